@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { areaGeometrySchema, locationSchema } from "../geo/geometry";
+import { contaminationClassSchema, materialSchema, quantityUnits } from "./materials";
+
+/** A calendar month, "YYYY-MM". */
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM");
+
+export const monthWindowSchema = z
+  .object({ from: monthSchema, to: monthSchema })
+  .refine((w) => w.from <= w.to, { message: "must not end before it starts", path: ["to"] });
+
+export const projectStatuses = ["planned", "in_progress", "completed", "cancelled"] as const;
+export const projectStatusSchema = z.enum(projectStatuses);
+
+/** What a client sends to create or update a project. */
+export const projectInputSchema = z.object({
+  name: z.string().trim().min(1, "must not be empty").max(200),
+  status: projectStatusSchema,
+  location: locationSchema,
+  contact: z.string().max(200).default(""),
+  notes: z.string().max(5000).default(""),
+});
+export type ProjectInput = z.infer<typeof projectInputSchema>;
+
+export const lotDirections = ["surplus", "demand"] as const;
+
+export const lotInputSchema = z.object({
+  direction: z.enum(lotDirections),
+  material: materialSchema,
+  contaminationClass: contaminationClassSchema,
+  quantity: z.object({ value: z.number().positive("must be > 0"), unit: z.enum(quantityUnits) }),
+  window: monthWindowSchema,
+  hazardous: z.boolean().default(false),
+  notes: z.string().max(2000).default(""),
+});
+export type LotInput = z.infer<typeof lotInputSchema>;
+
+/** A stored record carries its id, its version (for optimistic locking) and whether it is demo data. */
+interface Stored {
+  id: string;
+  version: number;
+  /** True for the illustrative demo set: the UI marks it as such. */
+  illustrative: boolean;
+}
+
+export type Lot = LotInput & Stored & { projectId: string; tonnes: number };
+export type Project = ProjectInput & Stored & { owner: string | null; lots: Lot[] };
+
+export const siteKinds = ["storage", "landfill", "quarry"] as const;
+export type SiteKind = (typeof siteKinds)[number];
+export const siteStatuses = ["candidate", "proposed", "allocated", "in_use", "closed"] as const;
+
+export const siteInputSchema = z.object({
+  name: z.string().trim().min(1, "must not be empty").max(200),
+  kind: z.enum(siteKinds),
+  status: z.enum(siteStatuses),
+  geometry: areaGeometrySchema,
+  /** Capacity in tonnes (storage, optional for landfills). */
+  capacityTonnes: z.number().nonnegative().optional(),
+  accepts: z
+    .object({ materials: z.array(materialSchema).min(1), worstClass: contaminationClassSchema })
+    .optional(),
+  /** Storage: one charge per tonne covering unloading, stockpiling and reloading, NOK. */
+  handlingCostPerTonne: z.number().nonnegative().optional(),
+  /** Landfill gate fee, NOK per tonne. */
+  gateFeePerTonne: z.number().nonnegative().optional(),
+  /** Quarry: virgin material offered, its price (NOK/t) and emissions (kg CO2e/t). */
+  materials: z.array(materialSchema).optional(),
+  pricePerTonne: z.number().nonnegative().optional(),
+  kgCO2ePerTonne: z.number().nonnegative().optional(),
+  window: monthWindowSchema.optional(),
+  notes: z.string().max(5000).default(""),
+});
+export type SiteInput = z.infer<typeof siteInputSchema>;
+export type Site = SiteInput & Stored;
+
+export const zoningStatuses = ["in_force", "proposed", "repealed"] as const;
+
+export const zoningAreaInputSchema = z.object({
+  /** SOSI arealformål code (KpArealformål or RpArealformål). */
+  code: z.number().int().positive(),
+  codeList: z.enum(["kp", "rp"]),
+  planId: z.string().min(1),
+  planName: z.string(),
+  status: z.enum(zoningStatuses),
+  geometry: areaGeometrySchema,
+});
+export type ZoningAreaInput = z.infer<typeof zoningAreaInputSchema>;
+export type ZoningArea = ZoningAreaInput & { id: string; illustrative: boolean };

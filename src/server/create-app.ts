@@ -1,0 +1,93 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { getCookie } from "hono/cookie";
+import { secureHeaders } from "hono/secure-headers";
+import { createLoginRateLimiter, type LoginRateLimiter } from "./auth/rate-limit";
+import { findSessionUser, sessionCookieName } from "./auth/sessions";
+import type { ServerConfig } from "./config";
+import type { Database } from "./db/database";
+import { fail, type AppEnv } from "./http";
+import { layerRoutes } from "./routes/layers";
+import { projectRoutes } from "./routes/projects";
+import { sessionRoutes } from "./routes/session";
+import { staticRoutes } from "./static-files";
+
+export interface AppDependencies {
+  db: Database;
+  config: ServerConfig;
+  limiter?: LoginRateLimiter;
+  log?: (message: string) => void;
+}
+
+/** The whole HTTP application: API under /api, the built client and basemap data elsewhere. */
+export function createApp({ db, config, limiter = createLoginRateLimiter(), log = console.error }: AppDependencies) {
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:", originOf(config.topoTileUrl)],
+        connectSrc: ["'self'", originOf(config.topoTileUrl)],
+        workerSrc: ["'self'", "blob:"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  const api = new Hono<AppEnv>();
+  api.use(
+    "*",
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: (c) =>
+        fail(c, 413, "payload_too_large", `The request body is larger than ${config.maxBodyBytes / 1024 / 1024} MiB.`),
+    }),
+  );
+  api.use("*", async (c, next) => {
+    // SameSite=Strict cookies already stop cross-site writes; refusing a foreign Origin is a second lock.
+    const origin = c.req.header("origin");
+    if (c.req.method !== "GET" && c.req.method !== "HEAD" && origin && hostOf(origin) !== c.req.header("host")) {
+      return fail(c, 403, "cross_origin", "Requests from another site are refused.");
+    }
+    const token = getCookie(c, sessionCookieName);
+    c.set("user", token ? await findSessionUser(db, token) : undefined);
+    await next();
+  });
+  api.get("/health", (c) => c.json({ status: "ok", database: db.kind }));
+  api.route("/", sessionRoutes(db, limiter, config));
+  api.route("/", projectRoutes(db));
+  api.route("/", layerRoutes(db));
+  // A sub-app's notFound handler is not used once mounted, so the catch-all is a route.
+  api.all("*", (c) => fail(c, 404, "not_found", `No API route ${c.req.method} ${c.req.path}.`));
+
+  app.route("/api", api);
+  app.route("/", staticRoutes(config));
+
+  app.onError((error, c) => {
+    log(`Internal error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    return fail(c, 500, "internal", "Internal server error; the server log has the details.");
+  });
+  return app;
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url.replace(/[{}]/g, "")).origin;
+  } catch {
+    return "'self'";
+  }
+}
+
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}

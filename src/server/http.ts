@@ -1,0 +1,57 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { z } from "zod";
+import { apiError, fieldsOf, type ApiError } from "../core/domain/api-error";
+import type { Role } from "../core/domain/accounts";
+import type { SessionUser } from "./auth/sessions";
+
+export interface AppEnv {
+  Variables: { user: SessionUser | undefined };
+}
+
+export const fail = (
+  c: Context,
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+  fields: ApiError["error"]["fields"] = [],
+) => c.json(apiError(code, message, fields), status);
+
+/**
+ * Reads and validates a JSON body. Malformed JSON and schema errors become 400 answers in the
+ * error shape of DESIGN §7; `fields` name each offending field.
+ */
+export async function readBody<T>(
+  c: Context,
+  schema: z.ZodType<T>,
+): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await c.req.text());
+  } catch {
+    return { ok: false, response: fail(c, 400, "invalid_json", "The request body is not valid JSON.") };
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const fields = fieldsOf(parsed.error);
+    const summary = fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join("; ");
+    return { ok: false, response: fail(c, 400, "invalid_input", `Invalid input: ${summary}`, fields) };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+/** The signed-in user, or an answer that says why the request is refused. */
+export function authorise(
+  c: Context<AppEnv>,
+  allowed?: readonly Role[],
+): { ok: true; user: SessionUser } | { ok: false; response: Response } {
+  const user = c.get("user");
+  if (!user) return { ok: false, response: fail(c, 401, "unauthenticated", "Sign in first.") };
+  if (allowed && !allowed.includes(user.role)) {
+    return {
+      ok: false,
+      response: fail(c, 403, "forbidden", `The role ${user.role} may not do this; it needs one of: ${allowed.join(", ")}.`),
+    };
+  }
+  return { ok: true, user };
+}

@@ -1,0 +1,55 @@
+import type { ZoningArea, ZoningAreaInput } from "../../core/domain/records";
+import type { Bbox } from "../../core/geo/geometry";
+import type { Queryable } from "../db/database";
+import { boxParams, boxSql } from "./geometry-sql";
+
+interface ZoningRow {
+  id: string;
+  code: number;
+  code_list: ZoningArea["codeList"];
+  plan_id: string;
+  plan_name: string;
+  status: ZoningArea["status"];
+  geometry: ZoningArea["geometry"];
+  illustrative: boolean;
+}
+
+export async function listZoning(db: Queryable, { bbox }: { bbox?: Bbox } = {}): Promise<ZoningArea[]> {
+  const rows = await db.query<ZoningRow>(
+    `select id, code, code_list, plan_id, plan_name, status, geometry, illustrative from zoning_areas
+     ${bbox ? `where bbox && ${boxSql(1)}` : ""} order by plan_id, code, id`,
+    bbox ?? [],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    codeList: row.code_list,
+    planId: row.plan_id,
+    planName: row.plan_name,
+    status: row.status,
+    geometry: row.geometry,
+    illustrative: row.illustrative,
+  }));
+}
+
+export async function insertZoningArea(
+  db: Queryable,
+  input: ZoningAreaInput,
+  { illustrative = false }: { illustrative?: boolean } = {},
+): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    `insert into zoning_areas (code, code_list, plan_id, plan_name, status, geometry, bbox, illustrative)
+     values ($1, $2, $3, $4, $5, $6::jsonb, ${boxSql(7)}, $11) returning id`,
+    [
+      input.code,
+      input.codeList,
+      input.planId,
+      input.planName,
+      input.status,
+      JSON.stringify(input.geometry),
+      ...boxParams(input.geometry),
+      illustrative,
+    ],
+  );
+  return rows[0]!.id;
+}

@@ -1,0 +1,31 @@
+/**
+ * Sets up what the tests need on a fresh machine, so `npm test` is all a developer or CI runs:
+ * Debian's Chromium, a throwaway PostgreSQL server (or TEST_DATABASE_URL), and the built client.
+ * Where something cannot be set up, the run fails with one message naming what to install;
+ * no suite is skipped silently.
+ */
+import type { TestProject } from "vitest/node";
+import { buildClientIfNeeded } from "../../scripts/client-build.mjs";
+import { findOrInstallChromium } from "./chromium";
+import { startThrowawayPostgres } from "./postgres";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    chromiumPath: string;
+    postgresAdminUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const log = (message: string) => console.log(`[test setup] ${message}`);
+  project.provide("chromiumPath", findOrInstallChromium(log));
+  const postgres = await startThrowawayPostgres(log);
+  project.provide("postgresAdminUrl", postgres.adminUrl);
+  try {
+    buildClientIfNeeded({ log });
+  } catch (error) {
+    await postgres.stop();
+    throw error;
+  }
+  return postgres.stop;
+}
