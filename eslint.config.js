@@ -25,7 +25,7 @@ const boundary = (files, ...groups) => ({
 });
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", ".massekart/**", "bench/results/**"] },
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", ".massekart/**", "bench/results/**", "tmp-*", "vitest.tmp.config.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

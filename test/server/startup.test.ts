@@ -115,7 +115,7 @@ describe("a database with data is never wiped or re-seeded", () => {
     const config = { ...readConfig({}), port: 0, dataDir: path.join(tempDir(), "db") };
     const first = await startServer(config, { allowDemo: true, log: () => undefined });
     expect(first.outcome.kind).toBe("demo-seeded");
-    await first.db.query("delete from projects where id in (select id from projects order by id limit 1)");
+    await first.db.query("update projects set name = 'Changed by a user' where id = (select min(id) from projects)");
     const count = async (db: typeof first.db) => (await db.query<{ n: number }>("select count(*)::int as n from projects"))[0]?.n;
     const before = await count(first.db);
     await first.close();
@@ -124,6 +124,7 @@ describe("a database with data is never wiped or re-seeded", () => {
     try {
       expect(second.outcome.kind).toBe("demo-existing");
       expect(await count(second.db)).toBe(before);
+      expect(await second.db.query("select 1 from projects where name = 'Changed by a user'")).toHaveLength(1);
       expect((await second.db.query("select username from users order by username")).length).toBe(4);
     } finally {
       await second.close();

@@ -1,0 +1,33 @@
+import { useEffect } from "react";
+import { MapScreen } from "./features/map-screen/MapScreen";
+import { checkSession } from "./features/session/session-actions";
+import { SignInPage } from "./features/session/SignInPage";
+import { useT } from "./i18n/use-t";
+import { useAppStore } from "./state/store";
+
+/** The app: a session check, then the sign-in page or the map. */
+export function App() {
+  const { t, lang } = useT();
+  const session = useAppStore((s) => s.session);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  useEffect(() => {
+    void checkSession();
+  }, []);
+
+  switch (session.status) {
+    case "checking":
+      return (
+        <p className="app-checking" role="status">
+          {t("session.checking")}
+        </p>
+      );
+    case "signedOut":
+      return <SignInPage />;
+    case "signedIn":
+      return <MapScreen user={session.user} />;
+  }
+}

@@ -1,0 +1,81 @@
+import { useId, useState, type FormEvent } from "react";
+import type { Message } from "../../api/failure-message";
+import { useT } from "../../i18n/use-t";
+import { useAppStore } from "../../state/store";
+import { LanguageSwitch } from "../../ui/LanguageSwitch";
+import { signIn } from "./session-actions";
+
+/** The sign-in page: username, password, "Logg inn" / "Log in", and the language switch. */
+export function SignInPage() {
+  const { t } = useT();
+  const notice = useAppStore((s) => (s.session.status === "signedOut" ? s.session.notice : null));
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<Message | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const usernameId = useId();
+  const passwordId = useId();
+  const errorId = useId();
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (submitting) return;
+    setSubmitting(true);
+    setError(null);
+    const failure = await signIn(username, password);
+    // On success this page unmounts; only a failure has anything left to show.
+    if (failure) {
+      setError(failure);
+      setSubmitting(false);
+    }
+  };
+
+  const shown = error ?? (notice ? { key: notice } : null);
+  return (
+    <div className="sign-in-page">
+      <div className="sign-in-top">
+        <LanguageSwitch />
+      </div>
+      <main className="sign-in-card">
+        <h1 className="sign-in-product">{t("app.name")}</h1>
+        <p className="sign-in-tagline">{t("app.tagline")}</p>
+        <form onSubmit={onSubmit} noValidate aria-describedby={shown ? errorId : undefined}>
+          <h2 className="sign-in-title">{t("signIn.title")}</h2>
+          <div className="field">
+            <label htmlFor={usernameId}>{t("signIn.username")}</label>
+            <input
+              id={usernameId}
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              aria-invalid={error?.key === "error.wrongCredentials" || undefined}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={passwordId}>{t("signIn.password")}</label>
+            <input
+              id={passwordId}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              aria-invalid={error?.key === "error.wrongCredentials" || undefined}
+            />
+          </div>
+          {shown && (
+            <p id={errorId} className="form-error" role="alert">
+              {t(shown.key, shown.params)}
+            </p>
+          )}
+          <button type="submit" className="button button-primary" disabled={submitting} aria-busy={submitting}>
+            {t("signIn.submit")}
+          </button>
+        </form>
+      </main>
+    </div>
+  );
+}

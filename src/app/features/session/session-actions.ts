@@ -1,0 +1,71 @@
+/** Sign-in, sign-out and the start-up session check: the API calls and the store updates they cause. */
+import { createSession, deleteSession, fetchMe } from "../../api/client";
+import { failureMessage, type Message } from "../../api/failure-message";
+import type { MessageKey } from "../../i18n/i18n";
+import { initialData } from "../../state/data-slice";
+import { signedIn, signedOut } from "../../state/session-slice";
+import { useAppStore } from "../../state/store";
+
+/**
+ * localStorage key remembering that this browser has a session. The session cookie itself is
+ * httpOnly, so the page cannot see it; without this hint every first visit would ask
+ * `GET /api/me` only to get a 401, which costs a round trip and logs an error in the console.
+ */
+export const sessionHintKey = "massekart.session";
+
+/** Whether this browser signed in last time; null when storage is unavailable (then ask the server). */
+function readSessionHint(): boolean | null {
+  try {
+    return localStorage.getItem(sessionHintKey) === "1";
+  } catch {
+    return null;
+  }
+}
+
+function writeSessionHint(signedInNow: boolean): void {
+  try {
+    if (signedInNow) localStorage.setItem(sessionHintKey, "1");
+    else localStorage.removeItem(sessionHintKey);
+  } catch {
+    // No storage: the start-up check then always asks the server.
+  }
+}
+
+/** Asks the server who is signed in (a session cookie survives a reload). */
+export async function checkSession(): Promise<void> {
+  const { setSession } = useAppStore.getState();
+  if (readSessionHint() === false) {
+    setSession(signedOut());
+    return;
+  }
+  const result = await fetchMe();
+  writeSessionHint(result.ok);
+  if (result.ok) setSession(signedIn(result.value));
+  else setSession(signedOut(result.failure.status === 0 ? "error.network" : null));
+}
+
+/** Signs in; answers the message to show when it fails, null when it worked. */
+export async function signIn(username: string, password: string): Promise<Message | null> {
+  if (username.trim() === "" || password === "") return { key: "signIn.missingFields" };
+  const result = await createSession(username.trim(), password);
+  if (!result.ok) return failureMessage(result.failure, "signIn");
+  writeSessionHint(true);
+  useAppStore.getState().setSession(signedIn(result.value));
+  return null;
+}
+
+/** Back to the sign-in page, forgetting the loaded data; the layer choices and the language stay. */
+export function endSession(notice: MessageKey | null = null): void {
+  writeSessionHint(false);
+  const { setSession, setData, select } = useAppStore.getState();
+  select(null);
+  setData(initialData);
+  setSession(signedOut(notice));
+}
+
+/** Signs out on the server, then locally. */
+export async function signOut(): Promise<void> {
+  // Forget locally even if the server is unreachable: the user asked to leave this screen.
+  await deleteSession();
+  endSession();
+}

@@ -1,0 +1,166 @@
+/**
+ * Norwegian bokmål catalogue, the default language. Its keys are the message keys of the whole
+ * app: `en.ts` must have exactly the same keys (the type checker enforces it).
+ * `{name}` placeholders are filled in by `translate`.
+ */
+export const nb = {
+  "app.name": "Massekart",
+  "app.tagline": "Planlegging av overskuddsmasser og mellomlager i Asker kommune",
+
+  "language.label": "Språk",
+  "language.nb": "Norsk (bokmål)",
+  "language.en": "English",
+
+  "signIn.title": "Logg inn",
+  "signIn.username": "Brukernavn",
+  "signIn.password": "Passord",
+  "signIn.submit": "Logg inn",
+  "signIn.missingFields": "Skriv inn brukernavn og passord",
+
+  "session.checking": "Sjekker innlogging…",
+  "session.expired": "Økten er utløpt. Logg inn på nytt.",
+
+  "error.wrongCredentials": "Feil brukernavn eller passord",
+  "error.tooManyAttempts": "For mange forsøk, prøv igjen senere",
+  "error.network": "Fikk ikke kontakt med serveren",
+  "error.server": "Serveren svarte med feil {status}: {message}",
+
+  "header.signedInAs": "Innlogget som {username} ({role})",
+  "header.logOut": "Logg ut",
+  "header.layers": "Kartlag",
+
+  "role.admin": "administrator",
+  "role.planner": "planlegger",
+  "role.engineer": "prosjektingeniør",
+  "role.viewer": "leser",
+
+  "demo.banner": "Demodata: illustrative prosjekter, lokaliteter og arealformål",
+
+  "data.loading": "Laster kartdata…",
+  "data.failed": "Kunne ikke laste kartdata: {detail}",
+  "data.retry": "Prøv igjen",
+  "data.what.projects": "prosjekter",
+  "data.what.sites": "lokaliteter",
+  "data.what.zoning": "arealformål",
+
+  "map.label": "Kart over Asker",
+  "map.zoomIn": "Zoom inn",
+  "map.zoomOut": "Zoom ut",
+
+  "layers.title": "Kartlag og tegnforklaring",
+  "layers.basemap": "Bakgrunnskart",
+  "layers.planning": "Plandata",
+  "layers.topoNote": "Henter kartfliser fra Kartverket over internett.",
+
+  "layer.boundary": "Kommunegrense Asker",
+  "layer.roads": "Veier",
+  "layer.places": "Stedsnavn",
+  "layer.builtUp": "Tettbebyggelse",
+  "layer.zoning": "Arealformål",
+  "layer.projects": "Prosjekter",
+  "layer.storage": "Mellomlager",
+  "layer.landfill": "Deponi / mottak",
+  "layer.quarry": "Massetak / pukkverk",
+  "layer.topo": "Topografisk kart (nett)",
+
+  "legend.roads.E": "Europavei",
+  "legend.roads.R": "Riksvei",
+  "legend.roads.F": "Fylkesvei",
+  "legend.roads.K": "Kommunal vei",
+  "legend.projects.surplus": "Mest overskudd",
+  "legend.projects.demand": "Mest behov",
+  "legend.projects.both": "Både overskudd og behov",
+  "legend.projects.none": "Ingen masser registrert",
+
+  "zoningCategory.residential": "Boligbebyggelse",
+  "zoningCategory.centre": "Sentrum, forretning og kontor",
+  "zoningCategory.public_services": "Offentlig eller privat tjenesteyting",
+  "zoningCategory.business_industry": "Næring og industri",
+  "zoningCategory.extraction_mass_handling": "Råstoffutvinning og massehåndtering",
+  "zoningCategory.transport": "Samferdsel og teknisk infrastruktur",
+  "zoningCategory.green_structure": "Grønnstruktur",
+  "zoningCategory.lnfr": "LNFR (landbruk, natur, friluftsliv, reindrift)",
+  "zoningCategory.water": "Sjø og vassdrag",
+  "zoningCategory.other": "Annen bebyggelse og anlegg",
+
+  "details.label": "Detaljer",
+  "details.close": "Lukk",
+  "details.illustrative": "Illustrative data",
+  "details.notFound": "Objektet finnes ikke lenger i de lastede dataene.",
+  "details.notGiven": "ikke oppgitt",
+  "details.kind.project": "Prosjekt",
+  "details.kind.zoning": "Arealformål",
+
+  "field.status": "Status",
+  "field.owner": "Eier",
+  "field.contact": "Kontakt",
+  "field.notes": "Merknader",
+  "field.kind": "Type",
+  "field.capacity": "Kapasitet",
+  "field.accepts": "Tar imot",
+  "field.worstClass": "Høyeste tilstandsklasse",
+  "field.handlingCost": "Håndteringskostnad",
+  "field.gateFee": "Mottaksgebyr",
+  "field.price": "Pris",
+  "field.co2e": "Utslipp",
+  "field.materialsOffered": "Tilbyr",
+  "field.openMonths": "Åpen",
+  "field.codeList": "Kodeliste",
+  "field.category": "Kategori",
+  "field.planId": "Plan-ID",
+  "field.planName": "Plannavn",
+  "field.totals": "Sum masser",
+
+  "totals.value": "overskudd {surplus}, behov {demand}",
+
+  "lots.title": "Masselotter",
+  "lots.caption": "Masselotter i {project}",
+  "lots.empty": "Ingen masselotter registrert.",
+  "lots.direction": "Retning",
+  "lots.material": "Materiale",
+  "lots.class": "Klasse",
+  "lots.quantity": "Mengde",
+  "lots.tonnes": "Tonn",
+  "lots.months": "Periode",
+  "lots.hazardous": "farlig avfall",
+
+  "direction.surplus": "Overskudd",
+  "direction.demand": "Behov",
+
+  "material.rock": "Sprengstein / fjell",
+  "material.gravel_sand": "Grus / sand / pukk",
+  "material.moraine": "Morene",
+  "material.clay_silt": "Leire / silt",
+  "material.topsoil": "Matjord / vekstjord",
+  "material.mixed": "Blandede masser",
+
+  "projectStatus.planned": "Planlagt",
+  "projectStatus.in_progress": "Pågår",
+  "projectStatus.completed": "Ferdig",
+  "projectStatus.cancelled": "Avlyst",
+
+  "siteKind.storage": "Mellomlager",
+  "siteKind.landfill": "Deponi / mottak",
+  "siteKind.quarry": "Massetak / pukkverk",
+
+  "siteStatus.candidate": "Kandidat",
+  "siteStatus.proposed": "Foreslått",
+  "siteStatus.allocated": "Avsatt",
+  "siteStatus.in_use": "I bruk",
+  "siteStatus.closed": "Stengt",
+
+  "zoningStatus.in_force": "Gjeldende",
+  "zoningStatus.proposed": "Forslag",
+  "zoningStatus.repealed": "Opphevet",
+
+  "codeList.kp": "Kommuneplan (KpArealformål)",
+  "codeList.rp": "Reguleringsplan (RpArealformål)",
+
+  "unit.tonnes": "t",
+  "unit.m3_in_place": "pfm³",
+  "unit.m3_loose": "ulm³",
+  "unit.m3_compacted": "pam³",
+  "unit.km": "km",
+  "unit.nokPerTonne": "kr/t",
+  "unit.kgCO2ePerTonne": "kg CO₂e/t",
+} as const;

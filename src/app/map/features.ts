@@ -1,0 +1,136 @@
+/**
+ * Pure converters from API records to the GeoJSON the map draws. Feature properties are flat
+ * scalars only: MapLibre turns nested values into JSON strings, and the details panel reads the
+ * full record from the store by `id` anyway.
+ */
+import type { Feature, FeatureCollection } from "geojson";
+import type { Project, Site, SiteKind, ZoningArea } from "../../core/domain/records";
+import type { AreaGeometry, LocationGeometry } from "../../core/geo/geometry";
+import {
+  categoryColour,
+  categoryOfCode,
+  describeArealformaal,
+  type ZoningCategory,
+} from "../../core/zoning/arealformaal";
+import { translate, type Lang } from "../i18n/i18n";
+import type { ProjectBalance } from "./palette";
+
+export interface ProjectFeatureProperties {
+  id: string;
+  name: string;
+  status: Project["status"];
+  balance: ProjectBalance;
+  surplusTonnes: number;
+  demandTonnes: number;
+}
+
+export interface SiteFeatureProperties {
+  id: string;
+  name: string;
+  kind: SiteKind;
+  status: Site["status"];
+}
+
+export interface ZoningFeatureProperties {
+  id: string;
+  code: number;
+  codeList: ZoningArea["codeList"];
+  /** Name of the code in the SOSI list (Norwegian, as published), "" if the list lacks the code. */
+  codeName: string;
+  category: ZoningCategory;
+  categoryLabel: string;
+  colour: string;
+  planId: string;
+  status: ZoningArea["status"];
+}
+
+/** Tonnes of surplus and of demand over a project's lots. */
+export function projectTonnes(project: Pick<Project, "lots">): { surplusTonnes: number; demandTonnes: number } {
+  let surplusTonnes = 0;
+  let demandTonnes = 0;
+  for (const lot of project.lots) {
+    if (lot.direction === "surplus") surplusTonnes += lot.tonnes;
+    else demandTonnes += lot.tonnes;
+  }
+  return { surplusTonnes, demandTonnes };
+}
+
+/**
+ * Whether a project is mainly surplus, mainly demand, or both: a side is "mainly" when it holds
+ * at least twice the tonnes of the other, so a project that digs out 10 000 t and takes back
+ * 2 000 t reads as a giver on the map. No lots (or 0 t) is "none".
+ */
+export function projectBalance(project: Pick<Project, "lots">): ProjectBalance {
+  const { surplusTonnes, demandTonnes } = projectTonnes(project);
+  if (surplusTonnes <= 0 && demandTonnes <= 0) return "none";
+  if (surplusTonnes >= 2 * demandTonnes) return "surplus";
+  if (demandTonnes >= 2 * surplusTonnes) return "demand";
+  return "both";
+}
+
+function collection<G extends LocationGeometry, P>(features: Feature<G, P>[]): FeatureCollection<G, P> {
+  return { type: "FeatureCollection", features };
+}
+
+/** Projects as features: points stay points, polygon locations stay polygons. */
+export function projectsToFeatures(
+  projects: readonly Project[],
+): FeatureCollection<LocationGeometry, ProjectFeatureProperties> {
+  return collection(
+    projects.map((project) => ({
+      type: "Feature",
+      geometry: project.location,
+      properties: {
+        id: project.id,
+        name: project.name,
+        status: project.status,
+        balance: projectBalance(project),
+        ...projectTonnes(project),
+      },
+    })),
+  );
+}
+
+/** The sites of one kind as features (one source per kind, so each kind toggles on its own). */
+export function sitesToFeatures(
+  sites: readonly Site[],
+  kind: SiteKind,
+): FeatureCollection<AreaGeometry, SiteFeatureProperties> {
+  return collection(
+    sites
+      .filter((site) => site.kind === kind)
+      .map((site) => ({
+        type: "Feature",
+        geometry: site.geometry,
+        properties: { id: site.id, name: site.name, kind: site.kind, status: site.status },
+      })),
+  );
+}
+
+/** Zoning areas as features with their category, its colour and its name in `lang`. */
+export function zoningToFeatures(
+  areas: readonly ZoningArea[],
+  lang: Lang,
+): FeatureCollection<AreaGeometry, ZoningFeatureProperties> {
+  return collection(
+    areas.map((area) => {
+      const info = describeArealformaal(area.codeList, area.code);
+      const category = info?.category ?? categoryOfCode(area.code);
+      return {
+        type: "Feature",
+        geometry: area.geometry,
+        properties: {
+          id: area.id,
+          code: area.code,
+          codeList: area.codeList,
+          codeName: info?.name ?? "",
+          category,
+          categoryLabel: translate(lang, `zoningCategory.${category}`),
+          colour: categoryColour(category),
+          planId: area.planId,
+          status: area.status,
+        },
+      };
+    }),
+  );
+}

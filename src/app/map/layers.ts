@@ -1,0 +1,362 @@
+/**
+ * Pure MapLibre layer spec builders, one per layer group. Only the map component adds them to a
+ * map; tests check them without WebGL. Every builder takes the source id first and options last.
+ */
+import type {
+  CircleLayerSpecification,
+  ExpressionSpecification,
+  FillLayerSpecification,
+  LayerSpecification,
+  LineLayerSpecification,
+  RasterLayerSpecification,
+  SymbolLayerSpecification,
+} from "maplibre-gl";
+import type { SiteKind } from "../../core/domain/records";
+import type { LayerGroupId } from "../state/layer-groups";
+import type { Selection } from "../state/selection-slice";
+import {
+  basemapColours,
+  projectBalances,
+  projectColours,
+  roadCategories,
+  roadColours,
+  roadWidthsPx,
+  selectionColour,
+  siteColours,
+} from "./palette";
+
+export interface LayerOptions {
+  /** Whether the group is shown; default true. */
+  visible?: boolean;
+}
+
+export interface DataLayerOptions extends LayerOptions {
+  /** Id of the selected record in this source, drawn with a strong outline; default none. */
+  selectedId?: string | null;
+}
+
+/** Ids of the MapLibre layers, for tests and browser tests (`map.getLayer`, `queryRenderedFeatures`). */
+export const layerIds = {
+  municipalitiesFill: "municipalities-fill",
+  municipalitiesLine: "municipalities-line",
+  askerFill: "asker-fill",
+  askerBoundaryLine: "asker-boundary-line",
+  builtUpFill: "built-up-fill",
+  topoRaster: "topo-raster",
+  zoningFill: "zoning-fill",
+  zoningLine: "zoning-line",
+  roadsCasing: "roads-casing",
+  roadsLine: "roads-line",
+  roadsRef: "roads-ref",
+  placesLabel: "places-label",
+  projectsFill: "projects-fill",
+  projectsLine: "projects-line",
+  projectsCircle: "projects-circle",
+  siteFill: (kind: SiteKind) => `${kind}-fill`,
+  siteLine: (kind: SiteKind) => `${kind}-line`,
+} as const;
+
+/** The MapLibre layers each toggle switches. The land fills belong to no group: they are always drawn. */
+export const layerIdsByGroup: Readonly<Record<LayerGroupId, readonly string[]>> = {
+  boundary: [layerIds.askerBoundaryLine],
+  roads: [layerIds.roadsCasing, layerIds.roadsLine, layerIds.roadsRef],
+  places: [layerIds.placesLabel],
+  builtUp: [layerIds.builtUpFill],
+  zoning: [layerIds.zoningFill, layerIds.zoningLine],
+  projects: [layerIds.projectsFill, layerIds.projectsLine, layerIds.projectsCircle],
+  storage: [layerIds.siteFill("storage"), layerIds.siteLine("storage")],
+  landfill: [layerIds.siteFill("landfill"), layerIds.siteLine("landfill")],
+  quarry: [layerIds.siteFill("quarry"), layerIds.siteLine("quarry")],
+  topo: [layerIds.topoRaster],
+};
+
+/** Layers a click can select, and what kind of record their features are. Top-most first. */
+export const clickableLayers: Readonly<Record<string, Selection["kind"]>> = {
+  [layerIds.projectsCircle]: "project",
+  [layerIds.projectsFill]: "project",
+  [layerIds.siteFill("storage")]: "site",
+  [layerIds.siteFill("landfill")]: "site",
+  [layerIds.siteFill("quarry")]: "site",
+  [layerIds.zoningFill]: "zoning",
+};
+
+/**
+ * Font stack of every label. The style has no `glyphs` URL, so MapLibre draws these with the
+ * browser's local fonts; "sans-serif" always exists.
+ */
+export const labelFont = ["Noto Sans", "sans-serif"];
+
+const visibility = (visible = true): "visible" | "none" => (visible ? "visible" : "none");
+
+const isPolygon: ExpressionSpecification = ["match", ["geometry-type"], ["Polygon", "MultiPolygon"], true, false];
+const isPoint: ExpressionSpecification = ["match", ["geometry-type"], ["Point", "MultiPoint"], true, false];
+
+/** True for the selected feature; `""` never matches a real id, so no selection draws nothing. */
+const isSelected = (selectedId: string | null | undefined): ExpressionSpecification => [
+  "==",
+  ["get", "id"],
+  selectedId ?? "",
+];
+
+/**
+ * The neighbouring municipalities as land, with thin dashed outlines. Always drawn (no toggle):
+ * without land the map is only sea.
+ */
+export function neighbourLayers(sourceId: string): LayerSpecification[] {
+  const fill: FillLayerSpecification = {
+    id: layerIds.municipalitiesFill,
+    type: "fill",
+    source: sourceId,
+    paint: { "fill-color": basemapColours.neighbourLand },
+  };
+  const outline: LineLayerSpecification = {
+    id: layerIds.municipalitiesLine,
+    type: "line",
+    source: sourceId,
+    paint: { "line-color": basemapColours.neighbourOutline, "line-width": 0.8, "line-dasharray": [3, 2] },
+  };
+  return [fill, outline];
+}
+
+/** Asker's land a shade lighter than the neighbours', so the municipality stands out. Always drawn. */
+export function askerLandLayers(sourceId: string): LayerSpecification[] {
+  const fill: FillLayerSpecification = {
+    id: layerIds.askerFill,
+    type: "fill",
+    source: sourceId,
+    paint: { "fill-color": basemapColours.askerLand },
+  };
+  return [fill];
+}
+
+/** The strong outline of Asker (group "boundary"). */
+export function boundaryLayers(sourceId: string, { visible = true }: LayerOptions = {}): LayerSpecification[] {
+  const line: LineLayerSpecification = {
+    id: layerIds.askerBoundaryLine,
+    type: "line",
+    source: sourceId,
+    layout: { visibility: visibility(visible), "line-join": "round" },
+    paint: { "line-color": basemapColours.askerBoundary, "line-width": 2.5 },
+  };
+  return [line];
+}
+
+/** Built-up areas (tettbebyggelse) as a flat fill. */
+export function builtUpLayers(sourceId: string, { visible = true }: LayerOptions = {}): LayerSpecification[] {
+  const fill: FillLayerSpecification = {
+    id: layerIds.builtUpFill,
+    type: "fill",
+    source: sourceId,
+    layout: { visibility: visibility(visible) },
+    paint: { "fill-color": basemapColours.builtUp, "fill-opacity": 0.9 },
+  };
+  return [fill];
+}
+
+/** A `match` on the road category. The cast: the spec's tuple types cannot express a spread of pairs. */
+function byRoadCategory(values: (category: (typeof roadCategories)[number]) => number | string, fallback: number | string): ExpressionSpecification {
+  const pairs = roadCategories.flatMap((c) => [c, values(c)]);
+  return ["match", ["get", "category"], ...pairs, fallback] as unknown as ExpressionSpecification;
+}
+
+/**
+ * Roads with width and colour by category (E > R > F > K > P), a darker casing beneath, and
+ * widths that grow with zoom so the network reads from the whole municipality down to a site.
+ */
+export function roadLayers(sourceId: string, { visible = true }: LayerOptions = {}): LayerSpecification[] {
+  const widthAt = (zoom: number, extraPx: number): ExpressionSpecification =>
+    byRoadCategory((c) => roadWidthsPx[c] * (zoom / 10) ** 2 + extraPx, 0.8 * (zoom / 10) ** 2 + extraPx);
+  const width = (extraPx: number): ExpressionSpecification => [
+    "interpolate",
+    ["linear"],
+    ["zoom"],
+    8,
+    widthAt(8, extraPx),
+    10,
+    widthAt(10, extraPx),
+    14,
+    widthAt(14, extraPx),
+  ];
+  // Major roads draw last so they cross over minor ones.
+  const sortKey = byRoadCategory((c) => roadCategories.length - roadCategories.indexOf(c), 0);
+  const casing: LineLayerSpecification = {
+    id: layerIds.roadsCasing,
+    type: "line",
+    source: sourceId,
+    layout: { visibility: visibility(visible), "line-join": "round", "line-cap": "round", "line-sort-key": sortKey },
+    paint: { "line-color": basemapColours.roadCasing, "line-width": width(1.5), "line-opacity": 0.8 },
+  };
+  const line: LineLayerSpecification = {
+    id: layerIds.roadsLine,
+    type: "line",
+    source: sourceId,
+    layout: { visibility: visibility(visible), "line-join": "round", "line-cap": "round", "line-sort-key": sortKey },
+    paint: { "line-color": byRoadCategory((c) => roadColours[c], roadColours.P), "line-width": width(0) },
+  };
+  // Route numbers (E18, Rv23) along the main roads help people find their way; lesser roads would clutter.
+  const ref: SymbolLayerSpecification = {
+    id: layerIds.roadsRef,
+    type: "symbol",
+    source: sourceId,
+    minzoom: 9,
+    filter: ["all", ["match", ["get", "category"], ["E", "R"], true, false], ["has", "ref"]],
+    layout: {
+      visibility: visibility(visible),
+      "symbol-placement": "line",
+      "symbol-spacing": 400,
+      "text-field": ["get", "ref"],
+      "text-font": labelFont,
+      "text-size": 10,
+    },
+    paint: { "text-color": basemapColours.roadRefText, "text-halo-color": "#ffffff", "text-halo-width": 1.5 },
+  };
+  return [casing, line, ref];
+}
+
+/**
+ * Place names drawn with a local font: the style has no `glyphs` URL, so MapLibre rasterises
+ * the text from the browser's own fonts and the map needs no font server (works offline).
+ */
+export function placeLayers(sourceId: string, { visible = true }: LayerOptions = {}): LayerSpecification[] {
+  const label: SymbolLayerSpecification = {
+    id: layerIds.placesLabel,
+    type: "symbol",
+    source: sourceId,
+    layout: {
+      visibility: visibility(visible),
+      "text-field": ["get", "name"],
+      "text-font": labelFont,
+      // N1000 navneobjekttype: towns (by) largest, villages (tettsted) next, neighbourhoods smallest.
+      "text-size": ["match", ["get", "kind"], "by", 15, "tettsted", 13, "tettbebyggelse", 11, 12],
+      // Beside the point, not on it: demo projects sit at the same settlement points.
+      "text-variable-anchor": ["top", "bottom", "left", "right"],
+      "text-radial-offset": 0.6,
+      "text-padding": 4,
+      "text-max-width": 10,
+    },
+    paint: {
+      // Fjords and lakes in blue, like on a paper map, so they do not read as settlements.
+      "text-color": ["match", ["get", "kind"], ["fjord", "delAvInnsjø", "innsjø", "sjø"], basemapColours.waterText, basemapColours.placeText],
+      "text-halo-color": basemapColours.placeHalo,
+      "text-halo-width": 1.6,
+    },
+  };
+  return [label];
+}
+
+/** Zoning as a semi-transparent fill in its category colour (feature property `colour`) with a thin outline. */
+export function zoningLayers(sourceId: string, { visible = true, selectedId }: DataLayerOptions = {}): LayerSpecification[] {
+  const fill: FillLayerSpecification = {
+    id: layerIds.zoningFill,
+    type: "fill",
+    source: sourceId,
+    layout: { visibility: visibility(visible) },
+    paint: { "fill-color": ["get", "colour"], "fill-opacity": 0.5 },
+  };
+  const line: LineLayerSpecification = {
+    id: layerIds.zoningLine,
+    type: "line",
+    source: sourceId,
+    layout: { visibility: visibility(visible) },
+    paint: {
+      "line-color": ["case", isSelected(selectedId), selectionColour, "#6f6f6f"],
+      "line-width": ["case", isSelected(selectedId), 3, 0.6],
+      "line-opacity": 0.8,
+    },
+  };
+  return [fill, line];
+}
+
+/** Sites of one kind: a translucent fill and a solid outline in the kind's colour. */
+export function siteLayers(
+  kind: SiteKind,
+  sourceId: string,
+  { visible = true, selectedId }: DataLayerOptions = {},
+): LayerSpecification[] {
+  const colour = siteColours[kind];
+  const fill: FillLayerSpecification = {
+    id: layerIds.siteFill(kind),
+    type: "fill",
+    source: sourceId,
+    layout: { visibility: visibility(visible) },
+    paint: { "fill-color": colour, "fill-opacity": 0.35 },
+  };
+  const line: LineLayerSpecification = {
+    id: layerIds.siteLine(kind),
+    type: "line",
+    source: sourceId,
+    layout: { visibility: visibility(visible), "line-join": "round" },
+    paint: {
+      "line-color": ["case", isSelected(selectedId), selectionColour, colour],
+      // Thicker when zoomed out, so a site of a hectare or two still shows over the whole municipality.
+      "line-width": [
+        "interpolate",
+        ["linear"],
+        ["zoom"],
+        9,
+        ["case", isSelected(selectedId), 5, 3.5],
+        13,
+        ["case", isSelected(selectedId), 4, 2],
+      ],
+    },
+  };
+  return [fill, line];
+}
+
+/** Colour of a project feature by its `balance` property (surplus, demand, both, none). */
+// Cast for the same reason as in `byRoadCategory`.
+export const projectColourExpression: ExpressionSpecification = [
+  "match",
+  ["get", "balance"],
+  ...projectBalances.flatMap((b) => [b, projectColours[b]]),
+  projectColours.none,
+] as unknown as ExpressionSpecification;
+
+/** Projects: circles for point locations, fill and outline for polygon locations, coloured by balance. */
+export function projectLayers(sourceId: string, { visible = true, selectedId }: DataLayerOptions = {}): LayerSpecification[] {
+  const fill: FillLayerSpecification = {
+    id: layerIds.projectsFill,
+    type: "fill",
+    source: sourceId,
+    filter: isPolygon,
+    layout: { visibility: visibility(visible) },
+    paint: { "fill-color": projectColourExpression, "fill-opacity": 0.3 },
+  };
+  const line: LineLayerSpecification = {
+    id: layerIds.projectsLine,
+    type: "line",
+    source: sourceId,
+    filter: isPolygon,
+    layout: { visibility: visibility(visible), "line-join": "round" },
+    paint: {
+      "line-color": ["case", isSelected(selectedId), selectionColour, projectColourExpression],
+      "line-width": ["case", isSelected(selectedId), 4, 2],
+    },
+  };
+  const circle: CircleLayerSpecification = {
+    id: layerIds.projectsCircle,
+    type: "circle",
+    source: sourceId,
+    filter: isPoint,
+    layout: { visibility: visibility(visible) },
+    paint: {
+      "circle-color": projectColourExpression,
+      "circle-radius": ["interpolate", ["linear"], ["zoom"], 8, 5, 14, 9],
+      "circle-stroke-color": ["case", isSelected(selectedId), selectionColour, "#ffffff"],
+      "circle-stroke-width": ["case", isSelected(selectedId), 3, 1.5],
+    },
+  };
+  return [fill, line, circle];
+}
+
+/** Kartverket's topographic raster (online only). Slightly transparent so data on top stays the focus. */
+export function topoLayers(sourceId: string, { visible = true }: LayerOptions = {}): LayerSpecification[] {
+  const raster: RasterLayerSpecification = {
+    id: layerIds.topoRaster,
+    type: "raster",
+    source: sourceId,
+    layout: { visibility: visibility(visible) },
+    paint: { "raster-opacity": 0.9 },
+  };
+  return [raster];
+}

@@ -1,0 +1,38 @@
+import type { Me } from "../../core/domain/accounts";
+import { signOut } from "../features/session/session-actions";
+import { useT } from "../i18n/use-t";
+import { useAppStore } from "../state/store";
+import { LanguageSwitch } from "./LanguageSwitch";
+
+/** Id of the layer panel, for the Layers button's aria-controls. */
+export const layerPanelId = "layer-panel";
+
+/** The header bar: product name, Layers button, signed-in user, language and Log out. */
+export function Header({ user }: { user: Me }) {
+  const { t } = useT();
+  const panelOpen = useAppStore((s) => s.layout.layerPanelOpen);
+  const toggleLayerPanel = useAppStore((s) => s.toggleLayerPanel);
+  return (
+    <header className="app-header">
+      <h1 className="app-product">
+        {t("app.name")} <span className="app-municipality">Asker</span>
+      </h1>
+      <button
+        type="button"
+        className="button button-toggle"
+        aria-expanded={panelOpen}
+        aria-controls={layerPanelId}
+        onClick={toggleLayerPanel}
+      >
+        <span className="layers-icon" aria-hidden="true" />
+        {t("header.layers")}
+      </button>
+      <span className="header-spacer" />
+      <span className="app-user">{t("header.signedInAs", { username: user.username, role: t(`role.${user.role}`) })}</span>
+      <LanguageSwitch />
+      <button type="button" className="button" onClick={() => void signOut()}>
+        {t("header.logOut")}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createSession, fetchProjects, fetchZoning, type ApiFailure } from "../../../src/app/api/client";
+import { failureMessage } from "../../../src/app/api/failure-message";
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("API client", () => {
+  it("posts the credentials as JSON and answers the user", async () => {
+    const fetchMock = vi.fn(async () => json(200, { username: "kari", role: "planner" }));
+    vi.stubGlobal("fetch", fetchMock);
+    const result = await createSession("kari", "secret");
+    expect(result).toEqual({ ok: true, value: { username: "kari", role: "planner" } });
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe("/api/session");
+    expect(init.method).toBe("POST");
+    expect(JSON.parse(String(init.body))).toEqual({ username: "kari", password: "secret" });
+  });
+
+  it("turns the error body into a failure", async () => {
+    vi.stubGlobal("fetch", async () =>
+      json(401, { error: { code: "invalid_credentials", message: "Wrong username or password.", fields: [] } }),
+    );
+    expect(await createSession("kari", "nope")).toEqual({
+      ok: false,
+      failure: { status: 401, code: "invalid_credentials", message: "Wrong username or password.", fields: [] },
+    });
+  });
+
+  it("reports a network failure as status 0 instead of throwing", async () => {
+    vi.stubGlobal("fetch", async () => {
+      throw new TypeError("Failed to fetch");
+    });
+    const result = await fetchProjects();
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.failure.status).toBe(0);
+  });
+
+  it("unwraps { items } and refuses an answer without them", async () => {
+    vi.stubGlobal("fetch", async () => json(200, { items: [{ id: "P1" }] }));
+    expect(await fetchProjects()).toEqual({ ok: true, value: [{ id: "P1" }] });
+    vi.stubGlobal("fetch", async () => json(200, { rows: [] }));
+    const result = await fetchProjects();
+    expect(!result.ok && result.failure.code).toBe("bad_response");
+  });
+
+  it("survives an error page that is not JSON", async () => {
+    vi.stubGlobal("fetch", async () => new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" }));
+    const result = await fetchProjects();
+    expect(!result.ok && result.failure).toMatchObject({ status: 502, code: "http_502", message: "Bad Gateway" });
+  });
+
+  it("asks for zoning in a bounding box when given one", async () => {
+    const fetchMock = vi.fn(async () => json(200, { items: [] }));
+    vi.stubGlobal("fetch", fetchMock);
+    await fetchZoning([10.3, 59.5, 10.6, 59.9]);
+    expect((fetchMock.mock.calls[0] as unknown as [string])[0]).toBe("/api/zoning?bbox=10.3,59.5,10.6,59.9");
+  });
+});
+
+describe("failureMessage", () => {
+  const failure = (status: number, message = "x"): ApiFailure => ({ status, code: "c", message, fields: [] });
+
+  it("says wrong credentials for a 401 at sign-in, and an ended session elsewhere", () => {
+    expect(failureMessage(failure(401), "signIn")).toEqual({ key: "error.wrongCredentials" });
+    expect(failureMessage(failure(401))).toEqual({ key: "session.expired" });
+  });
+
+  it("translates rate limiting and network failures", () => {
+    expect(failureMessage(failure(429), "signIn")).toEqual({ key: "error.tooManyAttempts" });
+    expect(failureMessage(failure(0))).toEqual({ key: "error.network" });
+  });
+
+  it("passes any other status on with the server's message", () => {
+    expect(failureMessage(failure(500, "Database unavailable"))).toEqual({
+      key: "error.server",
+      params: { status: 500, message: "Database unavailable" },
+    });
+  });
+});

@@ -1,0 +1,69 @@
+/** Small hand-made records for the app's unit tests. */
+import type { Lot, Project, Site, ZoningArea } from "../../src/core/domain/records";
+
+export function lot(overrides: Partial<Lot> = {}): Lot {
+  return {
+    id: "L1",
+    projectId: "P1",
+    direction: "surplus",
+    material: "rock",
+    contaminationClass: 1,
+    quantity: { value: 1000, unit: "tonnes" },
+    window: { from: "2027-01", to: "2027-03" },
+    hazardous: false,
+    notes: "",
+    version: 1,
+    illustrative: true,
+    tonnes: 1000,
+    ...overrides,
+  };
+}
+
+export function project(overrides: Partial<Project> = {}): Project {
+  return {
+    id: "P1",
+    name: "Asker sentrum VA",
+    status: "in_progress",
+    location: { type: "Point", coordinates: [10.434, 59.833] },
+    contact: "Kari Nordmann",
+    notes: "",
+    owner: null,
+    version: 1,
+    illustrative: true,
+    lots: [],
+    ...overrides,
+  };
+}
+
+const square = (lon: number, lat: number): Site["geometry"] => ({
+  type: "Polygon",
+  coordinates: [[[lon, lat], [lon + 0.01, lat], [lon + 0.01, lat + 0.01], [lon, lat + 0.01], [lon, lat]]],
+});
+
+export function site(overrides: Partial<Site> = {}): Site {
+  return {
+    id: "S1",
+    name: "Mellomlager Nord",
+    kind: "storage",
+    status: "candidate",
+    geometry: square(10.4, 59.8),
+    notes: "",
+    version: 1,
+    illustrative: true,
+    ...overrides,
+  };
+}
+
+export function zoningArea(overrides: Partial<ZoningArea> = {}): ZoningArea {
+  return {
+    id: "Z1",
+    code: 1202,
+    codeList: "rp",
+    planId: "3203-2021-001",
+    planName: "Kommuneplanens arealdel",
+    status: "in_force",
+    geometry: square(10.5, 59.7),
+    illustrative: true,
+    ...overrides,
+  };
+}

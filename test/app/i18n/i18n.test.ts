@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { en } from "../../../src/app/i18n/en";
+import {
+  catalogues,
+  detectLanguage,
+  formatNumber,
+  formatWithUnit,
+  languages,
+  translate,
+  type MessageKey,
+} from "../../../src/app/i18n/i18n";
+import { nb } from "../../../src/app/i18n/nb";
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("catalogues", () => {
+  it("have the same keys in every language", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(nb).sort());
+  });
+
+  it("have no empty value", () => {
+    for (const lang of languages) {
+      for (const [key, value] of Object.entries(catalogues[lang])) {
+        expect(value.trim(), `${lang} ${key}`).not.toBe("");
+      }
+    }
+  });
+
+  it("use the same placeholders in every language", () => {
+    for (const key of Object.keys(nb) as MessageKey[]) {
+      expect(placeholders(en[key]), key).toEqual(placeholders(nb[key]));
+    }
+  });
+
+  it("carry the control names the browser tests rely on", () => {
+    expect([nb["signIn.username"], en["signIn.username"]]).toEqual(["Brukernavn", "Username"]);
+    expect([nb["signIn.password"], en["signIn.password"]]).toEqual(["Passord", "Password"]);
+    expect([nb["signIn.submit"], en["signIn.submit"]]).toEqual(["Logg inn", "Log in"]);
+    expect([nb["header.logOut"], en["header.logOut"]]).toEqual(["Logg ut", "Log out"]);
+    expect([nb["header.layers"], en["header.layers"]]).toEqual(["Kartlag", "Layers"]);
+    expect([nb["language.label"], en["language.label"]]).toEqual(["Språk", "Language"]);
+    expect([nb["layer.boundary"], en["layer.boundary"]]).toEqual(["Kommunegrense Asker", "Asker boundary"]);
+  });
+});
+
+describe("translate", () => {
+  it("fills {name} placeholders", () => {
+    expect(translate("en", "header.signedInAs", { username: "kari", role: "planner" })).toBe(
+      "Signed in as kari (planner)",
+    );
+    expect(translate("nb", "header.signedInAs", { username: "kari", role: "planlegger" })).toBe(
+      "Innlogget som kari (planlegger)",
+    );
+  });
+
+  it("leaves a placeholder without a value visible", () => {
+    expect(translate("en", "header.signedInAs", { username: "kari" })).toBe("Signed in as kari ({role})");
+  });
+
+  it("does not read inherited properties as parameters", () => {
+    expect(translate("en", "data.failed", {})).toBe("Could not load map data: {detail}");
+  });
+});
+
+describe("detectLanguage", () => {
+  it("prefers ?lang= in the URL", () => {
+    expect(detectLanguage("?lang=en", "nb")).toBe("en");
+    expect(detectLanguage("?x=1&lang=nb", "en")).toBe("nb");
+  });
+
+  it("falls back to the saved choice, then to bokmål", () => {
+    expect(detectLanguage("", "en")).toBe("en");
+    expect(detectLanguage("?lang=de", "en")).toBe("en");
+    expect(detectLanguage("?lang=de", "fr")).toBe("nb");
+    expect(detectLanguage("", null)).toBe("nb");
+  });
+});
+
+describe("number formats", () => {
+  const nbsp = "\u00a0";
+
+  it("group thousands the language's way and always carry the unit", () => {
+    expect(formatWithUnit("nb", 48420, "t")).toBe(`48${nbsp}420${nbsp}t`);
+    expect(formatWithUnit("en", 48420, "t")).toBe(`48,420${nbsp}t`);
+  });
+
+  it("keep one decimal below 100 by default", () => {
+    expect(formatWithUnit("nb", 12.5, "km")).toBe(`12,5${nbsp}km`);
+    expect(formatWithUnit("en", 12.5, "km")).toBe(`12.5${nbsp}km`);
+    expect(formatWithUnit("en", 1234.56, "t")).toBe(`1,235${nbsp}t`);
+  });
+
+  it("honour an explicit number of decimals", () => {
+    expect(formatNumber("nb", 145.5, 2)).toBe("145,5");
+    expect(formatWithUnit("en", 320, "NOK/t", 2)).toBe(`320${nbsp}NOK/t`);
+  });
+});

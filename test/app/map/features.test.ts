@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { categoryColour } from "../../../src/core/zoning/arealformaal";
+import {
+  projectBalance,
+  projectsToFeatures,
+  projectTonnes,
+  sitesToFeatures,
+  zoningToFeatures,
+} from "../../../src/app/map/features";
+import { lot, project, site, zoningArea } from "../fixtures";
+
+describe("projectBalance", () => {
+  const withLots = (surplus: number, demand: number) =>
+    project({
+      lots: [
+        ...(surplus ? [lot({ id: "s", direction: "surplus", tonnes: surplus })] : []),
+        ...(demand ? [lot({ id: "d", direction: "demand", tonnes: demand })] : []),
+      ],
+    });
+
+  it("is none without masses", () => {
+    expect(projectBalance(project({ lots: [] }))).toBe("none");
+  });
+
+  it("is surplus or demand when one side has at least twice the other", () => {
+    expect(projectBalance(withLots(1000, 0))).toBe("surplus");
+    expect(projectBalance(withLots(10000, 2000))).toBe("surplus");
+    expect(projectBalance(withLots(2000, 4000))).toBe("demand");
+    expect(projectBalance(withLots(0, 5))).toBe("demand");
+  });
+
+  it("is both when the sides are comparable", () => {
+    expect(projectBalance(withLots(3000, 2000))).toBe("both");
+    expect(projectBalance(withLots(1000, 1000))).toBe("both");
+  });
+
+  it("sums tonnes, not entered quantities", () => {
+    const p = project({
+      lots: [
+        lot({ id: "a", direction: "surplus", quantity: { value: 100, unit: "m3_in_place" }, tonnes: 270 }),
+        lot({ id: "b", direction: "demand", quantity: { value: 200, unit: "tonnes" }, tonnes: 200 }),
+      ],
+    });
+    expect(projectTonnes(p)).toEqual({ surplusTonnes: 270, demandTonnes: 200 });
+  });
+});
+
+describe("projectsToFeatures", () => {
+  it("keeps each location geometry and puts only flat scalars in the properties", () => {
+    const polygon = site().geometry;
+    const fc = projectsToFeatures([
+      project({ id: "P1", lots: [lot({ direction: "surplus", tonnes: 500 })] }),
+      project({ id: "P2", name: "Polygon project", location: polygon }),
+    ]);
+    expect(fc.type).toBe("FeatureCollection");
+    expect(fc.features.map((f) => f.geometry.type)).toEqual(["Point", "Polygon"]);
+    expect(fc.features[0]!.properties).toEqual({
+      id: "P1",
+      name: "Asker sentrum VA",
+      status: "in_progress",
+      balance: "surplus",
+      surplusTonnes: 500,
+      demandTonnes: 0,
+    });
+    for (const feature of fc.features) {
+      for (const value of Object.values(feature.properties)) expect(typeof value).not.toBe("object");
+    }
+  });
+
+  it("gives an empty collection for no projects", () => {
+    expect(projectsToFeatures([])).toEqual({ type: "FeatureCollection", features: [] });
+  });
+});
+
+describe("sitesToFeatures", () => {
+  it("keeps only the sites of the asked kind", () => {
+    const sites = [site({ id: "a", kind: "storage" }), site({ id: "b", kind: "landfill" }), site({ id: "c", kind: "storage" })];
+    expect(sitesToFeatures(sites, "storage").features.map((f) => f.properties.id)).toEqual(["a", "c"]);
+    expect(sitesToFeatures(sites, "landfill").features.map((f) => f.properties.kind)).toEqual(["landfill"]);
+    expect(sitesToFeatures(sites, "quarry").features).toEqual([]);
+  });
+});
+
+describe("zoningToFeatures", () => {
+  it("colours by category and names the category in the language", () => {
+    const [nbFeature] = zoningToFeatures([zoningArea({ code: 1202 })], "nb").features;
+    const [enFeature] = zoningToFeatures([zoningArea({ code: 1202 })], "en").features;
+    expect(nbFeature!.properties.category).toBe("extraction_mass_handling");
+    expect(nbFeature!.properties.colour).toBe(categoryColour("extraction_mass_handling"));
+    expect(nbFeature!.properties.codeName).toBe("Massemottak");
+    expect(nbFeature!.properties.categoryLabel).toBe("Råstoffutvinning og massehåndtering");
+    expect(enFeature!.properties.categoryLabel).toBe("Extraction and mass handling");
+  });
+
+  it("still draws a code the list lacks, as its range's category", () => {
+    const [feature] = zoningToFeatures([zoningArea({ code: 1119, codeList: "rp" })], "en").features;
+    expect(feature!.properties.category).toBe("residential");
+    expect(feature!.properties.colour).toMatch(/^#[0-9a-f]{6}$/i);
+  });
+});

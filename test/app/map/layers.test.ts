@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import type { LayerSpecification } from "maplibre-gl";
+import {
+  askerLandLayers,
+  boundaryLayers,
+  builtUpLayers,
+  clickableLayers,
+  labelFont,
+  layerIds,
+  layerIdsByGroup,
+  neighbourLayers,
+  placeLayers,
+  projectLayers,
+  roadLayers,
+  siteLayers,
+  topoLayers,
+  zoningLayers,
+} from "../../../src/app/map/layers";
+import { basemapColours, siteColours } from "../../../src/app/map/palette";
+import { layerGroupIds, type LayerGroupId } from "../../../src/app/state/layer-groups";
+
+/** Each group's layers, built the way the map component builds them. */
+const builders: Record<LayerGroupId, (visible: boolean) => LayerSpecification[]> = {
+  boundary: (visible) => boundaryLayers("asker", { visible }),
+  roads: (visible) => roadLayers("roads", { visible }),
+  places: (visible) => placeLayers("places", { visible }),
+  builtUp: (visible) => builtUpLayers("built-up", { visible }),
+  zoning: (visible) => zoningLayers("zoning", { visible }),
+  projects: (visible) => projectLayers("projects", { visible }),
+  storage: (visible) => siteLayers("storage", "sites-storage", { visible }),
+  landfill: (visible) => siteLayers("landfill", "sites-landfill", { visible }),
+  quarry: (visible) => siteLayers("quarry", "sites-quarry", { visible }),
+  topo: (visible) => topoLayers("topo", { visible }),
+};
+
+const visibilityOf = (layer: LayerSpecification) => (layer.layout as { visibility?: string } | undefined)?.visibility;
+const paintOf = (layer: LayerSpecification) => layer.paint as Record<string, unknown>;
+
+describe("layer groups", () => {
+  it("build exactly the layers each toggle is said to switch", () => {
+    for (const group of layerGroupIds) {
+      expect(builders[group](true).map((l) => l.id), group).toEqual(layerIdsByGroup[group]);
+    }
+  });
+
+  it("follow the visible option, visible by default", () => {
+    for (const group of layerGroupIds) {
+      expect(builders[group](true).every((l) => visibilityOf(l) === "visible"), group).toBe(true);
+      expect(builders[group](false).every((l) => visibilityOf(l) === "none"), group).toBe(true);
+    }
+    expect(visibilityOf(boundaryLayers("asker")[0]!)).toBe("visible");
+  });
+
+  it("never share a layer id", () => {
+    const ids = [
+      ...layerGroupIds.flatMap((g) => builders[g](true).map((l) => l.id)),
+      ...neighbourLayers("m").map((l) => l.id),
+      ...askerLandLayers("a").map((l) => l.id),
+    ];
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("draw from the source they are given", () => {
+    expect(zoningLayers("my-zoning").every((l) => "source" in l && l.source === "my-zoning")).toBe(true);
+    expect(siteLayers("quarry", "q").every((l) => "source" in l && l.source === "q")).toBe(true);
+  });
+
+  it("make only layers that exist clickable", () => {
+    const all = new Set(layerGroupIds.flatMap((g) => layerIdsByGroup[g]));
+    for (const id of Object.keys(clickableLayers)) expect(all.has(id), id).toBe(true);
+    expect(clickableLayers[layerIds.projectsCircle]).toBe("project");
+    expect(clickableLayers[layerIds.siteFill("landfill")]).toBe("site");
+    expect(clickableLayers[layerIds.zoningFill]).toBe("zoning");
+  });
+});
+
+describe("basemap layers", () => {
+  it("draw the Asker boundary as a strong dark-red line", () => {
+    const [line] = boundaryLayers("asker");
+    expect(line!.id).toBe("asker-boundary-line");
+    expect(line!.type).toBe("line");
+    expect(paintOf(line!)["line-color"]).toBe("#b3261e");
+    expect(paintOf(line!)["line-width"]).toBe(2.5);
+  });
+
+  it("give Asker a lighter land than its neighbours", () => {
+    expect(paintOf(askerLandLayers("a")[0]!)["fill-color"]).toBe(basemapColours.askerLand);
+    expect(paintOf(neighbourLayers("m")[0]!)["fill-color"]).toBe(basemapColours.neighbourLand);
+    expect(basemapColours.askerLand).not.toBe(basemapColours.neighbourLand);
+  });
+
+  it("label places with a local font stack (no glyph server)", () => {
+    const [label] = placeLayers("places");
+    expect(label!.type).toBe("symbol");
+    const layout = label!.layout as Record<string, unknown>;
+    expect(layout["text-field"]).toEqual(["get", "name"]);
+    expect(layout["text-font"]).toEqual(labelFont);
+    expect(labelFont).toContain("sans-serif");
+  });
+
+  it("size road lines by category", () => {
+    const line = roadLayers("roads").find((l) => l.id === layerIds.roadsLine)!;
+    const width = paintOf(line)["line-width"] as unknown[];
+    expect(width[0]).toBe("interpolate");
+    expect(JSON.stringify(width)).toContain('["get","category"]');
+  });
+});
+
+describe("data layers", () => {
+  it("colour sites by kind, each kind its own colour", () => {
+    const colours = (["storage", "landfill", "quarry"] as const).map((kind) => paintOf(siteLayers(kind, "s")[0]!)["fill-color"]);
+    expect(colours).toEqual([siteColours.storage, siteColours.landfill, siteColours.quarry]);
+    expect(new Set(colours).size).toBe(3);
+  });
+
+  it("draw project points as circles and polygons as fills", () => {
+    const layers = projectLayers("projects");
+    const circle = layers.find((l) => l.type === "circle")!;
+    const fill = layers.find((l) => l.type === "fill")!;
+    expect(JSON.stringify("filter" in circle && circle.filter)).toContain("Point");
+    expect(JSON.stringify("filter" in fill && fill.filter)).toContain("Polygon");
+    expect(JSON.stringify(paintOf(circle)["circle-color"])).toContain('["get","balance"]');
+  });
+
+  it("fill zoning with the feature's category colour, semi-transparent", () => {
+    const fill = zoningLayers("zoning")[0]!;
+    expect(paintOf(fill)["fill-color"]).toEqual(["get", "colour"]);
+    expect(paintOf(fill)["fill-opacity"]).toBeLessThan(1);
+  });
+
+  it("outline the selected record", () => {
+    const none = JSON.stringify(siteLayers("storage", "s"));
+    const selected = JSON.stringify(siteLayers("storage", "s", { selectedId: "S9" }));
+    expect(none).not.toContain("S9");
+    expect(selected).toContain('["==",["get","id"],"S9"]');
+  });
+});

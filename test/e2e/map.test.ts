@@ -1,0 +1,186 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startTestServer, type TestServer } from "../support/server";
+
+/** Chromium flags that work headless on this kind of machine (STACK-NOTES). */
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+declare global {
+  interface Window {
+    __massekartMap?: MapLibreMap;
+  }
+}
+
+describe("the map in a real browser", () => {
+  let server: TestServer;
+  let context: BrowserContext;
+  let profileDir: string;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer("pglite");
+    profileDir = mkdtempSync(path.join(tmpdir(), "massekart-chromium-"));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: inject("chromiumPath"),
+      headless: true,
+      args: chromiumArgs,
+      viewport: { width: 1280, height: 800 },
+    });
+  });
+  afterAll(async () => {
+    await context?.close();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    await server?.stop();
+  });
+
+  async function signIn(username: string, lang = "en"): Promise<Page> {
+    await context.clearCookies();
+    const page = await context.newPage();
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    page.on("pageerror", (error) => consoleErrors.push(error.message));
+    await page.goto(`${server.url}/?lang=${lang}`);
+    await page.getByLabel(lang === "en" ? "Username" : "Brukernavn").fill(username);
+    await page.getByLabel(lang === "en" ? "Password" : "Passord").fill("demo");
+    await page.getByRole("button", { name: lang === "en" ? "Log in" : "Logg inn" }).click();
+    await page.waitForSelector("body[data-map-ready='true']", { timeout: 60_000 });
+    return page;
+  }
+
+  /** Counts canvas pixels near a colour: what a person would see, not just that a canvas exists. */
+  const countPixels = (page: Page, rgb: [number, number, number], tolerance = 40) =>
+    page.evaluate(
+      ([r, g, b, tol]) => {
+        const canvas = window.__massekartMap!.getCanvas();
+        const copy = document.createElement("canvas");
+        copy.width = canvas.width;
+        copy.height = canvas.height;
+        const ctx = copy.getContext("2d")!;
+        ctx.drawImage(canvas, 0, 0);
+        const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < tol!) n += 1;
+        }
+        return n;
+      },
+      [...rgb, tolerance],
+    );
+
+  const boundaryColour: [number, number, number] = [0xb3, 0x26, 0x1e];
+  const renderedBoundary = (page: Page) =>
+    page.evaluate(() => window.__massekartMap!.queryRenderedFeatures({ layers: ["asker-boundary-line"] }).length);
+  const idle = (page: Page) =>
+    page.evaluate(() => new Promise<void>((resolve) => {
+      const map = window.__massekartMap!;
+      map.once("idle", () => resolve());
+      map.triggerRepaint();
+    }));
+
+  it("signs in as planner and renders the Asker boundary, and toggles the layer off and on", async () => {
+    const page = await signIn("planner");
+    expect(await renderedBoundary(page)).toBeGreaterThan(0);
+    const redBefore = await countPixels(page, boundaryColour);
+    expect(redBefore).toBeGreaterThan(500);
+
+    await page.getByRole("button", { name: "Layers" }).click();
+    const toggle = page.getByRole("checkbox", { name: "Asker boundary" });
+    await toggle.uncheck();
+    await idle(page);
+    expect(await renderedBoundary(page)).toBe(0);
+    expect(await countPixels(page, boundaryColour)).toBeLessThan(redBefore / 10);
+
+    await toggle.check();
+    await idle(page);
+    expect(await renderedBoundary(page)).toBeGreaterThan(0);
+    expect(await countPixels(page, boundaryColour)).toBeGreaterThan(redBefore / 2);
+
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the demo projects, sites and zoning as rendered features and opens a project's details on click", async () => {
+    const page = await signIn("planner");
+    const counts = await page.evaluate(() => {
+      const map = window.__massekartMap!;
+      const sourceCount = (prefix: string) =>
+        map.queryRenderedFeatures().filter((f) => f.layer.id.startsWith(prefix)).length;
+      return { projects: sourceCount("projects"), storage: sourceCount("storage"), zoning: sourceCount("zoning") };
+    });
+    expect(counts.projects).toBeGreaterThan(10);
+    expect(counts.storage).toBeGreaterThan(0);
+    expect(counts.zoning).toBeGreaterThan(0);
+
+    const target = await page.evaluate(() => {
+      const map = window.__massekartMap!;
+      const feature = map.queryRenderedFeatures().find((f) => f.layer.id.startsWith("projects") && f.geometry.type === "Point");
+      if (!feature || feature.geometry.type !== "Point") return undefined;
+      const point = map.project(feature.geometry.coordinates as [number, number]);
+      return { x: point.x, y: point.y, name: String(feature.properties.name) };
+    });
+    expect(target).toBeDefined();
+    const canvasBox = await page.locator(".maplibregl-canvas").boundingBox();
+    await page.mouse.click(canvasBox!.x + target!.x, canvasBox!.y + target!.y);
+    const details = page.getByRole("complementary", { name: "Details" });
+    await expect.poll(() => details.textContent()).toContain(target!.name);
+    if (process.env.UPDATE_SCREENSHOTS === "1") {
+      // The README's picture: the layer panel with its legend and a project's details.
+      await page.getByRole("button", { name: "Layers" }).click();
+      await idle(page);
+      await page.screenshot({ path: path.join(import.meta.dirname, "../../docs/screenshot-map.png") });
+    }
+    await page.keyboard.press("Escape");
+    await expect.poll(() => details.count()).toBe(0);
+    await page.close();
+  });
+
+  it("switches the language from English to Norwegian and back", async () => {
+    const page = await signIn("planner");
+    expect(await page.getByRole("button", { name: "Log out" }).count()).toBe(1);
+    await page.getByRole("button", { name: "Language" }).click();
+    await page.getByRole("menuitemradio", { name: "Norsk (bokmål)" }).click();
+    await expect.poll(() => page.getByRole("button", { name: "Logg ut" }).count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("nb");
+    await page.getByRole("button", { name: "Språk" }).click();
+    await page.getByRole("menuitemradio", { name: "English" }).click();
+    await expect.poll(() => page.getByRole("button", { name: "Log out" }).count()).toBe(1);
+    await page.close();
+  });
+
+  it("opens in Norwegian by default", async () => {
+    const page = await context.newPage();
+    await context.clearCookies();
+    await page.goto(server.url);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    expect(await page.getByRole("button", { name: "Logg inn" }).count()).toBe(1);
+    await page.close();
+  });
+
+  it("refuses a viewer's write on the server", async () => {
+    const page = await signIn("viewer");
+    const status = await page.evaluate(async () => {
+      const response = await fetch("/api/projects", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "Not allowed", status: "planned", location: { type: "Point", coordinates: [10.4, 59.8] } }),
+      });
+      return response.status;
+    });
+    expect(status).toBe(403);
+    await page.close();
+  });
+});
