@@ -1,11 +1,7 @@
 import { readFileSync } from "node:fs";
 
 /** Sub-commands arrive with their issues (solve, distances, suitability, import); each registers here. */
-const commands: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
-  distances: distancesCommand,
-  schema: schemaCommand,
-  solve: solveCommand,
-};
+const commands: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {};
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
