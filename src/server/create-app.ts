@@ -8,7 +8,9 @@ import type { ServerConfig } from "./config";
 import type { Database } from "./db/database";
 import { fail, type AppEnv } from "./http";
 import { layerRoutes } from "./routes/layers";
+import { lotCsvRoutes } from "./routes/lot-csv";
 import { projectRoutes } from "./routes/projects";
+import { registryReferenceRoutes } from "./routes/registry-reference";
 import { sessionRoutes } from "./routes/session";
 import { staticRoutes } from "./static-files";
 
@@ -62,6 +64,8 @@ export function createApp({ db, config, limiter = createLoginRateLimiter(), log 
   api.get("/health", (c) => c.json({ status: "ok", database: db.kind }));
   api.route("/", sessionRoutes(db, limiter, config));
   api.route("/", projectRoutes(db));
+  api.route("/", lotCsvRoutes(db));
+  api.route("/", registryReferenceRoutes(db));
   api.route("/", layerRoutes(db));
   // A sub-app's notFound handler is not used once mounted, so the catch-all is a route.
   api.all("*", (c) => fail(c, 404, "not_found", `No API route ${c.req.method} ${c.req.path}.`));

@@ -14,6 +14,9 @@ export function lot(overrides: Partial<Lot> = {}): Lot {
     notes: "",
     version: 1,
     illustrative: true,
+    updatedAt: "2027-01-01T00:00:00.000Z",
+    updatedBy: null,
+    deletedAt: null,
     tonnes: 1000,
     ...overrides,
   };
@@ -28,8 +31,12 @@ export function project(overrides: Partial<Project> = {}): Project {
     contact: "Kari Nordmann",
     notes: "",
     owner: null,
+    members: [],
     version: 1,
     illustrative: true,
+    updatedAt: "2027-01-01T00:00:00.000Z",
+    updatedBy: null,
+    deletedAt: null,
     lots: [],
     ...overrides,
   };
@@ -49,6 +56,9 @@ export function site(overrides: Partial<Site> = {}): Site {
     geometry: square(10.4, 59.8),
     notes: "",
     version: 1,
+    updatedAt: "2027-01-01T00:00:00.000Z",
+    updatedBy: null,
+    deletedAt: null,
     illustrative: true,
     ...overrides,
   };

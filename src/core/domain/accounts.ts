@@ -22,3 +22,13 @@ export const planningWriters: readonly Role[] = ["admin", "planner"];
 export function mayWrite(role: Role, allowed: readonly Role[]): boolean {
   return allowed.includes(role);
 }
+
+/**
+ * Whether a user may change a project: planners and admins any, engineers the projects they own
+ * or are members of, viewers none. The server decides with this; the client only hides controls.
+ */
+export function mayWriteProject(user: Me, project: { owner: string | null; members: readonly string[] }): boolean {
+  if (user.role === "admin" || user.role === "planner") return true;
+  if (user.role === "engineer") return project.owner === user.username || project.members.includes(user.username);
+  return false;
+}

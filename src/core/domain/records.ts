@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { areaGeometrySchema, locationSchema } from "../geo/geometry";
+import { geometryOutsideNorway } from "../geo/norway";
 import { contaminationClassSchema, materialSchema, quantityUnits } from "./materials";
+import { monthsBetween } from "./months";
 
 /** A calendar month, "YYYY-MM". */
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM");
@@ -12,11 +14,17 @@ export const monthWindowSchema = z
 export const projectStatuses = ["planned", "in_progress", "completed", "cancelled"] as const;
 export const projectStatusSchema = z.enum(projectStatuses);
 
+/** A project's location: WGS84 GeoJSON, in Norway (with a hint at swapped or UTM coordinates). */
+export const projectLocationSchema = locationSchema.superRefine((geometry, ctx) => {
+  const outside = geometryOutsideNorway(geometry);
+  if (outside) ctx.addIssue({ code: "custom", path: outside.path, message: outside.message });
+});
+
 /** What a client sends to create or update a project. */
 export const projectInputSchema = z.object({
   name: z.string().trim().min(1, "must not be empty").max(200),
   status: projectStatusSchema,
-  location: locationSchema,
+  location: projectLocationSchema,
   contact: z.string().max(200).default(""),
   notes: z.string().max(5000).default(""),
 });
@@ -24,15 +32,36 @@ export type ProjectInput = z.infer<typeof projectInputSchema>;
 
 export const lotDirections = ["surplus", "demand"] as const;
 
-export const lotInputSchema = z.object({
-  direction: z.enum(lotDirections),
-  material: materialSchema,
-  contaminationClass: contaminationClassSchema,
-  quantity: z.object({ value: z.number().positive("must be > 0"), unit: z.enum(quantityUnits) }),
-  window: monthWindowSchema,
-  hazardous: z.boolean().default(false),
-  notes: z.string().max(2000).default(""),
-});
+export const lotInputSchema = z
+  .object({
+    direction: z.enum(lotDirections),
+    material: materialSchema,
+    contaminationClass: contaminationClassSchema,
+    quantity: z.object({ value: z.number().positive("must be > 0"), unit: z.enum(quantityUnits) }),
+    window: monthWindowSchema,
+    /**
+     * Optional share of the quantity per month of the window (any positive scale); without it the
+     * quantity is spread evenly.
+     */
+    monthlyProfile: z.array(z.number().nonnegative("must be ≥ 0")).optional(),
+    hazardous: z.boolean().default(false),
+    notes: z.string().max(2000).default(""),
+    /** Set by the user to confirm a quantity above `largeLotTonnes` is not a typo. */
+    confirmLarge: z.boolean().optional(),
+  })
+  .superRefine((lot, ctx) => {
+    if (!lot.monthlyProfile) return;
+    const months = monthsBetween(lot.window.from, lot.window.to).length;
+    if (lot.monthlyProfile.length !== months) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["monthlyProfile"],
+        message: `must have one share per month of the window (${months}), not ${lot.monthlyProfile.length}`,
+      });
+    } else if (!lot.monthlyProfile.some((share) => share > 0)) {
+      ctx.addIssue({ code: "custom", path: ["monthlyProfile"], message: "must have at least one month above 0" });
+    }
+  });
 export type LotInput = z.infer<typeof lotInputSchema>;
 
 /** A stored record carries its id, its version (for optimistic locking) and whether it is demo data. */
@@ -41,10 +70,21 @@ interface Stored {
   version: number;
   /** True for the illustrative demo set: the UI marks it as such. */
   illustrative: boolean;
+  /** ISO 8601 time of the last change, and who made it (null for seeded records). */
+  updatedAt: string;
+  updatedBy: string | null;
+  /** ISO 8601 time of a soft delete; deleted records are listed only for admins who ask. */
+  deletedAt: string | null;
 }
 
 export type Lot = LotInput & Stored & { projectId: string; tonnes: number };
-export type Project = ProjectInput & Stored & { owner: string | null; lots: Lot[] };
+export type Project = ProjectInput &
+  Stored & {
+    owner: string | null;
+    /** Usernames of engineers who may write the project beside its owner. */
+    members: string[];
+    lots: Lot[];
+  };
 
 export const siteKinds = ["storage", "landfill", "quarry"] as const;
 export type SiteKind = (typeof siteKinds)[number];

@@ -69,3 +69,15 @@ export function parseBbox(text: string): { ok: true; bbox: Bbox } | { ok: false;
   }
   return { ok: true, bbox: [minLon, minLat, maxLon, maxLat] };
 }
+
+/**
+ * One position that stands for a geometry: the point itself, or the mean of a polygon's outer
+ * ring vertices (good enough for the small, compact polygons of projects; not a true centroid).
+ */
+export function representativePoint(geometry: LocationGeometry): LonLat {
+  if (geometry.type === "Point") return geometry.coordinates;
+  const ring = (geometry.type === "Polygon" ? geometry.coordinates[0] : geometry.coordinates[0]?.[0]) ?? [];
+  const vertices = ring.length > 1 ? ring.slice(0, -1) : ring;
+  const sum = vertices.reduce<[number, number]>((acc, [lon, lat]) => [acc[0] + lon, acc[1] + lat], [0, 0]);
+  return [sum[0] / Math.max(1, vertices.length), sum[1] / Math.max(1, vertices.length)];
+}

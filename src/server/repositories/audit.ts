@@ -1,3 +1,4 @@
+import type { AuditEntry } from "../../core/domain/registry-api";
 import type { Queryable } from "../db/database";
 
 export type AuditAction = "create" | "update" | "delete" | "restore";
@@ -5,17 +6,61 @@ export type AuditAction = "create" | "update" | "delete" | "restore";
 /** Writes one audit row; call it inside the transaction of the change it records. */
 export async function writeAudit(
   tx: Queryable,
-  entry: { entity: string; entityId: string; action: AuditAction; actor: string; before: unknown; after: unknown },
+  entry: {
+    entity: string;
+    entityId: string;
+    /** The project the record belongs to, so the project's history lists it. */
+    projectId?: string | null;
+    action: AuditAction;
+    actor: string;
+    before: unknown;
+    after: unknown;
+  },
 ): Promise<void> {
   await tx.query(
-    "insert into audit_log (entity, entity_id, action, actor, before, after) values ($1, $2, $3, $4, $5::jsonb, $6::jsonb)",
+    `insert into audit_log (entity, entity_id, project_id, action, actor, before, after)
+     values ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)`,
     [
       entry.entity,
       entry.entityId,
+      entry.projectId ?? null,
       entry.action,
       entry.actor,
       entry.before === null ? null : JSON.stringify(entry.before),
       entry.after === null ? null : JSON.stringify(entry.after),
     ],
   );
+}
+
+interface AuditRow {
+  id: number | string;
+  entity: AuditEntry["entity"];
+  entity_id: string;
+  project_id: string | null;
+  action: AuditAction;
+  actor: string;
+  at: Date | string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The history of one record, newest first; a project's includes its lots' changes. */
+export async function listAudit(db: Queryable, entity: string, id: string): Promise<AuditEntry[]> {
+  const rows = await db.query<AuditRow>(
+    entity === "project"
+      ? "select * from audit_log where (entity = 'project' and entity_id = $1) or project_id = $1 order by at desc, id desc"
+      : "select * from audit_log where entity = $2 and entity_id = $1 order by at desc, id desc",
+    entity === "project" ? [id] : [id, entity],
+  );
+  return rows.map((row) => ({
+    id: Number(row.id),
+    entity: row.entity,
+    entityId: row.entity_id,
+    projectId: row.project_id,
+    action: row.action,
+    actor: row.actor,
+    at: new Date(row.at).toISOString(),
+    before: row.before,
+    after: row.after,
+  }));
 }

@@ -3,6 +3,7 @@ import type { Lot, LotInput, Project, ProjectInput } from "../../core/domain/rec
 import type { Bbox } from "../../core/geo/geometry";
 import type { Queryable } from "../db/database";
 import { boxParams, boxSql } from "./geometry-sql";
+import type { MaterialTable } from "./materials";
 
 interface ProjectRow {
   id: string;
@@ -12,8 +13,12 @@ interface ProjectRow {
   contact: string;
   notes: string;
   owner: string | null;
+  members: string[] | null;
   illustrative: boolean;
   version: number;
+  updated_at: Date | string;
+  updated_by: string | null;
+  deleted_at: Date | string | null;
 }
 
 interface LotRow {
@@ -27,14 +32,31 @@ interface LotRow {
   quantity_unit: QuantityUnit;
   window_from: string;
   window_to: string;
+  monthly_profile: number[] | null;
   notes: string;
   illustrative: boolean;
   version: number;
+  updated_at: Date | string;
+  updated_by: string | null;
+  deleted_at: Date | string | null;
 }
 
-const projectColumns = `p.id, p.name, p.status, p.location, p.contact, p.notes, u.username as owner, p.illustrative, p.version`;
+/** Filters of the project list (see `projectQuerySchema`): project filters and lot filters. */
+export interface ProjectFilter {
+  status?: readonly string[];
+  q?: string;
+  bbox?: Bbox;
+  material?: readonly string[];
+  contaminationClass?: readonly number[];
+  direction?: "surplus" | "demand";
+  from?: string;
+  to?: string;
+  includeDeleted?: boolean;
+}
 
-function lotFromRow(row: LotRow): Lot {
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+function lotFromRow(row: LotRow, table: MaterialTable): Lot {
   return {
     id: row.id,
     projectId: row.project_id,
@@ -43,63 +65,152 @@ function lotFromRow(row: LotRow): Lot {
     contaminationClass: row.contamination_class as Lot["contaminationClass"],
     hazardous: row.hazardous,
     quantity: { value: row.quantity_value, unit: row.quantity_unit },
-    tonnes: toTonnes(row.quantity_value, row.quantity_unit, row.material),
+    tonnes: toTonnes(row.quantity_value, row.quantity_unit, row.material, table),
     window: { from: row.window_from, to: row.window_to },
+    ...(row.monthly_profile ? { monthlyProfile: row.monthly_profile } : {}),
     notes: row.notes,
     illustrative: row.illustrative,
     version: row.version,
+    updatedAt: iso(row.updated_at)!,
+    updatedBy: row.updated_by,
+    deletedAt: iso(row.deleted_at),
   };
 }
 
-const projectFromRow = (row: ProjectRow, lots: Lot[]): Project => ({ ...row, lots });
+function projectFromRow(row: ProjectRow, lots: Lot[]): Project {
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    location: row.location,
+    contact: row.contact,
+    notes: row.notes,
+    owner: row.owner,
+    members: row.members ?? [],
+    illustrative: row.illustrative,
+    version: row.version,
+    updatedAt: iso(row.updated_at)!,
+    updatedBy: row.updated_by,
+    deletedAt: iso(row.deleted_at),
+    lots,
+  };
+}
 
-async function lotsOf(db: Queryable, projectIds: string[]): Promise<Map<string, Lot[]>> {
+const projectSelect = `
+  select p.id, p.name, p.status, p.location, p.contact, p.notes, o.username as owner, p.illustrative, p.version,
+    p.updated_at, p.updated_by, p.deleted_at,
+    (select array_agg(u.username order by u.username) from project_members m join users u on u.id = m.user_id
+      where m.project_id = p.id) as members
+  from projects p left join users o on o.id = p.owner_id`;
+
+/** Builds parameterised SQL conditions, numbering parameters from `params.length + 1`. */
+class Conditions {
+  readonly sql: string[] = [];
+  constructor(readonly params: unknown[]) {}
+  add(sql: (n: (value: unknown) => string) => string): void {
+    this.sql.push(
+      sql((value) => {
+        this.params.push(value);
+        return `$${this.params.length}`;
+      }),
+    );
+  }
+  get where(): string {
+    return this.sql.length ? this.sql.join(" and ") : "true";
+  }
+}
+
+function lotConditions(filter: ProjectFilter, params: unknown[], alias: string): Conditions {
+  const c = new Conditions(params);
+  if (!filter.includeDeleted) c.add(() => `${alias}.deleted_at is null`);
+  if (filter.material) c.add((p) => `${alias}.material = any(${p(filter.material)}::text[])`);
+  if (filter.contaminationClass) c.add((p) => `${alias}.contamination_class = any(${p(filter.contaminationClass)}::int[])`);
+  if (filter.direction) c.add((p) => `${alias}.direction = ${p(filter.direction)}`);
+  // Months as YYYY-MM compare correctly as text: a lot overlaps from…to when it ends after from and starts before to.
+  if (filter.from) c.add((p) => `${alias}.window_to >= ${p(filter.from)}`);
+  if (filter.to) c.add((p) => `${alias}.window_from <= ${p(filter.to)}`);
+  return c;
+}
+
+const hasLotFilter = (f: ProjectFilter) => Boolean(f.material || f.contaminationClass || f.direction || f.from || f.to);
+
+async function lotsOf(
+  db: Queryable,
+  projectIds: string[],
+  table: MaterialTable,
+  filter: ProjectFilter = {},
+): Promise<Map<string, Lot[]>> {
   const byProject = new Map<string, Lot[]>();
   if (projectIds.length === 0) return byProject;
+  const params: unknown[] = [projectIds];
+  const conditions = lotConditions(filter, params, "l");
   const rows = await db.query<LotRow>(
-    "select * from lots where project_id = any($1::text[]) and deleted_at is null order by window_from, id",
-    [projectIds],
+    `select * from lots l where l.project_id = any($1::text[]) and ${conditions.where}
+     order by l.window_from, l.created_at, l.id`,
+    params,
   );
   for (const row of rows) {
     const lots = byProject.get(row.project_id) ?? [];
-    lots.push(lotFromRow(row));
+    lots.push(lotFromRow(row, table));
     byProject.set(row.project_id, lots);
   }
   return byProject;
 }
 
-/** Live (not deleted) projects with their lots, optionally those whose extent meets `bbox`. */
-export async function listProjects(db: Queryable, { bbox }: { bbox?: Bbox } = {}): Promise<Project[]> {
-  const rows = await db.query<ProjectRow>(
-    `select ${projectColumns} from projects p left join users u on u.id = p.owner_id
-     where p.deleted_at is null ${bbox ? `and p.bbox && ${boxSql(1)}` : ""} order by p.name, p.id`,
-    bbox ?? [],
-  );
+/** Projects matching `filter`, each with its (matching) lots, by name. */
+export async function listProjects(db: Queryable, table: MaterialTable, filter: ProjectFilter = {}): Promise<Project[]> {
+  const params: unknown[] = [];
+  const c = new Conditions(params);
+  if (!filter.includeDeleted) c.add(() => "p.deleted_at is null");
+  if (filter.status) c.add((p) => `p.status = any(${p(filter.status)}::text[])`);
+  if (filter.bbox) {
+    const [a, b, cc, d] = filter.bbox;
+    c.add((p) => `p.bbox && box(point(${p(a)}, ${p(b)}), point(${p(cc)}, ${p(d)}))`);
+  }
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    c.add((p) => {
+      const n = p(pattern);
+      return `(p.name ilike ${n} or p.contact ilike ${n} or p.notes ilike ${n})`;
+    });
+  }
+  if (hasLotFilter(filter)) {
+    const lotWhere = lotConditions(filter, params, "l").where;
+    c.add(() => `exists (select 1 from lots l where l.project_id = p.id and ${lotWhere})`);
+  }
+  const rows = await db.query<ProjectRow>(`${projectSelect} where ${c.where} order by p.name, p.id`, params);
   const lots = await lotsOf(
     db,
     rows.map((row) => row.id),
+    table,
+    filter,
   );
   return rows.map((row) => projectFromRow(row, lots.get(row.id) ?? []));
 }
 
-export async function getProject(db: Queryable, id: string): Promise<Project | undefined> {
+export async function getProject(
+  db: Queryable,
+  table: MaterialTable,
+  id: string,
+  { includeDeleted = false }: { includeDeleted?: boolean } = {},
+): Promise<Project | undefined> {
   const rows = await db.query<ProjectRow>(
-    `select ${projectColumns} from projects p left join users u on u.id = p.owner_id where p.id = $1 and p.deleted_at is null`,
+    `${projectSelect} where p.id = $1 ${includeDeleted ? "" : "and p.deleted_at is null"}`,
     [id],
   );
   const row = rows[0];
   if (!row) return undefined;
-  return projectFromRow(row, (await lotsOf(db, [id])).get(id) ?? []);
+  return projectFromRow(row, (await lotsOf(db, [id], table, { includeDeleted })).get(id) ?? []);
 }
 
 export async function insertProject(
   db: Queryable,
   input: ProjectInput,
-  { ownerId, illustrative = false }: { ownerId: string | null; illustrative?: boolean },
+  { ownerId, illustrative = false, actor = null }: { ownerId: string | null; illustrative?: boolean; actor?: string | null },
 ): Promise<string> {
   const rows = await db.query<{ id: string }>(
-    `insert into projects (name, status, location, bbox, contact, notes, owner_id, illustrative)
-     values ($1, $2, $3::jsonb, ${boxSql(4)}, $8, $9, $10, $11) returning id`,
+    `insert into projects (name, status, location, bbox, contact, notes, owner_id, illustrative, updated_by)
+     values ($1, $2, $3::jsonb, ${boxSql(4)}, $8, $9, $10, $11, $12) returning id`,
     [
       input.name,
       input.status,
@@ -109,36 +220,125 @@ export async function insertProject(
       input.notes,
       ownerId,
       illustrative,
+      actor,
     ],
   );
   return rows[0]!.id;
 }
 
+/**
+ * Updates a live project if it is still at `expectedVersion`; `"stale"` when someone changed it
+ * since, `"missing"` when it does not exist (or is deleted).
+ */
+export async function updateProject(
+  db: Queryable,
+  id: string,
+  input: ProjectInput,
+  expectedVersion: number,
+  actor: string,
+): Promise<"updated" | "stale" | "missing"> {
+  const rows = await db.query(
+    `update projects set name = $3, status = $4, location = $5::jsonb, bbox = ${boxSql(6)}, contact = $10, notes = $11,
+       version = version + 1, updated_at = now(), updated_by = $12
+     where id = $1 and version = $2 and deleted_at is null returning id`,
+    [id, expectedVersion, input.name, input.status, JSON.stringify(input.location), ...boxParams(input.location), input.contact, input.notes, actor],
+  );
+  if (rows.length > 0) return "updated";
+  return (await db.query("select 1 from projects where id = $1 and deleted_at is null", [id])).length ? "stale" : "missing";
+}
+
+/** Soft-deletes (or restores) a project; returns whether a row changed. */
+export async function setProjectDeleted(db: Queryable, id: string, deleted: boolean, actor: string): Promise<boolean> {
+  const rows = await db.query(
+    `update projects set deleted_at = ${deleted ? "now()" : "null"}, version = version + 1, updated_at = now(), updated_by = $2
+     where id = $1 and deleted_at is ${deleted ? "null" : "not null"} returning id`,
+    [id, actor],
+  );
+  return rows.length > 0;
+}
+
+/** Replaces a project's members; returns the usernames that do not exist (then nothing changes). */
+export async function setProjectMembers(db: Queryable, projectId: string, usernames: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(usernames)];
+  const found = await db.query<{ id: string; username: string }>("select id, username from users where username = any($1::text[])", [
+    unique,
+  ]);
+  const unknown = unique.filter((name) => !found.some((user) => user.username === name));
+  if (unknown.length > 0) return unknown;
+  await db.query("delete from project_members where project_id = $1", [projectId]);
+  for (const user of found) {
+    await db.query("insert into project_members (project_id, user_id) values ($1, $2)", [projectId, user.id]);
+  }
+  return [];
+}
+
+export async function getLot(
+  db: Queryable,
+  table: MaterialTable,
+  id: string,
+  { includeDeleted = false }: { includeDeleted?: boolean } = {},
+): Promise<Lot | undefined> {
+  const rows = await db.query<LotRow>(`select * from lots where id = $1 ${includeDeleted ? "" : "and deleted_at is null"}`, [id]);
+  return rows[0] ? lotFromRow(rows[0], table) : undefined;
+}
+
+export async function listLots(db: Queryable, table: MaterialTable, projectId: string): Promise<Lot[]> {
+  return (await lotsOf(db, [projectId], table)).get(projectId) ?? [];
+}
+
+const lotValues = (input: LotInput) => [
+  input.direction,
+  input.material,
+  input.contaminationClass,
+  input.hazardous,
+  input.quantity.value,
+  input.quantity.unit,
+  input.window.from,
+  input.window.to,
+  input.monthlyProfile ? JSON.stringify(input.monthlyProfile) : null,
+  input.notes,
+];
+
 export async function insertLot(
   db: Queryable,
   projectId: string,
   input: LotInput,
-  { illustrative = false }: { illustrative?: boolean } = {},
+  { illustrative = false, actor = null }: { illustrative?: boolean; actor?: string | null } = {},
 ): Promise<string> {
   const rows = await db.query<{ id: string }>(
     `insert into lots (project_id, direction, material, contamination_class, hazardous, quantity_value, quantity_unit,
-       window_from, window_to, notes, illustrative)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
-    [
-      projectId,
-      input.direction,
-      input.material,
-      input.contaminationClass,
-      input.hazardous,
-      input.quantity.value,
-      input.quantity.unit,
-      input.window.from,
-      input.window.to,
-      input.notes,
-      illustrative,
-    ],
+       window_from, window_to, monthly_profile, notes, illustrative, updated_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13) returning id`,
+    [projectId, ...lotValues(input), illustrative, actor],
   );
   return rows[0]!.id;
+}
+
+export async function updateLot(
+  db: Queryable,
+  id: string,
+  input: LotInput,
+  expectedVersion: number,
+  actor: string,
+): Promise<"updated" | "stale" | "missing"> {
+  const rows = await db.query(
+    `update lots set direction = $3, material = $4, contamination_class = $5, hazardous = $6, quantity_value = $7,
+       quantity_unit = $8, window_from = $9, window_to = $10, monthly_profile = $11::jsonb, notes = $12,
+       version = version + 1, updated_at = now(), updated_by = $13
+     where id = $1 and version = $2 and deleted_at is null returning id`,
+    [id, expectedVersion, ...lotValues(input), actor],
+  );
+  if (rows.length > 0) return "updated";
+  return (await db.query("select 1 from lots where id = $1 and deleted_at is null", [id])).length ? "stale" : "missing";
+}
+
+export async function setLotDeleted(db: Queryable, id: string, deleted: boolean, actor: string): Promise<boolean> {
+  const rows = await db.query(
+    `update lots set deleted_at = ${deleted ? "now()" : "null"}, version = version + 1, updated_at = now(), updated_by = $2
+     where id = $1 and deleted_at is ${deleted ? "null" : "not null"} returning id`,
+    [id, actor],
+  );
+  return rows.length > 0;
 }
 
 export async function countProjects(db: Queryable): Promise<number> {

@@ -12,13 +12,22 @@ interface SiteRow {
   attributes: Omit<SiteInput, "name" | "kind" | "status" | "geometry">;
   illustrative: boolean;
   version: number;
+  updated_at: Date | string;
+  updated_by: string | null;
+  deleted_at: Date | string | null;
 }
 
-const siteFromRow = ({ attributes, ...row }: SiteRow): Site => ({ ...attributes, ...row });
+const siteFromRow = ({ attributes, updated_at, updated_by, deleted_at, ...row }: SiteRow): Site => ({
+  ...attributes,
+  ...row,
+  updatedAt: new Date(updated_at).toISOString(),
+  updatedBy: updated_by,
+  deletedAt: deleted_at === null ? null : new Date(deleted_at).toISOString(),
+});
 
 export async function listSites(db: Queryable, { bbox }: { bbox?: Bbox } = {}): Promise<Site[]> {
   const rows = await db.query<SiteRow>(
-    `select id, name, kind, status, geometry, attributes, illustrative, version from sites
+    `select id, name, kind, status, geometry, attributes, illustrative, version, updated_at, updated_by, deleted_at from sites
      where deleted_at is null ${bbox ? `and bbox && ${boxSql(1)}` : ""} order by kind, name, id`,
     bbox ?? [],
   );

@@ -1,51 +1,300 @@
-import { Hono } from "hono";
-import { projectWriters } from "../../core/domain/accounts";
-import { projectInputSchema } from "../../core/domain/records";
-import type { Database } from "../db/database";
+import { Hono, type Context } from "hono";
+import { mayWriteProject, projectWriters, type Me } from "../../core/domain/accounts";
+import { describeFields, fieldsOf } from "../../core/domain/api-error";
+import { lotInputSchema, type Lot, type LotInput, type Project } from "../../core/domain/records";
+import {
+  largeLotTonnes,
+  lotUpdateSchema,
+  projectCreateSchema,
+  projectQuerySchema,
+  projectUpdateSchema,
+} from "../../core/domain/registry-api";
+import { toTonnes } from "../../core/domain/materials";
+import { parseBbox } from "../../core/geo/geometry";
+import type { SessionUser } from "../auth/sessions";
+import type { Database, Queryable } from "../db/database";
 import { authorise, fail, readBody, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
-import { getProject, insertProject, listProjects } from "../repositories/projects";
-import { bboxQuery } from "./query";
+import { getMaterialTable, type MaterialTable } from "../repositories/materials";
+import {
+  getLot,
+  getProject,
+  insertLot,
+  insertProject,
+  listLots,
+  listProjects,
+  setLotDeleted,
+  setProjectDeleted,
+  setProjectMembers,
+  updateLot,
+  updateProject,
+  type ProjectFilter,
+} from "../repositories/projects";
+
+const me = (user: SessionUser): Me => ({ username: user.username, role: user.role });
+
+/** Thrown inside a transaction to roll it back and answer with `response`. */
+class Refusal extends Error {
+  constructor(readonly response: Response) {
+    super("refused");
+  }
+}
+
+async function inTransaction<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T | Response> {
+  try {
+    return await db.transaction(work);
+  } catch (error) {
+    if (error instanceof Refusal) return error.response;
+    throw error;
+  }
+}
+
+/** A quantity above `largeLotTonnes` must be confirmed: a typo guard, not a limit. */
+function largeLotRefusal(c: Context, lot: LotInput, table: MaterialTable): Response | undefined {
+  const tonnes = toTonnes(lot.quantity.value, lot.quantity.unit, lot.material, table);
+  if (tonnes <= largeLotTonnes || lot.confirmLarge) return undefined;
+  const message = `is ${Math.round(tonnes).toLocaleString("en-GB")} t, over ${largeLotTonnes.toLocaleString("en-GB")} t: confirm it is not a typo (confirmLarge: true)`;
+  return fail(c, 400, "confirm_large_quantity", `quantity.value: ${message}`, [{ path: "quantity.value", message }]);
+}
 
 export function projectRoutes(db: Database) {
   const routes = new Hono<AppEnv>();
 
+  /** The project if it exists and the user may write it, else the answer that says why not. */
+  async function writableProject(
+    c: Context<AppEnv>,
+    tx: Queryable,
+    table: MaterialTable,
+    user: SessionUser,
+    id: string,
+  ): Promise<Project> {
+    const project = await getProject(tx, table, id);
+    if (!project) throw new Refusal(fail(c, 404, "not_found", `No project with id ${id}.`));
+    if (!mayWriteProject(me(user), project)) {
+      throw new Refusal(
+        fail(c, 403, "forbidden", `${user.username} (${user.role}) may not change project ${project.name}: it has other owners.`),
+      );
+    }
+    return project;
+  }
+
   routes.get("/projects", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    const bbox = bboxQuery(c);
-    if (!bbox.ok) return bbox.response;
-    return c.json({ items: await listProjects(db, { bbox: bbox.bbox }) });
+    const query = projectQuerySchema.safeParse(c.req.query());
+    if (!query.success) {
+      const fields = fieldsOf(query.error);
+      return fail(c, 400, "invalid_query", `Invalid query: ${describeFields(fields)}`, fields);
+    }
+    const { bbox: bboxText, includeDeleted, ...rest } = query.data;
+    const filter: ProjectFilter = { ...rest, includeDeleted: includeDeleted === "true" };
+    if (filter.includeDeleted && auth.user.role !== "admin") {
+      return fail(c, 403, "forbidden", "Only an admin may list deleted projects.");
+    }
+    if (bboxText !== undefined) {
+      const bbox = parseBbox(bboxText);
+      if (!bbox.ok) return fail(c, 400, "invalid_query", bbox.message, [{ path: "bbox", message: bbox.message }]);
+      filter.bbox = bbox.bbox;
+    }
+    return c.json({ items: await listProjects(db, await getMaterialTable(db), filter) });
   });
 
   routes.get("/projects/:id", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    const project = await getProject(db, c.req.param("id"));
+    const project = await getProject(db, await getMaterialTable(db), c.req.param("id"), {
+      includeDeleted: auth.user.role === "admin",
+    });
     return project ? c.json(project) : fail(c, 404, "not_found", `No project with id ${c.req.param("id")}.`);
   });
 
   routes.post("/projects", async (c) => {
     const auth = authorise(c, projectWriters);
     if (!auth.ok) return auth.response;
-    const body = await readBody(c, projectInputSchema);
+    const body = await readBody(c, projectCreateSchema);
     if (!body.ok) return body.response;
-    const project = await db.transaction(async (tx) => {
-      // An engineer owns what they create; planners' and admins' projects have them as owner too.
-      const id = await insertProject(tx, body.value, { ownerId: auth.user.id });
-      const created = await getProject(tx, id);
-      await writeAudit(tx, {
-        entity: "project",
-        entityId: id,
-        action: "create",
-        actor: auth.user.username,
-        before: null,
-        after: created,
-      });
+    const { members = [], ...input } = body.value;
+    const result = await inTransaction(db, async (tx) => {
+      // The creator owns the project; for an engineer that is what lets them edit it later.
+      const id = await insertProject(tx, input, { ownerId: auth.user.id, actor: auth.user.username });
+      const unknown = await setProjectMembers(tx, id, members);
+      if (unknown.length) throw new Refusal(unknownMembers(c, unknown));
+      const created = (await getProject(tx, await getMaterialTable(tx), id))!;
+      await writeAudit(tx, { entity: "project", entityId: id, projectId: id, action: "create", actor: auth.user.username, before: null, after: created });
       return created;
     });
-    return c.json(project, 201);
+    return result instanceof Response ? result : c.json(result, 201);
+  });
+
+  routes.put("/projects/:id", async (c) => {
+    const auth = authorise(c, projectWriters);
+    if (!auth.ok) return auth.response;
+    const body = await readBody(c, projectUpdateSchema);
+    if (!body.ok) return body.response;
+    const { version, members, ...input } = body.value;
+    const id = c.req.param("id");
+    const result = await inTransaction(db, async (tx) => {
+      const table = await getMaterialTable(tx);
+      const before = await writableProject(c, tx, table, auth.user, id);
+      if (members && !sameMembers(members, before.members) && !mayChangeMembers(auth.user, before)) {
+        throw new Refusal(fail(c, 403, "forbidden", "Only the project's owner, a planner or an admin may change its members."));
+      }
+      const outcome = await updateProject(tx, id, input, version, auth.user.username);
+      if (outcome === "stale") throw new Refusal(conflict(c, "project", before));
+      if (members) {
+        const unknown = await setProjectMembers(tx, id, members);
+        if (unknown.length) throw new Refusal(unknownMembers(c, unknown));
+      }
+      const after = (await getProject(tx, table, id))!;
+      await writeAudit(tx, { entity: "project", entityId: id, projectId: id, action: "update", actor: auth.user.username, before: withoutLots(before), after: withoutLots(after) });
+      return after;
+    });
+    return result instanceof Response ? result : c.json(result);
+  });
+
+  routes.delete("/projects/:id", async (c) => {
+    const auth = authorise(c, projectWriters);
+    if (!auth.ok) return auth.response;
+    const id = c.req.param("id");
+    const result = await inTransaction(db, async (tx) => {
+      const table = await getMaterialTable(tx);
+      const before = await writableProject(c, tx, table, auth.user, id);
+      await setProjectDeleted(tx, id, true, auth.user.username);
+      const after = (await getProject(tx, table, id, { includeDeleted: true }))!;
+      await writeAudit(tx, { entity: "project", entityId: id, projectId: id, action: "delete", actor: auth.user.username, before: withoutLots(before), after: withoutLots(after) });
+      return null;
+    });
+    return result instanceof Response ? result : c.body(null, 204);
+  });
+
+  routes.post("/projects/:id/restore", async (c) => {
+    const auth = authorise(c, ["admin"]);
+    if (!auth.ok) return auth.response;
+    const id = c.req.param("id");
+    const result = await inTransaction(db, async (tx) => {
+      const table = await getMaterialTable(tx);
+      const before = await getProject(tx, table, id, { includeDeleted: true });
+      if (!before || !before.deletedAt) throw new Refusal(fail(c, 404, "not_found", `No deleted project with id ${id}.`));
+      await setProjectDeleted(tx, id, false, auth.user.username);
+      const after = (await getProject(tx, table, id))!;
+      await writeAudit(tx, { entity: "project", entityId: id, projectId: id, action: "restore", actor: auth.user.username, before: withoutLots(before), after: withoutLots(after) });
+      return after;
+    });
+    return result instanceof Response ? result : c.json(result);
+  });
+
+  routes.get("/projects/:id/lots", async (c) => {
+    const auth = authorise(c);
+    if (!auth.ok) return auth.response;
+    const table = await getMaterialTable(db);
+    const project = await getProject(db, table, c.req.param("id"));
+    if (!project) return fail(c, 404, "not_found", `No project with id ${c.req.param("id")}.`);
+    return c.json({ items: await listLots(db, table, project.id) });
+  });
+
+  routes.post("/projects/:id/lots", async (c) => {
+    const auth = authorise(c, projectWriters);
+    if (!auth.ok) return auth.response;
+    const body = await readBody(c, lotInputSchema);
+    if (!body.ok) return body.response;
+    const projectId = c.req.param("id");
+    const result = await inTransaction(db, async (tx) => {
+      const table = await getMaterialTable(tx);
+      await writableProject(c, tx, table, auth.user, projectId);
+      const large = largeLotRefusal(c, body.value, table);
+      if (large) throw new Refusal(large);
+      const id = await insertLot(tx, projectId, body.value, { actor: auth.user.username });
+      const created = (await getLot(tx, table, id))!;
+      await writeAudit(tx, { entity: "lot", entityId: id, projectId, action: "create", actor: auth.user.username, before: null, after: created });
+      return created;
+    });
+    return result instanceof Response ? result : c.json(result, 201);
+  });
+
+  routes.put("/lots/:id", async (c) => {
+    const auth = authorise(c, projectWriters);
+    if (!auth.ok) return auth.response;
+    const body = await readBody(c, lotUpdateSchema);
+    if (!body.ok) return body.response;
+    const { version, ...input } = body.value;
+    const id = c.req.param("id");
+    const result = await inTransaction(db, async (tx) => {
+      const table = await getMaterialTable(tx);
+      const before = await getLot(tx, table, id);
+      if (!before) throw new Refusal(fail(c, 404, "not_found", `No lot with id ${id}.`));
+      await writableProject(c, tx, table, auth.user, before.projectId);
+      const large = largeLotRefusal(c, input, table);
+      if (large) throw new Refusal(large);
+      const outcome = await updateLot(tx, id, input, version, auth.user.username);
+      if (outcome === "stale") throw new Refusal(conflict(c, "lot", before));
+      const after = (await getLot(tx, table, id))!;
+      await writeAudit(tx, { entity: "lot", entityId: id, projectId: before.projectId, action: "update", actor: auth.user.username, before, after });
+      return after;
+    });
+    return result instanceof Response ? result : c.json(result);
+  });
+
+  routes.delete("/lots/:id", async (c) => {
+    const auth = authorise(c, projectWriters);
+    if (!auth.ok) return auth.response;
+    const id = c.req.param("id");
+    const result = await inTransaction(db, async (tx) => {
+      const table = await getMaterialTable(tx);
+      const before = await getLot(tx, table, id);
+      if (!before) throw new Refusal(fail(c, 404, "not_found", `No lot with id ${id}.`));
+      await writableProject(c, tx, table, auth.user, before.projectId);
+      await setLotDeleted(tx, id, true, auth.user.username);
+      const after = (await getLot(tx, table, id, { includeDeleted: true }))!;
+      await writeAudit(tx, { entity: "lot", entityId: id, projectId: before.projectId, action: "delete", actor: auth.user.username, before, after });
+      return null;
+    });
+    return result instanceof Response ? result : c.body(null, 204);
+  });
+
+  routes.post("/lots/:id/restore", async (c) => {
+    const auth = authorise(c, ["admin"]);
+    if (!auth.ok) return auth.response;
+    const id = c.req.param("id");
+    const result = await inTransaction(db, async (tx) => {
+      const table = await getMaterialTable(tx);
+      const before = await getLot(tx, table, id, { includeDeleted: true });
+      if (!before || !before.deletedAt) throw new Refusal(fail(c, 404, "not_found", `No deleted lot with id ${id}.`));
+      await setLotDeleted(tx, id, false, auth.user.username);
+      const after = (await getLot(tx, table, id))!;
+      await writeAudit(tx, { entity: "lot", entityId: id, projectId: before.projectId, action: "restore", actor: auth.user.username, before, after });
+      return after;
+    });
+    return result instanceof Response ? result : c.json(result);
   });
 
   return routes;
 }
+
+function conflict(c: Context, what: "project" | "lot", current: Project | Lot): Response {
+  const by = current.updatedBy ? ` by ${current.updatedBy}` : "";
+  return c.json(
+    {
+      error: {
+        code: "version_conflict",
+        message: `The ${what} was changed${by} at ${current.updatedAt} since you loaded it (now version ${current.version}); reload it and apply your change again.`,
+        fields: [],
+      },
+      current,
+    },
+    409,
+  );
+}
+
+function unknownMembers(c: Context, unknown: string[]): Response {
+  const fields = unknown.map((name) => ({ path: "members", message: `${name} is not a user` }));
+  return fail(c, 400, "invalid_input", `Invalid input: ${describeFields(fields)}`, fields);
+}
+
+const sameMembers = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().every((name, i) => name === [...b].sort()[i]);
+
+const mayChangeMembers = (user: SessionUser, project: Project) =>
+  user.role === "admin" || user.role === "planner" || project.owner === user.username;
+
+/** Project audit rows hold the project's own fields; its lots have audit rows of their own. */
+const withoutLots = ({ lots: _lots, ...project }: Project) => project;

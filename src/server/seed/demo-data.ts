@@ -11,7 +11,7 @@ const dataDir = new URL("../../../data/demo/", import.meta.url);
 
 const keyed = { key: z.string() };
 const demoProjectsSchema = z.array(
-  projectInputSchema.extend({ ...keyed, lots: z.array(lotInputSchema.extend(keyed)) }),
+  projectInputSchema.extend({ ...keyed, lots: z.array(lotInputSchema.safeExtend(keyed)) }),
 );
 const demoSitesSchema = z.array(siteInputSchema.extend(keyed));
 const demoZoningSchema = z.array(zoningAreaInputSchema.extend(keyed));

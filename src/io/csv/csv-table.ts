@@ -1,0 +1,28 @@
+import Papa from "papaparse";
+
+/** A CSV file read as header + rows of strings, with papaparse's own problems by row. */
+export interface CsvTable {
+  headers: string[];
+  rows: string[][];
+  /** Rows papaparse could not read (1-based, header = 1). */
+  problems: { row: number; message: string }[];
+}
+
+/**
+ * Reads CSV text; the delimiter is detected (Norwegian spreadsheets write `;`), a byte-order mark
+ * is dropped, and blank lines are skipped.
+ */
+export function readCsv(text: string): CsvTable {
+  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy", delimiter: "" });
+  const [headers = [], ...rows] = result.data;
+  return {
+    headers,
+    rows,
+    problems: result.errors.map((error) => ({ row: (error.row ?? 0) + 1, message: error.message })),
+  };
+}
+
+/** Writes rows as CSV with a header, comma-separated, quoting where needed. */
+export function writeCsv(columns: readonly string[], rows: readonly Record<string, string>[]): string {
+  return Papa.unparse({ fields: [...columns], data: rows.map((row) => columns.map((column) => row[column] ?? "")) }, { newline: "\n" });
+}

@@ -1,0 +1,179 @@
+import { Hono } from "hono";
+import { mayWriteProject, projectWriters } from "../../core/domain/accounts";
+import { describeFields, fieldsOf } from "../../core/domain/api-error";
+import { toTonnes } from "../../core/domain/materials";
+import { projectLocationSchema, type Project } from "../../core/domain/records";
+import { projectQuerySchema, type CsvRowError, type LotImportReport } from "../../core/domain/registry-api";
+import { representativePoint } from "../../core/geo/geometry";
+import { lotCsvColumns, lotToCsvRow, mapHeaders, readLotRow, type LotCsvRow } from "../../core/registry/lot-csv";
+import { readCsv, writeCsv } from "../../io/csv/csv-table";
+import { converterFor } from "../../io/road-network/crs";
+import type { Database } from "../db/database";
+import { authorise, fail, type AppEnv } from "../http";
+import { writeAudit } from "../repositories/audit";
+import { getMaterialTable } from "../repositories/materials";
+import { getLot, getProject, insertLot, insertProject, listProjects } from "../repositories/projects";
+
+/** CSV export and all-or-nothing import of mass lots (issue #3, part 7). */
+export function lotCsvRoutes(db: Database) {
+  const routes = new Hono<AppEnv>();
+
+  routes.get("/lots/export.csv", async (c) => {
+    const auth = authorise(c);
+    if (!auth.ok) return auth.response;
+    const query = projectQuerySchema.safeParse(c.req.query());
+    if (!query.success) {
+      const fields = fieldsOf(query.error);
+      return fail(c, 400, "invalid_query", `Invalid query: ${describeFields(fields)}`, fields);
+    }
+    const { bbox: _bbox, includeDeleted: _deleted, ...filter } = query.data;
+    const projects = await listProjects(db, await getMaterialTable(db), filter);
+    const rows = projects.flatMap((project) =>
+      project.lots.map((lot) =>
+        lotToCsvRow({ id: project.id, name: project.name, status: project.status, lonLat: representativePoint(project.location) }, lot),
+      ),
+    );
+    c.header("Content-Type", "text/csv; charset=utf-8");
+    c.header("Content-Disposition", 'attachment; filename="massekart-lots.csv"');
+    return c.body(writeCsv(lotCsvColumns.map((column) => column.name), rows));
+  });
+
+  routes.post("/lots/import", async (c) => {
+    const auth = authorise(c, projectWriters);
+    if (!auth.ok) return auth.response;
+    const dryRun = c.req.query("dryRun") === "true";
+    const defaultCrs = c.req.query("crs");
+    const text = await c.req.text();
+    if (text.trim() === "") return fail(c, 400, "invalid_csv", "The CSV file is empty.");
+
+    const table = await getMaterialTable(db);
+    const csv = readCsv(text);
+    const headers = mapHeaders(csv.headers);
+    const errors: CsvRowError[] = [...headers.errors, ...csv.problems.map((p) => ({ row: p.row, column: "", message: p.message }))];
+    const rows: LotCsvRow[] = [];
+    if (headers.errors.length === 0) {
+      csv.rows.forEach((cells, index) => {
+        const values: Record<string, string> = {};
+        headers.columns.forEach((column, i) => {
+          if (column) values[column] = cells[i] ?? "";
+        });
+        const read = readLotRow(index + 2, values);
+        if (read.ok) rows.push(read.value);
+        else errors.push(...read.errors);
+      });
+    }
+
+    // Which project each row goes to: an existing one (by id, else by unique name) or a new one.
+    const existing = await listProjects(db, table);
+    const byId = new Map(existing.map((p) => [p.id, p]));
+    const byName = new Map<string, Project[]>();
+    for (const p of existing) byName.set(p.name.toLowerCase(), [...(byName.get(p.name.toLowerCase()) ?? []), p]);
+    const newProjects = new Map<string, { name: string; status: Project["status"]; location: Project["location"] }>();
+    const targets = new Map<number, { existing: Project } | { newKey: string }>();
+    for (const row of rows) {
+      const rowError = (column: string, message: string) => errors.push({ row: row.row, column, message });
+      let project: Project | undefined;
+      if (row.projectId) {
+        project = byId.get(row.projectId);
+        if (!project) {
+          rowError("projectId", `no project has the id ${row.projectId}`);
+          continue;
+        }
+      } else {
+        const named = byName.get(row.project.toLowerCase()) ?? [];
+        if (named.length > 1) {
+          rowError("project", `${named.length} projects are named "${row.project}"; give the projectId`);
+          continue;
+        }
+        project = named[0];
+      }
+      if (project) {
+        if (!mayWriteProject({ username: auth.user.username, role: auth.user.role }, project)) {
+          rowError("project", `you may not add lots to "${project.name}" (it has other owners)`);
+          continue;
+        }
+        targets.set(row.row, { existing: project });
+        continue;
+      }
+      const key = row.project.toLowerCase();
+      if (!newProjects.has(key)) {
+        const location = locationOf(row, defaultCrs);
+        if (!location.ok) {
+          rowError(location.column, location.message);
+          continue;
+        }
+        newProjects.set(key, { name: row.project, status: row.projectStatus, location: location.geometry });
+      }
+      targets.set(row.row, { newKey: key });
+    }
+
+    const report: LotImportReport = {
+      valid: errors.length === 0,
+      dryRun,
+      rows: csv.rows.length,
+      errors: errors.sort((a, b) => a.row - b.row),
+      preview: rows.map((row) => {
+        const target = targets.get(row.row);
+        return {
+          row: row.row,
+          project: target && "existing" in target ? target.existing.name : row.project,
+          newProject: !target || !("existing" in target),
+          lot: row.lot,
+          tonnes: toTonnes(row.lot.quantity.value, row.lot.quantity.unit, row.lot.material, table),
+        };
+      }),
+      created: { projects: 0, lots: 0 },
+    };
+    if (dryRun) return c.json(report);
+    if (!report.valid) return c.json(report, 400);
+
+    // All rows in one transaction: a failure or a restart half-way leaves nothing written.
+    await db.transaction(async (tx) => {
+      const newIds = new Map<string, string>();
+      for (const [key, project] of newProjects) {
+        const id = await insertProject(tx, { ...project, contact: "", notes: "" }, { ownerId: auth.user.id, actor: auth.user.username });
+        newIds.set(key, id);
+        const created = await getProject(tx, table, id);
+        await writeAudit(tx, { entity: "project", entityId: id, projectId: id, action: "create", actor: auth.user.username, before: null, after: created });
+        report.created.projects += 1;
+      }
+      for (const row of rows) {
+        const target = targets.get(row.row)!;
+        const projectId = "existing" in target ? target.existing.id : newIds.get(target.newKey)!;
+        const id = await insertLot(tx, projectId, row.lot, { actor: auth.user.username });
+        await writeAudit(tx, { entity: "lot", entityId: id, projectId, action: "create", actor: auth.user.username, before: null, after: await getLot(tx, table, id) });
+        report.created.lots += 1;
+      }
+    });
+    return c.json(report, 201);
+  });
+
+  return routes;
+}
+
+/** A new project's point from its row: lon/lat, or east/north in the row's (or the default) CRS. */
+function locationOf(
+  row: LotCsvRow,
+  defaultCrs: string | undefined,
+): { ok: true; geometry: Project["location"] } | { ok: false; column: string; message: string } {
+  const position = row.position;
+  if (!position) {
+    return { ok: false, column: "lon", message: `"${row.project}" is a new project: give lon/lat or east/north for it` };
+  }
+  let lonLat: [number, number];
+  if (position.kind === "lonlat") {
+    lonLat = [position.lon, position.lat];
+  } else {
+    const crs = position.crs ?? defaultCrs;
+    if (!crs) return { ok: false, column: "crs", message: "east/north need a crs (e.g. EPSG:25832) in the row or as the import's default" };
+    const converter = converterFor(crs);
+    if (!converter.ok) return { ok: false, column: "crs", message: converter.problem };
+    lonLat = converter.convert(position.east, position.north);
+  }
+  const parsed = projectLocationSchema.safeParse({ type: "Point", coordinates: lonLat });
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "is not a valid position";
+    return { ok: false, column: position.kind === "lonlat" ? "lon" : "east", message: `position ${message}` };
+  }
+  return { ok: true, geometry: parsed.data };
+}
