@@ -7,11 +7,12 @@ import { findSessionUser, sessionCookieName } from "./auth/sessions";
 import type { ServerConfig } from "./config";
 import type { Database } from "./db/database";
 import { fail, type AppEnv } from "./http";
-import { layerRoutes } from "./routes/layers";
+import { zoningRoutes } from "./routes/zoning";
 import { lotCsvRoutes } from "./routes/lot-csv";
 import { projectRoutes } from "./routes/projects";
 import { registryReferenceRoutes } from "./routes/registry-reference";
 import { sessionRoutes } from "./routes/session";
+import { siteRoutes } from "./routes/sites";
 import { staticRoutes } from "./static-files";
 
 export interface AppDependencies {
@@ -66,7 +67,8 @@ export function createApp({ db, config, limiter = createLoginRateLimiter(), log 
   api.route("/", projectRoutes(db));
   api.route("/", lotCsvRoutes(db));
   api.route("/", registryReferenceRoutes(db));
-  api.route("/", layerRoutes(db));
+  api.route("/", siteRoutes(db));
+  api.route("/", zoningRoutes(db));
   // A sub-app's notFound handler is not used once mounted, so the catch-all is a route.
   api.all("*", (c) => fail(c, 404, "not_found", `No API route ${c.req.method} ${c.req.path}.`));
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { areaGeometrySchema, locationSchema } from "../geo/geometry";
 import { geometryOutsideNorway } from "../geo/norway";
+import { firstSelfIntersection } from "../geo/self-intersection";
 import { contaminationClassSchema, materialSchema, quantityUnits } from "./materials";
 import { monthsBetween } from "./months";
 
@@ -90,11 +91,25 @@ export const siteKinds = ["storage", "landfill", "quarry"] as const;
 export type SiteKind = (typeof siteKinds)[number];
 export const siteStatuses = ["candidate", "proposed", "allocated", "in_use", "closed"] as const;
 
+/** A site's outline: a valid WGS84 polygon in Norway whose edges do not cross. */
+export const siteGeometrySchema = areaGeometrySchema.superRefine((geometry, ctx) => {
+  const outside = geometryOutsideNorway(geometry);
+  if (outside) ctx.addIssue({ code: "custom", path: outside.path, message: outside.message });
+  const crossing = firstSelfIntersection(geometry);
+  if (crossing) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["coordinates"],
+      message: `edges cross themselves near ${crossing[0].toFixed(5)}, ${crossing[1].toFixed(5)}: redraw the outline without crossing lines`,
+    });
+  }
+});
+
 export const siteInputSchema = z.object({
   name: z.string().trim().min(1, "must not be empty").max(200),
   kind: z.enum(siteKinds),
   status: z.enum(siteStatuses),
-  geometry: areaGeometrySchema,
+  geometry: siteGeometrySchema,
   /** Capacity in tonnes (storage, optional for landfills). */
   capacityTonnes: z.number().nonnegative().optional(),
   accepts: z
@@ -109,6 +124,12 @@ export const siteInputSchema = z.object({
   pricePerTonne: z.number().nonnegative().optional(),
   kgCO2ePerTonne: z.number().nonnegative().optional(),
   window: monthWindowSchema.optional(),
+  /** Storage: mean height of the stockpile, m; with the usable share it gives a capacity estimate. */
+  stackHeightM: z.number().positive("must be > 0").max(50, "must be at most 50 m").optional(),
+  /** Share of the area usable for stockpiles (the rest is roads, slopes, buffers), 0–1. */
+  usableShare: z.number().gt(0, "must be > 0").max(1, "must be at most 1").optional(),
+  /** Landfill: approved to receive hazardous masses (above class 5). */
+  acceptsHazardous: z.boolean().optional(),
   notes: z.string().max(5000).default(""),
 });
 export type SiteInput = z.infer<typeof siteInputSchema>;

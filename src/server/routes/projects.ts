@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { mayWriteProject, projectWriters, type Me } from "../../core/domain/accounts";
 import { describeFields, fieldsOf } from "../../core/domain/api-error";
-import { lotInputSchema, type Lot, type LotInput, type Project } from "../../core/domain/records";
+import { lotInputSchema, type LotInput, type Project } from "../../core/domain/records";
 import {
   largeLotTonnes,
   lotUpdateSchema,
@@ -30,24 +30,9 @@ import {
   updateProject,
   type ProjectFilter,
 } from "../repositories/projects";
+import { inTransaction, Refusal, versionConflict } from "./write-helpers";
 
 const me = (user: SessionUser): Me => ({ username: user.username, role: user.role });
-
-/** Thrown inside a transaction to roll it back and answer with `response`. */
-class Refusal extends Error {
-  constructor(readonly response: Response) {
-    super("refused");
-  }
-}
-
-async function inTransaction<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T | Response> {
-  try {
-    return await db.transaction(work);
-  } catch (error) {
-    if (error instanceof Refusal) return error.response;
-    throw error;
-  }
-}
 
 /** A quantity above `largeLotTonnes` must be confirmed: a typo guard, not a limit. */
 function largeLotRefusal(c: Context, lot: LotInput, table: MaterialTable): Response | undefined {
@@ -140,7 +125,7 @@ export function projectRoutes(db: Database) {
         throw new Refusal(fail(c, 403, "forbidden", "Only the project's owner, a planner or an admin may change its members."));
       }
       const outcome = await updateProject(tx, id, input, version, auth.user.username);
-      if (outcome === "stale") throw new Refusal(conflict(c, "project", before));
+      if (outcome === "stale") throw new Refusal(versionConflict(c, "project", before));
       if (members) {
         const unknown = await setProjectMembers(tx, id, members);
         if (unknown.length) throw new Refusal(unknownMembers(c, unknown));
@@ -226,7 +211,7 @@ export function projectRoutes(db: Database) {
       const large = largeLotRefusal(c, input, table);
       if (large) throw new Refusal(large);
       const outcome = await updateLot(tx, id, input, version, auth.user.username);
-      if (outcome === "stale") throw new Refusal(conflict(c, "lot", before));
+      if (outcome === "stale") throw new Refusal(versionConflict(c, "lot", before));
       const after = (await getLot(tx, table, id))!;
       await writeAudit(tx, { entity: "lot", entityId: id, projectId: before.projectId, action: "update", actor: auth.user.username, before, after });
       return after;
@@ -268,21 +253,6 @@ export function projectRoutes(db: Database) {
   });
 
   return routes;
-}
-
-function conflict(c: Context, what: "project" | "lot", current: Project | Lot): Response {
-  const by = current.updatedBy ? ` by ${current.updatedBy}` : "";
-  return c.json(
-    {
-      error: {
-        code: "version_conflict",
-        message: `The ${what} was changed${by} at ${current.updatedAt} since you loaded it (now version ${current.version}); reload it and apply your change again.`,
-        fields: [],
-      },
-      current,
-    },
-    409,
-  );
 }
 
 function unknownMembers(c: Context, unknown: string[]): Response {
