@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
+import { schemaCommand } from "./commands/schema";
+import { solveCommand } from "./commands/solve";
 
 /** Sub-commands arrive with their issues (solve, distances, suitability, import); each registers here. */
-const commands: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {};
+const commands: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
+  schema: schemaCommand,
+  solve: solveCommand,
+};
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 

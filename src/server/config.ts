@@ -14,6 +14,8 @@ export interface ServerConfig {
   maxBodyBytes: number;
   secureCookies: boolean;
   distDir: string;
+  /** Longest a matching solve may run on the server before it is stopped, seconds. */
+  solveTimeoutSeconds: number;
 }
 
 /** Kartverket's open topographic cache (WMTS as XYZ), used only when a user switches it on. */
@@ -32,6 +34,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxBodyBytes: integer(env, "MASSEKART_MAX_BODY_MB", 10, 1, 1024) * 1024 * 1024,
     secureCookies: env.MASSEKART_SECURE_COOKIES === "true",
     distDir: path.resolve(env.MASSEKART_DIST_DIR || path.join(repoRoot, "dist")),
+    solveTimeoutSeconds: integer(env, "MASSEKART_SOLVE_TIMEOUT_S", 60, 1, 3600),
   };
 }
 

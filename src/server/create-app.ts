@@ -13,6 +13,7 @@ import { projectRoutes } from "./routes/projects";
 import { registryReferenceRoutes } from "./routes/registry-reference";
 import { sessionRoutes } from "./routes/session";
 import { siteRoutes } from "./routes/sites";
+import { solveRoutes } from "./routes/solve";
 import { staticRoutes } from "./static-files";
 
 export interface AppDependencies {
@@ -69,6 +70,7 @@ export function createApp({ db, config, limiter = createLoginRateLimiter(), log 
   api.route("/", registryReferenceRoutes(db));
   api.route("/", siteRoutes(db));
   api.route("/", zoningRoutes(db));
+  api.route("/", solveRoutes(config));
   // A sub-app's notFound handler is not used once mounted, so the catch-all is a route.
   api.all("*", (c) => fail(c, 404, "not_found", `No API route ${c.req.method} ${c.req.path}.`));
 

@@ -1,0 +1,139 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { parseInstance } from "../../core/matching/instance";
+import type { Kpis, MatchResult } from "../../core/matching/result";
+import { solveInstance } from "../../core/matching/solve";
+import { createHighsSolver } from "../../solver/highs-solver";
+
+const usage = `Usage: massekart solve INSTANCE.json [--out RESULT.json] [--objective cost|co2]
+
+Solves one matching instance (format: \`massekart schema instance\`), prints the KPIs beside the
+baseline and writes the result JSON to --out (default INSTANCE.result.json; "-" for stdout).
+Exit codes: 0 a result (also when some lots stay unplaced), 1 invalid input, 2 solver failure.`;
+
+interface Options {
+  instancePath: string;
+  outPath: string;
+  objective: "cost" | "co2" | undefined;
+}
+
+function parseArgs(args: string[]): { ok: true; options: Options } | { ok: false; message: string } {
+  let instancePath: string | undefined;
+  let outPath: string | undefined;
+  let objective: Options["objective"];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? (arg.split(/=(.*)/s, 2) as [string, string]) : [arg, undefined];
+    const valueOf = () => inline ?? args[++i];
+    if (flag === "--out") {
+      outPath = valueOf();
+      if (!outPath) return { ok: false, message: "--out needs a file name" };
+    } else if (flag === "--objective") {
+      const value = valueOf();
+      if (value !== "cost" && value !== "co2") return { ok: false, message: `--objective must be cost or co2, got ${JSON.stringify(value ?? "")}` };
+      objective = value;
+    } else if (flag.startsWith("-") && flag !== "-") {
+      return { ok: false, message: `unknown option ${flag}` };
+    } else if (instancePath === undefined) {
+      instancePath = arg;
+    } else {
+      return { ok: false, message: `one instance file only; got also ${arg}` };
+    }
+  }
+  if (!instancePath) return { ok: false, message: "name the instance file" };
+  return { ok: true, options: { instancePath, outPath: outPath ?? defaultOutPath(instancePath), objective } };
+}
+
+const defaultOutPath = (instancePath: string) => `${instancePath.replace(/\.json$/i, "")}.result.json`;
+
+/** `massekart solve`: exit 0 on a result, 1 on invalid input (naming each field), 2 on solver failure. */
+export const solveCommand = {
+  summary: "solve a matching instance, print KPIs, write the result JSON",
+  async run(args: string[]): Promise<number> {
+    if (args.includes("--help") || args.includes("-h")) {
+      console.log(usage);
+      return 0;
+    }
+    const parsedArgs = parseArgs(args);
+    if (!parsedArgs.ok) {
+      console.error(`massekart solve: ${parsedArgs.message}\n\n${usage}`);
+      return 1;
+    }
+    const { instancePath, outPath, objective } = parsedArgs.options;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(instancePath, "utf8"));
+    } catch (error) {
+      const reason = error instanceof SyntaxError ? `is not valid JSON (${error.message})` : `cannot be read (${(error as Error).message})`;
+      console.error(`massekart solve: ${instancePath} ${reason}`);
+      return 1;
+    }
+    const parsed = parseInstance(raw);
+    if (!parsed.ok) {
+      console.error(`massekart solve: ${instancePath} is not a valid instance:`);
+      for (const field of parsed.fields) console.error(`  ${field.path ? `${field.path}: ` : ""}${field.message}`);
+      return 1;
+    }
+
+    const result = await solveInstance(parsed.instance, createHighsSolver(), objective ? { objective } : {});
+    const json = `${JSON.stringify(result, null, 2)}\n`;
+    // With the JSON on stdout, the human-readable part goes to stderr so the JSON stays pipeable.
+    const print = outPath === "-" ? (line: string) => console.error(line) : (line: string) => console.log(line);
+    if (outPath === "-") process.stdout.write(json);
+    else writeFileSync(outPath, json);
+
+    if (result.status === "error") {
+      console.error(`massekart solve: the solver failed: ${result.message}`);
+      return 2;
+    }
+    for (const line of report(result)) print(line);
+    if (outPath !== "-") print(`Result written to ${outPath}`);
+    return 0;
+  },
+};
+
+type Solved = Extract<MatchResult, { status: "optimal" | "infeasible" }>;
+
+const number = (value: number, digits = 0) => value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const percent = (value: number) => `${number(value * 100, 1)} %`;
+
+/** The KPI table (plan, baseline, saving), then unplaced lots and warnings. */
+export function report(result: Solved): string[] {
+  const rows: [string, (k: Kpis) => number, (v: number) => string][] = [
+    ["reuse rate", (k) => k.reuseRate, percent],
+    ["tonnes reused", (k) => k.tonnesReused, (v) => number(v)],
+    ["tonnes to landfill", (k) => k.tonnesToLandfill, (v) => number(v)],
+    ["tonnes virgin", (k) => k.tonnesVirgin, (v) => number(v)],
+    ["tonnes unplaced", (k) => k.tonnesUnplacedSurplus + k.tonnesUnplacedDemand, (v) => number(v)],
+    ["tonne-km", (k) => k.tonneKm, (v) => number(v)],
+    ["truck trips", (k) => k.truckTrips, (v) => number(v)],
+    ["vehicle-km", (k) => k.vehicleKm, (v) => number(v)],
+    ["t CO2e", (k) => k.kgCO2e / 1000, (v) => number(v, 1)],
+    ["cost NOK", (k) => k.cost, (v) => number(v)],
+  ];
+  const table = [["KPI", "plan", "baseline", "saving"]];
+  for (const [label, get, format] of rows) {
+    const plan = get(result.kpis);
+    const base = get(result.baseline.kpis);
+    const saving = label === "reuse rate" || label === "tonnes reused" ? "" : format(base - plan);
+    table.push([label, format(plan), format(base), saving]);
+  }
+  const widths = (table[0] as string[]).map((_, c) => Math.max(...table.map((row) => (row[c] as string).length)));
+  const lines = table.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join("  "));
+  lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
+
+  const out = [
+    `Status: ${result.status}${result.status === "infeasible" ? " (some tonnes cannot be placed; see below)" : ""}` +
+      ` · objective (${result.objectiveKind}) ${number(result.objective)}` +
+      ` · ${number(result.stats.variables)} variables, ${number(result.stats.constraints)} constraints, ${number(result.stats.totalSeconds, 2)} s`,
+    "",
+    ...lines,
+  ];
+  const peaks = Object.entries(result.kpis.peakInventoryTonnes).filter(([, tonnes]) => tonnes > 0);
+  if (peaks.length > 0) out.push("", `Peak storage (t): ${peaks.map(([id, tonnes]) => `${id} ${number(tonnes)}`).join(", ")}`);
+  if (result.unplaced.length > 0) {
+    out.push("", "Unplaced:");
+    for (const u of result.unplaced) out.push(`  ${u.lotId} (${u.direction}, ${number(u.tonnes)} t): ${u.reason}`);
+  }
+  for (const warning of result.warnings) out.push("", `Warning: ${warning}`);
+  return out;
+}

@@ -1,0 +1,161 @@
+import { quantityUnits, type Material, type QuantityUnit } from "../domain/materials";
+import type { InstanceInput } from "./instance";
+
+/**
+ * Seeded random instances for the benchmark and the property tests: projects scattered around
+ * Asker (about 10.43° E, 59.83° N), lots with plausible materials, classes and windows, storage
+ * sites, landfills and quarries. Same seed, same instance.
+ */
+
+export interface GenerateOptions {
+  lots: number;
+  /** Projects the lots belong to (about two lots each by default). */
+  projects?: number;
+  storageSites: number;
+  landfills: number;
+  quarries: number;
+  months: number;
+  seed?: number;
+  /** First month of the horizon. */
+  startMonth?: string;
+  /** Half the side of the square the points fall in, km; grows with √lots by default (Asker ≈ 12 km). */
+  halfSideKm?: number;
+  /** Longest lot window, months. */
+  maxWindowMonths?: number;
+}
+
+/** mulberry32: a small, fast, well-mixed 32-bit PRNG; returns numbers in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Adds `count` months to "YYYY-MM". */
+export function addMonths(month: string, count: number): string {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  const index = year * 12 + (m - 1) + count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+const surplusMix: [Material, number][] = [
+  ["clay_silt", 0.3],
+  ["moraine", 0.25],
+  ["rock", 0.25],
+  ["mixed", 0.1],
+  ["topsoil", 0.06],
+  ["gravel_sand", 0.04],
+];
+const demandMix: [Material, number][] = [
+  ["gravel_sand", 0.3],
+  ["rock", 0.3],
+  ["moraine", 0.2],
+  ["topsoil", 0.12],
+  ["clay_silt", 0.05],
+  ["mixed", 0.03],
+];
+
+export function generateInstance(options: GenerateOptions): InstanceInput {
+  const {
+    lots: lotCount,
+    projects: projectCount = Math.max(1, Math.ceil(lotCount / 2)),
+    storageSites,
+    landfills,
+    quarries,
+    months: monthCount,
+    seed = 1,
+    startMonth = "2027-01",
+    halfSideKm = 12 * Math.sqrt(Math.max(lotCount, 20) / 400),
+    maxWindowMonths = 6,
+  } = options;
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const weighted = <T>(items: [T, number][]): T => {
+    let r = random() * items.reduce((sum, [, w]) => sum + w, 0);
+    for (const [item, w] of items) if ((r -= w) < 0) return item;
+    return (items.at(-1) as [T, number])[0];
+  };
+  const between = (lo: number, hi: number) => lo + random() * (hi - lo);
+  // Degrees per km at 59.8° N.
+  const kmPerDegLat = 111.2;
+  const kmPerDegLon = 111.2 * Math.cos((59.83 * Math.PI) / 180);
+  const point = (): [number, number] => [
+    round(10.43 + between(-halfSideKm, halfSideKm) / kmPerDegLon, 5),
+    round(59.83 + between(-halfSideKm, halfSideKm) / kmPerDegLat, 5),
+  ];
+  const months = Array.from({ length: monthCount }, (_, i) => addMonths(startMonth, i));
+  const window = (maxLength: number) => {
+    const length = 1 + Math.floor(random() * Math.min(maxLength, monthCount));
+    const from = Math.floor(random() * (monthCount - length + 1));
+    return { from: months[from] as string, to: months[from + length - 1] as string };
+  };
+
+  const projectLocations = Array.from({ length: projectCount }, point);
+  const lots: InstanceInput["lots"] = [];
+  for (let i = 0; i < lotCount; i++) {
+    const projectIndex = i < projectCount ? i : Math.floor(random() * projectCount);
+    const surplus = random() < 0.5;
+    const material = weighted(surplus ? surplusMix : demandMix);
+    const unit: QuantityUnit = random() < 0.6 ? "tonnes" : pick(quantityUnits);
+    const hazardous = surplus && random() < 0.02;
+    const contaminationClass = surplus ? weighted([[1, 0.55], [2, 0.25], [3, 0.12], [4, 0.06], [5, 0.02]]) : weighted([[1, 0.4], [2, 0.3], [3, 0.2], [4, 0.1]]);
+    const fill = !surplus && (material === "rock" || material === "moraine") && random() < 0.5;
+    lots.push({
+      id: `L${i + 1}`,
+      projectId: `P${projectIndex + 1}`,
+      direction: surplus ? "surplus" : "demand",
+      material,
+      ...(fill ? { acceptsMaterials: ["rock", "moraine", "mixed"] as Material[] } : {}),
+      contaminationClass,
+      ...(hazardous ? { hazardous } : {}),
+      quantity: { value: Math.round(between(300, 15_000)), unit },
+      window: window(maxWindowMonths),
+      location: projectLocations[projectIndex] as [number, number],
+    });
+  }
+
+  const sites: InstanceInput["sites"] = [];
+  for (let i = 0; i < storageSites; i++) {
+    const materials = [...new Set([pick(surplusMix)[0], pick(surplusMix)[0], pick(demandMix)[0]])];
+    const partial = random() < 0.25;
+    sites.push({
+      id: `S${i + 1}`,
+      kind: "storage",
+      location: point(),
+      capacityTonnes: Math.round(between(10_000, 60_000)),
+      accepts: { materials, worstClass: random() < 0.6 ? 2 : 3 },
+      handlingCostPerTonne: Math.round(between(15, 40)),
+      ...(partial ? { window: window(Math.max(2, Math.ceil(monthCount * 0.7))) } : {}),
+      ...(random() < 0.1 ? { keepsInventory: true } : {}),
+    });
+  }
+  for (let i = 0; i < landfills; i++) {
+    sites.push({
+      id: `D${i + 1}`,
+      kind: "landfill",
+      location: point(),
+      gateFeePerTonne: Math.round(between(250, 400)),
+      accepts: { materials: ["rock", "gravel_sand", "moraine", "clay_silt", "topsoil", "mixed"], worstClass: i === 0 ? 5 : pick([3, 4, 5]) },
+      ...(i === 0 ? { acceptsHazardous: true } : { capacityTonnes: Math.round(between(50_000, 200_000) * Math.max(1, lotCount / 400)) }),
+    });
+  }
+  for (let i = 0; i < quarries; i++) {
+    const offered: Material[] = i % 2 === 0 ? ["gravel_sand", "rock", "moraine", "topsoil"] : ["gravel_sand", "rock"];
+    sites.push({
+      id: `Q${i + 1}`,
+      kind: "quarry",
+      location: point(),
+      materials: offered,
+      pricePerTonne: Math.round(between(120, 200)),
+      kgCO2ePerTonne: round(between(3, 8), 2),
+    });
+  }
+  return { months, lots, sites };
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;

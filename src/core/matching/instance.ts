@@ -1,0 +1,260 @@
+import { z } from "zod";
+import type { ApiError } from "../domain/api-error";
+import { contaminationClassSchema, materialSchema, quantityUnits } from "../domain/materials";
+import { monthSchema, monthWindowSchema } from "../domain/records";
+import { defaultCircuityFactor } from "../haul/straight-line";
+
+/**
+ * The instance of matching (DESIGN §7 "Instance"): the input of `massekart solve`, `POST /api/solve`
+ * and the browser worker. One schema serves validation, the TypeScript types and the JSON Schema
+ * that `massekart schema instance` prints.
+ */
+
+const lonLatSchema = z
+  .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])
+  .describe("[longitude, latitude] in WGS84 degrees");
+
+const nonNegative = (description: string) => z.number().nonnegative("must not be negative").describe(description);
+
+/** Scenario parameters, each defaulting to the reference numbers of DESIGN §5. */
+export const parametersSchema = z.object({
+  /** NOK per tonne-km. Source: a Norwegian haulier's list (NOK 40/m³ at 1 km … 160 at 40 km), DESIGN §5. */
+  costPerTonneKm: nonNegative("haul price, NOK per tonne-km (DESIGN §5: 1.5)").default(1.5),
+  /** NOK per tonne and leg. Source: as costPerTonneKm. */
+  loadingCostPerTonne: nonNegative("loading, NOK per tonne and leg (DESIGN §5: 20)").default(20),
+  /**
+   * kg CO2e per tonne-km including the empty return: 2 × 1.0 kg/vehicle-km ÷ 17 t ≈ 0.117.
+   * Source: Miljødirektoratet's conversion tables (3.75 l diesel per 10 km × 2.66 kg/l), DESIGN §5.
+   */
+  kgCO2ePerTonneKm: nonNegative("truck emissions incl. empty return, kg CO2e per tonne-km (DESIGN §5: 0.117)").default(0.117),
+  /** NOK per kg CO2e added to the cost objective; 0 = pure cost. */
+  carbonPricePerKg: nonNegative("carbon price, NOK per kg CO2e (0 = pure cost)").default(0),
+  /** Tonnes per truck load. Source: 4-axle tipper, 32 t gross (vegtrafikkloven), DESIGN §5. */
+  truckPayloadTonnes: z.number().positive("must be > 0").describe("truck payload, tonnes (DESIGN §5: 17)").default(17),
+  /** Arcs longer than this are not allowed, km. */
+  maxHaulKm: nonNegative("longest allowed haul, km").default(60),
+  distanceMode: z.enum(["straight", "road", "osrm"]).describe("how distances are measured when `distances` is absent").default("straight"),
+  /** Road km per straight-line km (DESIGN §5). */
+  circuityFactor: z.number().min(1, "must be at least 1").describe("road km per straight-line km (DESIGN §5: 1.3)").default(defaultCircuityFactor),
+  /** Objective units per tonne left unplaced; large, so that placing always wins where possible. */
+  unplacedPenaltyPerTonne: nonNegative("penalty per tonne left unplaced, in objective units").default(100_000),
+  /** `cost`: NOK (plus the carbon price); `co2`: kg CO2e only (transport and virgin material). */
+  objective: z.enum(["cost", "co2"]).describe("what to minimise").default("cost"),
+});
+export type MatchingParameters = z.output<typeof parametersSchema>;
+
+const acceptsSchema = z.object({
+  materials: z.array(materialSchema).min(1, "must list at least one material"),
+  worstClass: contaminationClassSchema,
+});
+
+export const instanceLotSchema = z.object({
+  id: z.string().min(1, "must not be empty"),
+  projectId: z.string().optional(),
+  direction: z.enum(["surplus", "demand"]),
+  /** Surplus: what it is; demand: what it needs. */
+  material: materialSchema,
+  /** Demand only: other materials it also takes. */
+  acceptsMaterials: z.array(materialSchema).optional(),
+  /** Surplus: its TA-2553 class; demand: the worst class it accepts. */
+  contaminationClass: contaminationClassSchema,
+  /** Above class 5 (hazardous waste): goes only to landfills with `acceptsHazardous`. Surplus only. */
+  hazardous: z.boolean().default(false),
+  quantity: z.object({ value: nonNegative("amount in `unit`"), unit: z.enum(quantityUnits) }),
+  window: monthWindowSchema,
+  /** Relative amounts per month of the window (one number per instance month inside it); even when absent. */
+  monthlyProfile: z.array(nonNegative("relative amount")).optional(),
+  location: lonLatSchema.optional(),
+});
+
+const siteBase = {
+  id: z.string().min(1, "must not be empty"),
+  name: z.string().optional(),
+  location: lonLatSchema.optional(),
+  window: monthWindowSchema.optional(),
+};
+
+export const storageSiteSchema = z.object({
+  ...siteBase,
+  kind: z.literal("storage"),
+  capacityTonnes: nonNegative("most tonnes on the site at the end of any month"),
+  accepts: acceptsSchema,
+  /** One charge per tonne covering unloading, stockpiling and reloading, NOK (DESIGN §2). */
+  handlingCostPerTonne: nonNegative("NOK per tonne entering storage").default(0),
+  /** When true, mass may stay on the site after its window or the horizon ends. */
+  keepsInventory: z.boolean().default(false),
+});
+
+export const landfillSiteSchema = z.object({
+  ...siteBase,
+  kind: z.literal("landfill"),
+  /** NOK per tonne. Source: a Hamar tender, NOK 70,470 for 220 t ≈ 320 (DESIGN §5). */
+  gateFeePerTonne: nonNegative("NOK per tonne (DESIGN §5: 320)").default(320),
+  /** Tonnes it may receive over the whole horizon; unlimited when absent. */
+  capacityTonnes: nonNegative("tonnes over the whole horizon").optional(),
+  /** Defaults to every material up to class 5. */
+  accepts: acceptsSchema.optional(),
+  /** Approved for hazardous masses (above class 5). Addition to DESIGN §7 (issue 4). */
+  acceptsHazardous: z.boolean().default(false),
+});
+
+export const quarrySiteSchema = z.object({
+  ...siteBase,
+  kind: z.literal("quarry"),
+  materials: z.array(materialSchema).min(1, "must list at least one material"),
+  pricePerTonne: nonNegative("virgin material price, NOK per tonne"),
+  kgCO2ePerTonne: nonNegative("virgin material emissions, kg CO2e per tonne"),
+});
+
+export const instanceSiteSchema = z.discriminatedUnion("kind", [storageSiteSchema, landfillSiteSchema, quarrySiteSchema]);
+
+export const distanceSchema = z.object({
+  from: z.string().min(1),
+  to: z.string().min(1),
+  km: nonNegative("haul distance, km"),
+});
+
+const instanceShape = z.object({
+  /** The horizon: months in ascending order, "YYYY-MM". */
+  months: z.array(monthSchema),
+  parameters: parametersSchema.default(parametersSchema.parse({})),
+  lots: z.array(instanceLotSchema),
+  sites: z.array(instanceSiteSchema).default([]),
+  /** When given, its pairs (either direction) are the only allowed arcs. */
+  distances: z.array(distanceSchema).optional(),
+});
+
+/** The instance schema with the cross-field checks, each issue at the JSON path of the bad field. */
+export const instanceSchema = instanceShape.superRefine((instance, ctx) => {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+
+  instance.months.forEach((month, i) => {
+    const before = instance.months[i - 1];
+    if (before !== undefined && month <= before) {
+      issue(["months", i], `"${month}" must come after "${before}": list each month once, in order`);
+    }
+  });
+  const first = instance.months[0];
+  const last = instance.months.at(-1);
+
+  const owners = new Map<string, string>();
+  const claim = (id: string, path: (string | number)[]) => {
+    const other = owners.get(id);
+    if (other) issue([...path, "id"], `"${id}" is used twice (also ${other}.id); ids must be unique across lots and sites`);
+    else owners.set(id, formatIssuePath(path));
+  };
+  instance.lots.forEach((lot, i) => claim(lot.id, ["lots", i]));
+  instance.sites.forEach((site, i) => claim(site.id, ["sites", i]));
+
+  const needsLocation = instance.distances === undefined;
+  instance.lots.forEach((lot, i) => {
+    const at = (...rest: (string | number)[]) => ["lots", i, ...rest];
+    if (first === undefined || last === undefined) {
+      issue(at("window"), "the instance has no months; list the months of the horizon in `months`");
+    } else {
+      if (lot.window.from < first) issue(at("window", "from"), `"${lot.window.from}" is before the first month "${first}"`);
+      if (lot.window.to > last) issue(at("window", "to"), `"${lot.window.to}" is after the last month "${last}"`);
+      const inWindow = instance.months.filter((m) => m >= lot.window.from && m <= lot.window.to).length;
+      if (inWindow === 0 && lot.window.from <= lot.window.to && lot.window.from >= first && lot.window.to <= last) {
+        issue(at("window"), "covers none of the months in `months`");
+      }
+      if (lot.monthlyProfile && lot.monthlyProfile.length !== inWindow) {
+        issue(at("monthlyProfile"), `has ${lot.monthlyProfile.length} numbers; the window covers ${inWindow} month(s) of \`months\``);
+      } else if (lot.monthlyProfile && lot.quantity.value > 0 && lot.monthlyProfile.every((share) => share === 0)) {
+        issue(at("monthlyProfile"), "is all zeros; give each month its relative amount");
+      }
+    }
+    if (lot.direction === "surplus" && lot.acceptsMaterials) issue(at("acceptsMaterials"), "only demand lots take other materials");
+    if (lot.direction === "demand" && lot.hazardous) issue(at("hazardous"), "only surplus lots can be hazardous");
+    if (needsLocation && !lot.location) issue(at("location"), "is required when the instance has no `distances`");
+  });
+  instance.sites.forEach((site, i) => {
+    if (needsLocation && !site.location) issue(["sites", i, "location"], "is required when the instance has no `distances`");
+  });
+
+  instance.distances?.forEach((pair, i) => {
+    for (const end of ["from", "to"] as const) {
+      if (!owners.has(pair[end])) issue(["distances", i, end], `"${pair[end]}" is not the id of a lot or site`);
+    }
+  });
+});
+
+export type Instance = z.output<typeof instanceSchema>;
+/** What a client may send: defaults still absent. */
+export type InstanceInput = z.input<typeof instanceSchema>;
+export type InstanceLot = Instance["lots"][number];
+export type InstanceSite = Instance["sites"][number];
+export type StorageSite = z.output<typeof storageSiteSchema>;
+export type LandfillSite = z.output<typeof landfillSiteSchema>;
+export type QuarrySite = z.output<typeof quarrySiteSchema>;
+
+export type FieldErrors = ApiError["error"]["fields"];
+
+/** A JSON path as a planner reads it: `["lots", 3, "window", "from"]` → `lots[3].window.from`. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  let text = "";
+  for (const segment of path) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else text += text === "" ? String(segment) : `.${String(segment)}`;
+  }
+  return text;
+}
+
+/** Messages for zod's built-in checks that name what was expected (schema-level messages win). */
+const instanceErrorMap: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case "invalid_value":
+      return `must be one of ${issue.values.map((v) => String(v)).join(", ")}`;
+    case "invalid_union": {
+      // The only union is the site kind; its issue carries the whole site as input.
+      const kind = (issue.input as { kind?: unknown } | undefined)?.kind;
+      return `must be one of storage, landfill, quarry${kind === undefined ? "" : `, got ${JSON.stringify(kind)}`}`;
+    }
+    case "invalid_type":
+      if (issue.input === undefined) return `is required (${issue.expected})`;
+      if (issue.expected === "tuple") return "must be [longitude, latitude]";
+      return `must be ${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`;
+    case "too_small":
+      return issue.origin === "number" ? `must be at least ${String(issue.minimum)}` : undefined;
+    case "too_big":
+      return issue.origin === "number" ? `must be at most ${String(issue.maximum)}` : undefined;
+    default:
+      return undefined;
+  }
+};
+
+/** Result of reading an instance: the parsed value, or every problem by JSON path. */
+export type ParsedInstance = { ok: true; instance: Instance } | { ok: false; fields: FieldErrors };
+
+/**
+ * Validates an instance. Each field error names its JSON path and, for a bad value, the value:
+ * `lots[3].window.from: must be a month as YYYY-MM, got "2027-13"`.
+ */
+export function parseInstance(raw: unknown): ParsedInstance {
+  const parsed = instanceSchema.safeParse(raw, { reportInput: true, error: instanceErrorMap });
+  if (parsed.success) return { ok: true, instance: parsed.data };
+  // zod still runs refinements over an object whose fields failed a format check; a cross-field
+  // message about the same object (say, a window "after the last month" because its `from` is
+  // "2027-13") would only repeat the first problem in a confusing way, so it is left out.
+  const broken = parsed.error.issues.filter((issue) => issue.code !== "custom").map((issue) => formatIssuePath(issue.path.slice(0, -1)));
+  const repeats = (path: string) => broken.some((prefix) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`));
+  return {
+    ok: false,
+    fields: parsed.error.issues
+      .filter((issue) => issue.code !== "custom" || !repeats(formatIssuePath(issue.path)))
+      .map((issue) => {
+      const input = (issue as { input?: unknown }).input;
+      const shown = issue.code !== "custom" && isShownValue(input) ? `, got ${JSON.stringify(input)}` : "";
+        return { path: formatIssuePath(issue.path), message: `${issue.message}${shown}` };
+      }),
+  };
+}
+
+function isShownValue(value: unknown): boolean {
+  return (typeof value === "string" && value.length <= 80) || typeof value === "number" || typeof value === "boolean";
+}
+
+/** The instance JSON Schema (draft 2020-12) as a client writes it: fields with defaults are optional. */
+export function instanceJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(instanceSchema, { io: "input" }) as Record<string, unknown>;
+}

@@ -1,0 +1,139 @@
+import { Kind, type BuiltModel } from "./build-model";
+import { classOfType, materialOfType, type Problem } from "./problem";
+import type { Flow, FlowKind, InventoryPoint, Kpis } from "./result";
+
+/**
+ * Reads a plan — one value per LP column, from the solver or from the baseline or greedy
+ * heuristics — into flows, inventory and KPIs, so that all three are measured the same way.
+ */
+
+/** Tonnes below this are solver noise, not a flow (0.1 kg). */
+export const tonnesTolerance = 1e-4;
+
+const flowKindOf: Partial<Record<number, FlowKind>> = {
+  [Kind.direct]: "direct",
+  [Kind.to_storage]: "to_storage",
+  [Kind.from_storage]: "from_storage",
+  [Kind.to_landfill]: "to_landfill",
+  [Kind.storage_to_landfill]: "to_landfill",
+  [Kind.virgin]: "virgin",
+};
+
+export interface ReadPlan {
+  flows: Flow[];
+  inventory: InventoryPoint[];
+  kpis: Kpis;
+  /** Σ colCost × value: the objective the LP minimises. */
+  objective: number;
+}
+
+export function readPlan(problem: Problem, built: BuiltModel, values: Float64Array): ReadPlan {
+  const { columns, model } = built;
+  const { parameters: p, nodeIds, months } = problem;
+  const handling = new Map(problem.storage.map((j) => [j.node, j.handlingCostPerTonne]));
+  const gateFee = new Map(problem.landfills.map((l) => [l.node, l.gateFeePerTonne]));
+  const quarry = new Map(problem.quarries.map((r) => [r.node, r]));
+  const storageNodes = new Map(problem.storage.map((j) => [j.node, j]));
+
+  const flows: Flow[] = [];
+  // End-of-month stock per (storage node, month), summed over mass types.
+  const stock = new Map<number, number>();
+  let objective = 0;
+  const k: Kpis = emptyKpis(problem);
+  let legTonneKm = 0;
+  let trips = 0;
+  let vehicleKm = 0;
+  for (let c = 0; c < columns.count; c++) {
+    const tonnes = values[c] as number;
+    if (!(tonnes > 0)) continue;
+    objective += tonnes * (model.colCost[c] as number);
+    if (tonnes < tonnesTolerance) continue;
+    const kind = columns.kind[c] as number;
+    const from = columns.from[c] as number;
+    const to = columns.to[c] as number;
+    const t = columns.month[c] as number;
+    const km = columns.km[c] as number;
+    const type = columns.massType[c] as number;
+    if (kind === Kind.inventory) {
+      const key = from * months.length + t;
+      stock.set(key, (stock.get(key) ?? 0) + tonnes);
+      continue;
+    }
+    if (kind === Kind.unplaced_surplus) {
+      k.tonnesUnplacedSurplus += tonnes;
+      continue;
+    }
+    if (kind === Kind.unplaced_demand) {
+      k.tonnesUnplacedDemand += tonnes;
+      continue;
+    }
+    const flowKind = flowKindOf[kind] as FlowKind;
+    flows.push({
+      from: nodeIds[from] as string,
+      to: nodeIds[to] as string,
+      month: months[t] as string,
+      tonnes,
+      km,
+      material: materialOfType(type),
+      contaminationClass: classOfType(type),
+      kind: flowKind,
+    });
+    legTonneKm += tonnes * km;
+    const legTrips = tonnes / p.truckPayloadTonnes;
+    trips += legTrips;
+    vehicleKm += legTrips * km * 2;
+    k.cost += tonnes * (km * p.costPerTonneKm + p.loadingCostPerTonne);
+    if (kind === Kind.direct || kind === Kind.from_storage) k.tonnesReused += tonnes;
+    if (kind === Kind.from_storage) k.tonnesThroughStorage += tonnes;
+    if (kind === Kind.to_storage) k.cost += tonnes * (handling.get(to) ?? 0);
+    if (kind === Kind.to_landfill || kind === Kind.storage_to_landfill) {
+      k.tonnesToLandfill += tonnes;
+      k.cost += tonnes * (gateFee.get(to) ?? 0);
+    }
+    if (kind === Kind.virgin) {
+      const r = quarry.get(from);
+      k.tonnesVirgin += tonnes;
+      k.cost += tonnes * (r?.pricePerTonne ?? 0);
+      k.kgCO2e += tonnes * (r?.kgCO2ePerTonne ?? 0);
+    }
+  }
+  k.tonneKm = legTonneKm;
+  k.truckTrips = trips;
+  k.vehicleKm = vehicleKm;
+  k.kgCO2e += legTonneKm * p.kgCO2ePerTonneKm;
+  k.reuseRate = k.tonnesSurplus > 0 ? k.tonnesReused / k.tonnesSurplus : 0;
+
+  const inventory: InventoryPoint[] = [];
+  for (const [key, tonnes] of stock) {
+    const node = Math.floor(key / months.length);
+    const t = key % months.length;
+    const j = storageNodes.get(node);
+    if (!j) continue;
+    inventory.push({ siteId: j.id, month: months[t] as string, tonnes });
+    k.peakInventoryTonnes[j.id] = Math.max(k.peakInventoryTonnes[j.id] ?? 0, tonnes);
+    if (j.keepsInventory && t === j.open.last) k.tonnesInStorageAtEnd += tonnes;
+  }
+  inventory.sort((a, b) => (a.siteId === b.siteId ? a.month.localeCompare(b.month) : a.siteId.localeCompare(b.siteId)));
+  return { flows, inventory, kpis: k, objective };
+}
+
+function emptyKpis(problem: Problem): Kpis {
+  return {
+    tonnesSurplus: problem.surplus.reduce((sum, s) => sum + s.tonnes, 0),
+    tonnesDemand: problem.demand.reduce((sum, d) => sum + d.tonnes, 0),
+    tonnesReused: 0,
+    reuseRate: 0,
+    tonnesThroughStorage: 0,
+    tonnesToLandfill: 0,
+    tonnesVirgin: 0,
+    tonnesUnplacedSurplus: 0,
+    tonnesUnplacedDemand: 0,
+    tonnesInStorageAtEnd: 0,
+    tonneKm: 0,
+    truckTrips: 0,
+    vehicleKm: 0,
+    kgCO2e: 0,
+    cost: 0,
+    peakInventoryTonnes: Object.fromEntries(problem.storage.map((j) => [j.id, 0])),
+  };
+}

@@ -1,0 +1,83 @@
+import { buildModel } from "./build-model";
+import { baselineValues } from "./heuristics";
+import type { Instance } from "./instance";
+import type { LpSolver } from "./lp-model";
+import { readPlan, tonnesTolerance } from "./plan";
+import { prepareProblem } from "./problem";
+import { unplacedWithReasons } from "./reasons";
+import type { MatchResult, SolveStats } from "./result";
+
+/** What the engine is doing, for a progress indicator. */
+export type SolveStage = "building" | "solving" | "reading";
+
+export interface SolveOptions {
+  /** Overrides `parameters.objective` (the CLI's `--objective`). */
+  objective?: "cost" | "co2";
+  /** Passed to the solver; unlimited when absent. */
+  timeLimitSeconds?: number;
+  /** Clock in milliseconds, injectable for tests. */
+  now?: () => number;
+  /** Called as each stage starts. */
+  onStage?: (stage: SolveStage) => void;
+}
+
+/**
+ * Matches an instance: prepare (tonnes, months, distances) → build the LP → solve through the
+ * port → read flows, KPIs, baseline and unplaced reasons. Never throws for an infeasible, empty or
+ * failing solve: the outcome is the `status` of the result.
+ */
+export async function solveInstance(
+  instance: Instance,
+  solver: LpSolver,
+  { objective, timeLimitSeconds, now = () => performance.now(), onStage }: SolveOptions = {},
+): Promise<MatchResult> {
+  const started = now();
+  const stats: SolveStats = { variables: 0, constraints: 0, nonZeros: 0, prepareSeconds: 0, buildSeconds: 0, solveSeconds: 0, totalSeconds: 0 };
+  const seconds = (from: number) => (now() - from) / 1000;
+  let warnings: string[] = [];
+  try {
+    onStage?.("building");
+    const withObjective = objective ? { ...instance, parameters: { ...instance.parameters, objective } } : instance;
+    const problem = prepareProblem(withObjective);
+    warnings = problem.warnings;
+    stats.prepareSeconds = seconds(started);
+
+    const buildStarted = now();
+    const built = buildModel(problem);
+    stats.buildSeconds = seconds(buildStarted);
+    stats.variables = built.model.numCols;
+    stats.constraints = built.model.numRows;
+    stats.nonZeros = built.model.value.length;
+
+    onStage?.("solving");
+    const solution = await solver.solve(built.model, timeLimitSeconds === undefined ? {} : { timeLimitSeconds });
+    stats.solveSeconds = solution.solveSeconds;
+    if (solution.status !== "optimal") {
+      stats.totalSeconds = seconds(started);
+      // With the unplaced slack every instance has a feasible plan, so any other outcome is a failure.
+      return { status: "error", message: `The solver stopped without a plan (${solution.status}): ${solution.message}`, warnings, stats };
+    }
+
+    onStage?.("reading");
+    const plan = readPlan(problem, built, solution.colValue);
+    const unplaced = unplacedWithReasons(problem, built, solution);
+    const baselinePlan = readPlan(problem, built, baselineValues(problem, built));
+    stats.totalSeconds = seconds(started);
+    const anyUnplaced = plan.kpis.tonnesUnplacedSurplus + plan.kpis.tonnesUnplacedDemand > tonnesTolerance;
+    return {
+      status: anyUnplaced ? "infeasible" : "optimal",
+      objectiveKind: problem.parameters.objective,
+      objective: solution.objective,
+      kpis: plan.kpis,
+      baseline: { objective: baselinePlan.objective, kpis: baselinePlan.kpis },
+      flows: plan.flows,
+      inventory: plan.inventory,
+      unplaced,
+      warnings,
+      stats,
+    };
+  } catch (error) {
+    stats.totalSeconds = seconds(started);
+    return { status: "error", message: error instanceof Error ? error.message : String(error), warnings, stats };
+  }
+}
