@@ -9,7 +9,7 @@ try {
   console.error(`Massekart could not start: ${error.message}`);
   process.exit(1);
 }
-const server = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "src/server/main.ts"), "--demo"], {
+const server = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(repoRoot, "src/server/main.ts"), "--demo"], {
   cwd: process.cwd(),
   stdio: "inherit",
 });
