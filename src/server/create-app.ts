@@ -11,6 +11,7 @@ import { zoningRoutes } from "./routes/zoning";
 import { lotCsvRoutes } from "./routes/lot-csv";
 import { projectRoutes } from "./routes/projects";
 import { registryReferenceRoutes } from "./routes/registry-reference";
+import { scenarioRoutes } from "./routes/scenarios";
 import { sessionRoutes } from "./routes/session";
 import { siteRoutes } from "./routes/sites";
 import { solveRoutes } from "./routes/solve";
@@ -71,6 +72,7 @@ export function createApp({ db, config, limiter = createLoginRateLimiter(), log 
   api.route("/", siteRoutes(db));
   api.route("/", zoningRoutes(db));
   api.route("/", solveRoutes(config));
+  api.route("/", scenarioRoutes(db, config));
   // A sub-app's notFound handler is not used once mounted, so the catch-all is a route.
   api.all("*", (c) => fail(c, 404, "not_found", `No API route ${c.req.method} ${c.req.path}.`));
 

@@ -5,6 +5,7 @@ import { StartupError, type Database } from "./db/database";
 import { migrate } from "./db/migrate";
 import { openPgliteDatabase } from "./db/pglite-database";
 import { openPostgresDatabase } from "./db/postgres-database";
+import { failInterruptedRuns } from "./repositories/scenarios";
 import { bootstrap, type BootstrapOutcome } from "./seed/bootstrap";
 
 export interface RunningServer {
@@ -29,6 +30,7 @@ export async function startServer(
   const db = await openDatabase(config);
   try {
     await migrate(db);
+    await failInterruptedRuns(db);
     const outcome = await bootstrap(db, { allowDemo, adminPassword: config.adminPassword });
     const app = createApp({ db, config, log });
     const server = await listen(app.fetch, config);

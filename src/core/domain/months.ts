@@ -13,3 +13,10 @@ export function monthsBetween(from: string, to: string): string[] {
   }
   return months;
 }
+
+/** The month `count` months after (or before, when negative) `month`. */
+export function shiftMonth(month: string, count: number): string {
+  const [year, monthOfYear] = month.split("-").map(Number) as [number, number];
+  const index = year * 12 + (monthOfYear - 1) + count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}

@@ -1,0 +1,229 @@
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import { planningWriters } from "../../core/domain/accounts";
+import { describeFields } from "../../core/domain/api-error";
+import { instanceFromRegistry, type RegistryInstance } from "../../core/matching/from-registry";
+import { parseInstance } from "../../core/matching/instance";
+import { dataChangesBetween, scenarioInputSchema, type ScenarioInput, type ScenarioResultView } from "../../core/scenario/scenario";
+import { solveInWorker } from "../../solver/solve-in-worker";
+import type { ServerConfig } from "../config";
+import type { Database, Queryable } from "../db/database";
+import { authorise, fail, readBody, type AppEnv } from "../http";
+import { writeAudit } from "../repositories/audit";
+import { getMaterialTable } from "../repositories/materials";
+import { listProjects } from "../repositories/projects";
+import {
+  finishRun,
+  getRun,
+  getScenario,
+  insertScenario,
+  listScenarios,
+  runRecords,
+  setScenarioDeleted,
+  startRun,
+  updateScenario,
+} from "../repositories/scenarios";
+import { listSites } from "../repositories/sites";
+import { inTransaction, Refusal, versionConflict } from "./write-helpers";
+
+const scenarioUpdateSchema = scenarioInputSchema.extend({ version: z.number().int().positive("must be a positive whole number") });
+
+/** The instance the registry gives now for a scenario's choices (or for everything, with defaults). */
+async function currentInstance(db: Queryable, scenario?: ScenarioInput): Promise<RegistryInstance> {
+  const projects = await listProjects(db, await getMaterialTable(db));
+  const sites = await listSites(db);
+  return instanceFromRegistry(projects, sites, scenario ?? {});
+}
+
+/**
+ * Scenarios (DESIGN §7): planners and admins write and run, everyone signed in reads. A run solves
+ * in a worker thread in the background; the client polls the run or the result.
+ */
+export function scenarioRoutes(
+  db: Database,
+  config: Pick<ServerConfig, "solveTimeoutSeconds">,
+  { solve = solveInWorker }: { solve?: typeof solveInWorker } = {},
+) {
+  const routes = new Hono<AppEnv>();
+  /** Runs in flight in this process, so tests and shutdown can wait for them. */
+  const inFlight = new Set<Promise<void>>();
+
+  const notFound = (c: Context, id: string) => fail(c, 404, "not_found", `No scenario with id ${id}.`);
+
+  routes.get("/matching/instance", async (c) => {
+    const auth = authorise(c);
+    if (!auth.ok) return auth.response;
+    return c.json(await currentInstance(db));
+  });
+
+  routes.get("/scenarios", async (c) => {
+    const auth = authorise(c);
+    if (!auth.ok) return auth.response;
+    const scenarios = await listScenarios(db);
+    const items = [];
+    for (const scenario of scenarios) {
+      const { latest } = await runRecords(db, scenario.id);
+      items.push({ ...scenario, lastRun: latest ?? null });
+    }
+    return c.json({ items });
+  });
+
+  routes.get("/scenarios/:id", async (c) => {
+    const auth = authorise(c);
+    if (!auth.ok) return auth.response;
+    const scenario = await getScenario(db, c.req.param("id"), { includeDeleted: auth.user.role === "admin" });
+    return scenario ? c.json(scenario) : notFound(c, c.req.param("id"));
+  });
+
+  routes.post("/scenarios", async (c) => {
+    const auth = authorise(c, planningWriters);
+    if (!auth.ok) return auth.response;
+    const body = await readBody(c, scenarioInputSchema);
+    if (!body.ok) return body.response;
+    const created = await db.transaction(async (tx) => {
+      const id = await insertScenario(tx, body.value, auth.user.username);
+      const scenario = (await getScenario(tx, id))!;
+      await writeAudit(tx, { entity: "scenario", entityId: id, action: "create", actor: auth.user.username, before: null, after: scenario });
+      return scenario;
+    });
+    return c.json(created, 201);
+  });
+
+  routes.post("/scenarios/:id/duplicate", async (c) => {
+    const auth = authorise(c, planningWriters);
+    if (!auth.ok) return auth.response;
+    const id = c.req.param("id");
+    const result = await inTransaction(db, async (tx) => {
+      const original = await getScenario(tx, id);
+      if (!original) throw new Refusal(notFound(c, id));
+      const copy: ScenarioInput = { ...original, name: `${original.name} (copy)` };
+      const newId = await insertScenario(tx, copy, auth.user.username);
+      const created = (await getScenario(tx, newId))!;
+      await writeAudit(tx, { entity: "scenario", entityId: newId, action: "create", actor: auth.user.username, before: null, after: created });
+      return created;
+    });
+    return result instanceof Response ? result : c.json(result, 201);
+  });
+
+  routes.put("/scenarios/:id", async (c) => {
+    const auth = authorise(c, planningWriters);
+    if (!auth.ok) return auth.response;
+    const body = await readBody(c, scenarioUpdateSchema);
+    if (!body.ok) return body.response;
+    const { version, ...input } = body.value;
+    const id = c.req.param("id");
+    const result = await inTransaction(db, async (tx) => {
+      const before = await getScenario(tx, id);
+      if (!before) throw new Refusal(notFound(c, id));
+      const outcome = await updateScenario(tx, id, input, version, auth.user.username);
+      if (outcome === "stale") throw new Refusal(versionConflict(c, "scenario", before));
+      const after = (await getScenario(tx, id))!;
+      await writeAudit(tx, { entity: "scenario", entityId: id, action: "update", actor: auth.user.username, before, after });
+      return after;
+    });
+    return result instanceof Response ? result : c.json(result);
+  });
+
+  routes.delete("/scenarios/:id", async (c) => {
+    const auth = authorise(c, planningWriters);
+    if (!auth.ok) return auth.response;
+    const id = c.req.param("id");
+    const result = await inTransaction(db, async (tx) => {
+      const before = await getScenario(tx, id);
+      if (!before) throw new Refusal(notFound(c, id));
+      await setScenarioDeleted(tx, id, true, auth.user.username);
+      await writeAudit(tx, { entity: "scenario", entityId: id, action: "delete", actor: auth.user.username, before, after: await getScenario(tx, id, { includeDeleted: true }) });
+      return null;
+    });
+    return result instanceof Response ? result : c.body(null, 204);
+  });
+
+  // Undo of a delete: scenarios are the planners' own working documents, so planners may restore them.
+  routes.post("/scenarios/:id/restore", async (c) => {
+    const auth = authorise(c, planningWriters);
+    if (!auth.ok) return auth.response;
+    const id = c.req.param("id");
+    const result = await inTransaction(db, async (tx) => {
+      const before = await getScenario(tx, id, { includeDeleted: true });
+      if (!before?.deletedAt) throw new Refusal(fail(c, 404, "not_found", `No deleted scenario with id ${id}.`));
+      await setScenarioDeleted(tx, id, false, auth.user.username);
+      const after = (await getScenario(tx, id))!;
+      await writeAudit(tx, { entity: "scenario", entityId: id, action: "restore", actor: auth.user.username, before, after });
+      return after;
+    });
+    return result instanceof Response ? result : c.json(result);
+  });
+
+  routes.get("/scenarios/:id/instance", async (c) => {
+    const auth = authorise(c);
+    if (!auth.ok) return auth.response;
+    const scenario = await getScenario(db, c.req.param("id"));
+    if (!scenario) return notFound(c, c.req.param("id"));
+    return c.json(await currentInstance(db, scenario));
+  });
+
+  routes.post("/scenarios/:id/run", async (c) => {
+    const auth = authorise(c, planningWriters);
+    if (!auth.ok) return auth.response;
+    const id = c.req.param("id");
+    const scenario = await getScenario(db, id);
+    if (!scenario) return notFound(c, id);
+    const built = await currentInstance(db, scenario);
+    if (built.problems.length > 0) {
+      const fields = built.problems.map((message) => ({ path: "scenario", message }));
+      return fail(c, 400, "cannot_run", `The scenario cannot run: ${built.problems.join("; ")}.`, fields);
+    }
+    const parsed = parseInstance(built.instance);
+    if (!parsed.ok) return fail(c, 400, "cannot_run", `The scenario's data is not a valid instance: ${describeFields(parsed.fields)}`, parsed.fields);
+    const { run, started } = await startRun(db, id, built.instance, built.notes, auth.user.username);
+    if (started) {
+      const work = solve(parsed.instance, { timeoutMs: config.solveTimeoutSeconds * 1000 }).then(async (outcome) => {
+        if (outcome.kind === "result" && outcome.result.status !== "error") {
+          await finishRun(db, run.id, { status: "succeeded", result: outcome.result });
+        } else {
+          const error =
+            outcome.kind === "timeout"
+              ? `stopped at the time limit of ${config.solveTimeoutSeconds} s (MASSEKART_SOLVE_TIMEOUT_S); the previous result stays`
+              : outcome.kind === "failed"
+                ? `the solver failed: ${outcome.message}`
+                : `the solver failed: ${outcome.result.status === "error" ? outcome.result.message : "unknown"}`;
+          await finishRun(db, run.id, { status: "failed", error });
+        }
+      });
+      const tracked = work.catch(() => undefined).finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+    }
+    // 202: the run goes on; poll GET /api/scenarios/:id/runs/:runId or …/result.
+    return c.json({ run, started }, 202);
+  });
+
+  routes.get("/scenarios/:id/runs/:runId", async (c) => {
+    const auth = authorise(c);
+    if (!auth.ok) return auth.response;
+    const run = await getRun(db, c.req.param("id"), c.req.param("runId"));
+    return run ? c.json(run) : fail(c, 404, "not_found", `No run ${c.req.param("runId")} of scenario ${c.req.param("id")}.`);
+  });
+
+  routes.get("/scenarios/:id/result", async (c) => {
+    const auth = authorise(c);
+    if (!auth.ok) return auth.response;
+    const scenario = await getScenario(db, c.req.param("id"));
+    if (!scenario) return notFound(c, c.req.param("id"));
+    const records = await runRecords(db, scenario.id);
+    let dataChanged = null;
+    if (records.lastGood) dataChanged = dataChangesBetween(records.lastGood.input, (await currentInstance(db, scenario)).instance);
+    const view: ScenarioResultView = {
+      run: records.lastGood ? stripRun(records.lastGood) : null,
+      running: records.running ?? null,
+      lastFailure: records.lastFailure ?? null,
+      result: records.lastGood?.result ?? null,
+      notes: records.lastGood?.notes ?? [],
+      dataChanged,
+    };
+    return c.json(view);
+  });
+
+  return Object.assign(routes, { whenIdle: () => Promise.all([...inFlight]).then(() => undefined) });
+}
+
+const stripRun = <T extends { input: unknown; notes: unknown; result: unknown }>({ input: _i, notes: _n, result: _r, ...run }: T) => run;
