@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
+import { distancesCommand } from "./commands/distances";
 import { schemaCommand } from "./commands/schema";
 import { solveCommand } from "./commands/solve";
 
 /** Sub-commands arrive with their issues (solve, distances, suitability, import); each registers here. */
 const commands: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
+  distances: distancesCommand,
   schema: schemaCommand,
   solve: solveCommand,
 };

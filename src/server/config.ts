@@ -14,6 +14,8 @@ export interface ServerConfig {
   maxBodyBytes: number;
   secureCookies: boolean;
   distDir: string;
+  /** OSRM server for distance mode osrm (MASSEKART_OSRM_URL), e.g. http://127.0.0.1:5000; unset: osrm falls back to straight lines. */
+  osrmUrl: string | undefined;
   /** Longest a matching solve may run on the server before it is stopped, seconds. */
   solveTimeoutSeconds: number;
 }
@@ -34,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxBodyBytes: integer(env, "MASSEKART_MAX_BODY_MB", 10, 1, 1024) * 1024 * 1024,
     secureCookies: env.MASSEKART_SECURE_COOKIES === "true",
     distDir: path.resolve(env.MASSEKART_DIST_DIR || path.join(repoRoot, "dist")),
+    osrmUrl: env.MASSEKART_OSRM_URL || undefined,
     solveTimeoutSeconds: integer(env, "MASSEKART_SOLVE_TIMEOUT_S", 60, 1, 3600),
   };
 }

@@ -8,6 +8,7 @@ import type { ServerConfig } from "./config";
 import type { Database } from "./db/database";
 import { fail, type AppEnv } from "./http";
 import { zoningRoutes } from "./routes/zoning";
+import { distanceRoutes } from "./routes/distances";
 import { lotCsvRoutes } from "./routes/lot-csv";
 import { projectRoutes } from "./routes/projects";
 import { registryReferenceRoutes } from "./routes/registry-reference";
@@ -71,6 +72,7 @@ export function createApp({ db, config, limiter = createLoginRateLimiter(), log 
   api.route("/", registryReferenceRoutes(db));
   api.route("/", siteRoutes(db));
   api.route("/", zoningRoutes(db));
+  api.route("/", distanceRoutes(db, config));
   api.route("/", solveRoutes(config));
   api.route("/", scenarioRoutes(db, config));
   // A sub-app's notFound handler is not used once mounted, so the catch-all is a route.

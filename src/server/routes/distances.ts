@@ -1,0 +1,175 @@
+import { Hono, type Context } from "hono";
+import { matrixJson, type DistanceMode, type HaulPoint } from "../../core/haul/distance-matrix";
+import { haulLocationOf } from "../../core/haul/haul-points";
+import { distanceModes, haulMatrix, haulRoute, type HaulOptions } from "../../core/haul/haul-matrix";
+import { createLruMatrixCache, tieredMatrixCache } from "../../core/haul/matrix-cache";
+import type { FetchLike } from "../../core/haul/osrm-client";
+import { parsePointQuery, type PointQueryItem } from "../../core/haul/point-query";
+import { defaultCircuityFactor } from "../../core/haul/straight-line";
+import { defaultMaxSnapKm } from "../../core/haul/road-distances";
+import type { RoadGraph } from "../../core/haul/road-graph";
+import { defaultRoadNetworkPath, readRoadNetworkFile } from "../../io/road-network/read-files";
+import type { ServerConfig } from "../config";
+import type { Database } from "../db/database";
+import { authorise, fail, type AppEnv } from "../http";
+import { databaseMatrixCache, pruneMatrixCache } from "../repositories/distance-cache";
+import { listProjectLocations, listSiteLocations } from "../repositories/haul-locations";
+
+/** Most points on either side of one request: 1,000 × 1,000 is a million cells. */
+export const maxPointsPerSide = 1_000;
+
+export interface DistanceRouteOptions {
+  /** The road network for mode road (default: the shipped Asker network), read once on first use. */
+  networkPath?: string;
+  /** fetch for the OSRM client (default the global fetch). */
+  fetch?: FetchLike;
+  log?: (message: string) => void;
+}
+
+/**
+ * `GET /api/distances?mode=straight|road|osrm&from=…&to=…[&circuity=1.3][&maxSnapKm=2]`, for
+ * signed-in users: the distance matrix of DESIGN §3 as `massekart distances` writes it,
+ * `{"from","to","km","unreachable","warnings"}`. `from` and `to` are point lists (see
+ * `PointQueryItem`): `project:<id>`, `site:<id>`, `projects`, `sites`, `sites:<kind>` or
+ * `<id>@<lon>,<lat>`, separated by ";"; records answer under their own ids. Matrices are cached in
+ * memory and in the `distance_cache` table, keyed by network version, mode, parameters and points.
+ * Mode osrm uses MASSEKART_OSRM_URL; without it, or when the server fails, the answer is
+ * straight-line distances with a warning.
+ */
+export function distanceRoutes(db: Database, config: Pick<ServerConfig, "osrmUrl">, options: DistanceRouteOptions = {}) {
+  const { networkPath = defaultRoadNetworkPath(), fetch: fetchLike = (url, init) => fetch(url, init), log = console.error } = options;
+  const routes = new Hono<AppEnv>();
+  const cache = tieredMatrixCache(createLruMatrixCache({ maxEntries: 64 }), databaseMatrixCache(db));
+  let network: Promise<RoadGraph | undefined> | undefined;
+  const roadGraph = () =>
+    (network ??= readRoadNetworkFile(networkPath).then((read) => {
+      if (read.ok) return read.value.graph;
+      log(`Road network not loaded: ${read.problem}`);
+      return undefined;
+    }));
+
+  // Old matrices (moved points, replaced networks) are removed once per process, on first use.
+  let pruned = false;
+
+  /** The mode and numeric parameters shared by both routes, as haul options, or a 400 answer. */
+  const haulOptionsOf = async (c: Context): Promise<{ ok: true; options: HaulOptions } | { ok: false; response: Response }> => {
+    const mode = (c.req.query("mode") ?? "straight") as DistanceMode;
+    if (!distanceModes.includes(mode)) {
+      const message = `mode must be one of ${distanceModes.join(", ")}`;
+      return { ok: false, response: fail(c, 400, "invalid_query", message, [{ path: "mode", message }]) };
+    }
+    const circuity = numberQuery(c, "circuity", defaultCircuityFactor, 1);
+    if (!circuity.ok) return circuity;
+    const maxSnap = numberQuery(c, "maxSnapKm", defaultMaxSnapKm, 0);
+    if (!maxSnap.ok) return maxSnap;
+    const options: HaulOptions = { mode, circuityFactor: circuity.value, maxSnapKm: maxSnap.value };
+    if (mode === "road") options.graph = await roadGraph();
+    if (mode === "osrm" && config.osrmUrl) options.osrm = { baseUrl: config.osrmUrl, fetch: fetchLike };
+    return { ok: true, options };
+  };
+
+  routes.get("/distances", async (c) => {
+    const auth = authorise(c);
+    if (!auth.ok) return auth.response;
+    if (!pruned) {
+      pruned = true;
+      await pruneMatrixCache(db).catch((error: unknown) => log(`Distance cache not pruned: ${String(error)}`));
+    }
+    const haul = await haulOptionsOf(c);
+    if (!haul.ok) return haul.response;
+    const from = await pointsQuery(c, db, "from");
+    if (!from.ok) return from.response;
+    const to = await pointsQuery(c, db, "to");
+    if (!to.ok) return to.response;
+    return c.json(matrixJson(await haulMatrix(from.points, to.points, { ...haul.options, cache })));
+  });
+
+  /**
+   * `GET /api/distances/route?mode=…&from=<one point>&to=<one point>`: the path of one haul as a
+   * GeoJSON Feature, a LineString along the roads (straight in mode straight), with
+   * `properties: { from, to, km, connectorKm, warnings }`; an unreachable pair has `geometry: null`
+   * and `properties.reason`. Points as in `/api/distances`, exactly one on each side.
+   */
+  routes.get("/distances/route", async (c) => {
+    const auth = authorise(c);
+    if (!auth.ok) return auth.response;
+    const haul = await haulOptionsOf(c);
+    if (!haul.ok) return haul.response;
+    const ends: HaulPoint[] = [];
+    for (const name of ["from", "to"] as const) {
+      const side = await pointsQuery(c, db, name);
+      if (!side.ok) return side.response;
+      if (side.points.length !== 1) {
+        const message = `must name exactly one point (it names ${side.points.length})`;
+        return fail(c, 400, "invalid_query", `${name}: ${message}`, [{ path: name, message }]);
+      }
+      ends.push(side.points[0]!);
+    }
+    const route = await haulRoute(ends[0]!, ends[1]!, haul.options);
+    if (route.status !== "ok") {
+      return c.json({ type: "Feature", geometry: null, properties: { from: route.from, to: route.to, reason: route.reason, warnings: route.warnings } });
+    }
+    return c.json({
+      type: "Feature",
+      geometry: { type: "LineString", coordinates: route.coordinates },
+      properties: { from: route.from, to: route.to, km: route.km, connectorKm: route.connectorKm, warnings: route.warnings },
+    });
+  });
+
+  return routes;
+}
+
+function numberQuery(c: Context, name: string, fallback: number, min: number): { ok: true; value: number } | { ok: false; response: Response } {
+  const text = c.req.query(name);
+  if (text === undefined || text === "") return { ok: true, value: fallback };
+  const value = Number(text);
+  if (Number.isFinite(value) && value >= min) return { ok: true, value };
+  const message = `${name} must be a number ≥ ${min}`;
+  return { ok: false, response: fail(c, 400, "invalid_query", message, [{ path: name, message }]) };
+}
+
+/** The points of the `from` or `to` parameter, looked up in the database where they name records. */
+async function pointsQuery(c: Context, db: Database, name: "from" | "to"): Promise<{ ok: true; points: HaulPoint[] } | { ok: false; response: Response }> {
+  const invalid = (message: string) => ({ ok: false as const, response: fail(c, 400, "invalid_query", `${name}: ${message}`, [{ path: name, message }]) });
+  const text = c.req.query(name);
+  if (text === undefined) return invalid("is required: a list such as project:<id>;site:<id>;depot@10.43,59.83 (it may be empty)");
+  const parsed = parsePointQuery(text);
+  if (!parsed.ok) return invalid(parsed.problem);
+  const needs = (kind: PointQueryItem["kind"]) => parsed.items.some((item) => item.kind === kind);
+  const projects = needs("project") || needs("projects") ? await listProjectLocations(db) : [];
+  const sites = needs("site") || needs("sites") ? await listSiteLocations(db) : [];
+  const points: HaulPoint[] = [];
+  const seen = new Set<string>();
+  const add = (id: string, location: HaulPoint["location"]) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    points.push({ id, location });
+  };
+  for (const item of parsed.items) {
+    switch (item.kind) {
+      case "point":
+        add(item.id, item.location);
+        break;
+      case "projects":
+        for (const project of projects) add(project.id, haulLocationOf(project.geometry));
+        break;
+      case "sites":
+        for (const site of sites) if (!item.siteKind || site.kind === item.siteKind) add(site.id, haulLocationOf(site.geometry));
+        break;
+      case "project": {
+        const project = projects.find((p) => p.id === item.id);
+        if (!project) return invalid(`no project with id ${item.id}`);
+        add(project.id, haulLocationOf(project.geometry));
+        break;
+      }
+      case "site": {
+        const site = sites.find((s) => s.id === item.id);
+        if (!site) return invalid(`no site with id ${item.id}`);
+        add(site.id, haulLocationOf(site.geometry));
+        break;
+      }
+    }
+  }
+  if (points.length > maxPointsPerSide) return invalid(`${points.length} points; at most ${maxPointsPerSide} per side in one request`);
+  return { ok: true, points };
+}
