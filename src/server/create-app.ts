@@ -6,6 +6,7 @@ import { createLoginRateLimiter, type LoginRateLimiter } from "./auth/rate-limit
 import { findSessionUser, sessionCookieName } from "./auth/sessions";
 import type { ServerConfig } from "./config";
 import type { Database } from "./db/database";
+import { createHaulService } from "./haul-service";
 import { fail, type AppEnv } from "./http";
 import { zoningRoutes } from "./routes/zoning";
 import { distanceRoutes } from "./routes/distances";
@@ -72,9 +73,10 @@ export function createApp({ db, config, limiter = createLoginRateLimiter(), log 
   api.route("/", registryReferenceRoutes(db));
   api.route("/", siteRoutes(db));
   api.route("/", zoningRoutes(db));
-  api.route("/", distanceRoutes(db, config));
+  const haul = createHaulService(db, config, { log });
+  api.route("/", distanceRoutes(db, haul));
   api.route("/", solveRoutes(config));
-  api.route("/", scenarioRoutes(db, config));
+  api.route("/", scenarioRoutes(db, config, haul));
   // A sub-app's notFound handler is not used once mounted, so the catch-all is a route.
   api.all("*", (c) => fail(c, 404, "not_found", `No API route ${c.req.method} ${c.req.path}.`));
 

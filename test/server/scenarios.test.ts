@@ -107,6 +107,24 @@ describe.each(backendNames)("scenarios API on %s", (backend) => {
     expect(after.dataChanged).toMatchObject({ lotsChanged: [lot.id], lotsAdded: [], lotsRemoved: [] });
   });
 
+  it("measures road distances for a scenario in road mode, never shorter than the straight line", async () => {
+    const road = await create({ name: "Vei", parameters: { distanceMode: "road" } });
+    const { instance } = (await (await clients.viewer.request("GET", `/api/scenarios/${road.id}/instance`)).json()) as {
+      instance: { distances: { from: string; to: string; km: number }[]; lots: { id: string; location: [number, number] }[] };
+    };
+    expect(instance.distances.length).toBeGreaterThan(100);
+    const straight = await create({ name: "Rett", parameters: { distanceMode: "straight", circuityFactor: 1 } });
+    const plain = (await (await clients.viewer.request("GET", `/api/scenarios/${straight.id}/instance`)).json()) as { instance: { distances?: unknown } };
+    expect(plain.instance.distances).toBeUndefined();
+    const location = new Map(instance.lots.map((l) => [l.id, l.location]));
+    const toRad = (d: number) => (d * Math.PI) / 180;
+    const haversineKm = ([lon1, lat1]: [number, number], [lon2, lat2]: [number, number]) =>
+      2 * 6371.0088 * Math.asin(Math.sqrt(Math.sin(toRad(lat2 - lat1) / 2) ** 2 + Math.cos(toRad(lat1)) * Math.cos(toRad(lat2)) * Math.sin(toRad(lon2 - lon1) / 2) ** 2));
+    const lotPairs = instance.distances.filter((d) => location.has(d.from) && location.has(d.to));
+    expect(lotPairs.length).toBeGreaterThan(0);
+    for (const pair of lotPairs) expect(pair.km).toBeGreaterThanOrEqual(haversineKm(location.get(pair.from)!, location.get(pair.to)!) * 0.999);
+  });
+
   it("uses only the sites in play", async () => {
     const sites = ((await (await clients.viewer.request("GET", "/api/sites")).json()) as { items: Site[] }).items;
     const landfillsOnly = sites.filter((s) => s.kind === "landfill").map((s) => s.id);

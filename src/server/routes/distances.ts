@@ -2,29 +2,16 @@ import { Hono, type Context } from "hono";
 import { matrixJson, type DistanceMode, type HaulPoint } from "../../core/haul/distance-matrix";
 import { haulLocationOf } from "../../core/haul/haul-points";
 import { distanceModes, haulMatrix, haulRoute, type HaulOptions } from "../../core/haul/haul-matrix";
-import { createLruMatrixCache, tieredMatrixCache } from "../../core/haul/matrix-cache";
-import type { FetchLike } from "../../core/haul/osrm-client";
 import { parsePointQuery, type PointQueryItem } from "../../core/haul/point-query";
 import { defaultCircuityFactor } from "../../core/haul/straight-line";
 import { defaultMaxSnapKm } from "../../core/haul/road-distances";
-import type { RoadGraph } from "../../core/haul/road-graph";
-import { defaultRoadNetworkPath, readRoadNetworkFile } from "../../io/road-network/read-files";
-import type { ServerConfig } from "../config";
 import type { Database } from "../db/database";
+import type { HaulService } from "../haul-service";
 import { authorise, fail, type AppEnv } from "../http";
-import { databaseMatrixCache, pruneMatrixCache } from "../repositories/distance-cache";
 import { listProjectLocations, listSiteLocations } from "../repositories/haul-locations";
 
 /** Most points on either side of one request: 1,000 × 1,000 is a million cells. */
 export const maxPointsPerSide = 1_000;
-
-export interface DistanceRouteOptions {
-  /** The road network for mode road (default: the shipped Asker network), read once on first use. */
-  networkPath?: string;
-  /** fetch for the OSRM client (default the global fetch). */
-  fetch?: FetchLike;
-  log?: (message: string) => void;
-}
 
 /**
  * `GET /api/distances?mode=straight|road|osrm&from=…&to=…[&circuity=1.3][&maxSnapKm=2]`, for
@@ -36,20 +23,8 @@ export interface DistanceRouteOptions {
  * Mode osrm uses MASSEKART_OSRM_URL; without it, or when the server fails, the answer is
  * straight-line distances with a warning.
  */
-export function distanceRoutes(db: Database, config: Pick<ServerConfig, "osrmUrl">, options: DistanceRouteOptions = {}) {
-  const { networkPath = defaultRoadNetworkPath(), fetch: fetchLike = (url, init) => fetch(url, init), log = console.error } = options;
+export function distanceRoutes(db: Database, haulService: HaulService) {
   const routes = new Hono<AppEnv>();
-  const cache = tieredMatrixCache(createLruMatrixCache({ maxEntries: 64 }), databaseMatrixCache(db));
-  let network: Promise<RoadGraph | undefined> | undefined;
-  const roadGraph = () =>
-    (network ??= readRoadNetworkFile(networkPath).then((read) => {
-      if (read.ok) return read.value.graph;
-      log(`Road network not loaded: ${read.problem}`);
-      return undefined;
-    }));
-
-  // Old matrices (moved points, replaced networks) are removed once per process, on first use.
-  let pruned = false;
 
   /** The mode and numeric parameters shared by both routes, as haul options, or a 400 answer. */
   const haulOptionsOf = async (c: Context): Promise<{ ok: true; options: HaulOptions } | { ok: false; response: Response }> => {
@@ -62,26 +37,19 @@ export function distanceRoutes(db: Database, config: Pick<ServerConfig, "osrmUrl
     if (!circuity.ok) return circuity;
     const maxSnap = numberQuery(c, "maxSnapKm", defaultMaxSnapKm, 0);
     if (!maxSnap.ok) return maxSnap;
-    const options: HaulOptions = { mode, circuityFactor: circuity.value, maxSnapKm: maxSnap.value };
-    if (mode === "road") options.graph = await roadGraph();
-    if (mode === "osrm" && config.osrmUrl) options.osrm = { baseUrl: config.osrmUrl, fetch: fetchLike };
-    return { ok: true, options };
+    return { ok: true, options: await haulService.options({ mode, circuityFactor: circuity.value, maxSnapKm: maxSnap.value }) };
   };
 
   routes.get("/distances", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    if (!pruned) {
-      pruned = true;
-      await pruneMatrixCache(db).catch((error: unknown) => log(`Distance cache not pruned: ${String(error)}`));
-    }
     const haul = await haulOptionsOf(c);
     if (!haul.ok) return haul.response;
     const from = await pointsQuery(c, db, "from");
     if (!from.ok) return from.response;
     const to = await pointsQuery(c, db, "to");
     if (!to.ok) return to.response;
-    return c.json(matrixJson(await haulMatrix(from.points, to.points, { ...haul.options, cache })));
+    return c.json(matrixJson(await haulMatrix(from.points, to.points, haul.options)));
   });
 
   /**
@@ -105,7 +73,9 @@ export function distanceRoutes(db: Database, config: Pick<ServerConfig, "osrmUrl
       }
       ends.push(side.points[0]!);
     }
-    const route = await haulRoute(ends[0]!, ends[1]!, haul.options);
+    // Routes are not cached: the cache holds matrices.
+    const { cache: _cache, ...routeOptions } = haul.options;
+    const route = await haulRoute(ends[0]!, ends[1]!, routeOptions);
     if (route.status !== "ok") {
       return c.json({ type: "Feature", geometry: null, properties: { from: route.from, to: route.to, reason: route.reason, warnings: route.warnings } });
     }

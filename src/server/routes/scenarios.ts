@@ -4,10 +4,13 @@ import { planningWriters } from "../../core/domain/accounts";
 import { describeFields } from "../../core/domain/api-error";
 import { instanceFromRegistry, type RegistryInstance } from "../../core/matching/from-registry";
 import { parseInstance } from "../../core/matching/instance";
+import { withMeasuredDistances } from "../../core/matching/with-distances";
+import { haulMatrix } from "../../core/haul/haul-matrix";
 import { dataChangesBetween, scenarioInputSchema, type ScenarioInput, type ScenarioResultView } from "../../core/scenario/scenario";
 import { solveInWorker } from "../../solver/solve-in-worker";
 import type { ServerConfig } from "../config";
 import type { Database, Queryable } from "../db/database";
+import type { HaulService } from "../haul-service";
 import { authorise, fail, readBody, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable } from "../repositories/materials";
@@ -36,12 +39,26 @@ async function currentInstance(db: Queryable, scenario?: ScenarioInput): Promise
 }
 
 /**
+ * In road and OSRM mode the run is given its distances measured (the model itself only knows
+ * straight lines); the snapshot keeps the registry's instance, so the changed-data check compares
+ * like with like.
+ */
+async function measuredInstance(haul: HaulService, built: RegistryInstance): Promise<RegistryInstance> {
+  const mode = built.instance.parameters?.distanceMode ?? "straight";
+  if (mode === "straight") return built;
+  const options = await haul.options({ mode, circuityFactor: built.instance.parameters?.circuityFactor });
+  const measured = await withMeasuredDistances(built.instance, (from, to) => haulMatrix(from, to, options));
+  return { ...built, instance: measured.instance, notes: [...built.notes, ...measured.warnings] };
+}
+
+/**
  * Scenarios (DESIGN §7): planners and admins write and run, everyone signed in reads. A run solves
  * in a worker thread in the background; the client polls the run or the result.
  */
 export function scenarioRoutes(
   db: Database,
   config: Pick<ServerConfig, "solveTimeoutSeconds">,
+  haul: HaulService,
   { solve = solveInWorker }: { solve?: typeof solveInWorker } = {},
 ) {
   const routes = new Hono<AppEnv>();
@@ -53,7 +70,7 @@ export function scenarioRoutes(
   routes.get("/matching/instance", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    return c.json(await currentInstance(db));
+    return c.json(await measuredInstance(haul, await currentInstance(db)));
   });
 
   routes.get("/scenarios", async (c) => {
@@ -159,7 +176,7 @@ export function scenarioRoutes(
     if (!auth.ok) return auth.response;
     const scenario = await getScenario(db, c.req.param("id"));
     if (!scenario) return notFound(c, c.req.param("id"));
-    return c.json(await currentInstance(db, scenario));
+    return c.json(await measuredInstance(haul, await currentInstance(db, scenario)));
   });
 
   routes.post("/scenarios/:id/run", async (c) => {
@@ -173,9 +190,10 @@ export function scenarioRoutes(
       const fields = built.problems.map((message) => ({ path: "scenario", message }));
       return fail(c, 400, "cannot_run", `The scenario cannot run: ${built.problems.join("; ")}.`, fields);
     }
-    const parsed = parseInstance(built.instance);
+    const measured = await measuredInstance(haul, built);
+    const parsed = parseInstance(measured.instance);
     if (!parsed.ok) return fail(c, 400, "cannot_run", `The scenario's data is not a valid instance: ${describeFields(parsed.fields)}`, parsed.fields);
-    const { run, started } = await startRun(db, id, built.instance, built.notes, auth.user.username);
+    const { run, started } = await startRun(db, id, built.instance, measured.notes, auth.user.username);
     if (started) {
       const work = solve(parsed.instance, { timeoutMs: config.solveTimeoutSeconds * 1000 }).then(async (outcome) => {
         if (outcome.kind === "result" && outcome.result.status !== "error") {
