@@ -12,6 +12,7 @@ import { zoningRoutes } from "./routes/zoning";
 import { distanceRoutes } from "./routes/distances";
 import { lotCsvRoutes } from "./routes/lot-csv";
 import { projectRoutes } from "./routes/projects";
+import { roadNetworkRoutes } from "./routes/road-network";
 import { registryReferenceRoutes } from "./routes/registry-reference";
 import { scenarioRoutes } from "./routes/scenarios";
 import { sessionRoutes } from "./routes/session";
@@ -75,6 +76,7 @@ export function createApp({ db, config, limiter = createLoginRateLimiter(), log 
   api.route("/", zoningRoutes(db));
   const haul = createHaulService(db, config, { log });
   api.route("/", distanceRoutes(db, haul));
+  api.route("/", roadNetworkRoutes(db, haul));
   api.route("/", solveRoutes(config));
   api.route("/", scenarioRoutes(db, config, haul));
   // A sub-app's notFound handler is not used once mounted, so the catch-all is a route.

@@ -4,9 +4,11 @@ import { createLruMatrixCache, tieredMatrixCache, type MatrixCache } from "../co
 import type { FetchLike } from "../core/haul/osrm-client";
 import type { RoadGraph } from "../core/haul/road-graph";
 import { defaultRoadNetworkPath, readRoadNetworkFile } from "../io/road-network/read-files";
+import { roadNetworkFromGeoJson } from "../io/road-network/road-network";
 import type { ServerConfig } from "./config";
 import type { Database } from "./db/database";
 import { databaseMatrixCache, pruneMatrixCache } from "./repositories/distance-cache";
+import { getActiveRoadNetworkFeatures } from "./repositories/road-networks";
 
 export interface HaulServiceOptions {
   /** The road network for mode road (default: the shipped Asker network), read once on first use. */
@@ -21,6 +23,10 @@ export interface HaulService {
   /** Haul options for a mode, with the graph, the OSRM client and the cache filled in. */
   options(parameters: { mode: DistanceMode; circuityFactor?: number; maxSnapKm?: number }): Promise<HaulOptions>;
   readonly cache: MatrixCache;
+  /** The road graph in use: the planners' imported network, else the shipped one. */
+  roadGraph(): Promise<RoadGraph | undefined>;
+  /** Forget the loaded graph after a network import, so the next request reads the new one. */
+  networkChanged(): void;
 }
 
 export function createHaulService(
@@ -30,16 +36,25 @@ export function createHaulService(
 ): HaulService {
   const cache = tieredMatrixCache(createLruMatrixCache({ maxEntries: 64 }), databaseMatrixCache(db));
   let network: Promise<RoadGraph | undefined> | undefined;
-  const roadGraph = () =>
-    (network ??= readRoadNetworkFile(networkPath).then((read) => {
-      if (read.ok) return read.value.graph;
-      log(`Road network not loaded: ${read.problem}`);
-      return undefined;
-    }));
+  const loadGraph = async (): Promise<RoadGraph | undefined> => {
+    const imported = await getActiveRoadNetworkFeatures(db);
+    const read = imported
+      ? roadNetworkFromGeoJson(imported, { source: "the imported road network" })
+      : await readRoadNetworkFile(networkPath);
+    if (read.ok) return read.value.graph;
+    log(`Road network not loaded: ${read.problem}`);
+    return undefined;
+  };
+  // Matrices are keyed by the graph's version, so a new network never meets an old cached matrix.
+  const roadGraph = () => (network ??= loadGraph());
   // Old matrices (moved points, replaced networks) are removed once per process, on first use.
   let pruned: Promise<void> | undefined;
   return {
     cache,
+    roadGraph,
+    networkChanged: () => {
+      network = undefined;
+    },
     async options({ mode, circuityFactor, maxSnapKm }) {
       pruned ??= pruneMatrixCache(db).then(
         () => undefined,
