@@ -17,21 +17,11 @@ import { roadMatrix } from "../src/core/haul/road-distances";
 import { buildRoadGraph, type RoadFeature, type RoadGraph } from "../src/core/haul/road-graph";
 import { summariseRoadGraph } from "../src/core/haul/road-graph-summary";
 import { segmentIndexOf } from "../src/core/haul/snap-index";
+import { seededRandom } from "../src/core/random/seeded-random";
 
 const referenceBudgetMs = Number(process.env.BENCH_REFERENCE_S ?? 30) * 1000;
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 
-/** mulberry32: a small seeded PRNG, so every run measures the same network and points. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A perturbed street grid near Asker: size × size junctions about 120 m apart, jittered by up to
@@ -39,7 +29,7 @@ function seeded(seed: number): () => number {
  * 30 % of the blocks, and 5 % of streets one-way. size 150 gives about 50,000 edges.
  */
 function syntheticNetwork(size: number, seed: number): RoadFeature[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const stepLat = 120 / 111_195;
   const stepLon = 120 / (111_195 * Math.cos((59.75 * Math.PI) / 180));
   const jitter = () => (random() - 0.5) * 0.5;
@@ -167,7 +157,7 @@ function measure(network: string, graph: RoadGraph, from: HaulPoint[], to: HaulP
     times.push(performance.now() - started);
   }
   const memoryDeltaMB = memoryMB() - before;
-  const reference = referenceDistances(graph, from, to, seeded(seed));
+  const reference = referenceDistances(graph, from, to, seededRandom(seed));
   const referenceMs = (reference.elapsedMs * reference.pairs) / Math.max(reference.results.length, 1);
   let maxDifferenceM = 0;
   let mismatches = 0;
@@ -247,7 +237,7 @@ async function main() {
       [100, 100],
       [400, 60],
     ] as const) {
-      const random = seeded(100 * n + sources);
+      const random = seededRandom(100 * n + sources);
       const from = nodePoints(built.graph, sources, random, "o");
       const to = nodePoints(built.graph, destinations, random, "d");
       const row = measure(name, built.graph, from, to, 7 * n + destinations);

@@ -39,6 +39,7 @@ import { demoPlaces } from "./places";
 import { demoProjects, type ProjectSpec } from "./demo-projects";
 import { demoSites } from "./demo-sites";
 import { demoCorridors, demoZones } from "./demo-zoning";
+import { shiftMonth } from "../../src/core/domain/months";
 
 /** The demo horizon: every lot window lies in these months. */
 const horizon = { from: "2027-01", to: "2029-12" };
@@ -65,11 +66,6 @@ function validate<S extends z.ZodType>(schema: S, value: unknown, what: string):
   return result.data;
 }
 
-function addMonths(month: string, count: number): string {
-  const [year, mon] = month.split("-").map(Number) as [number, number];
-  const index = year * 12 + (mon - 1) + count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
 
 /** Stable 32-bit seed from a key, so each record's randomness is independent of the others. */
 function seedOf(key: string): number {
@@ -177,7 +173,7 @@ export function buildDemoRecords(dataDir: string, codeList: readonly Arealformaa
     const lots = spec.lots.map((l, i) => {
       const key = `${spec.key}-L${i + 1}`;
       if (l.months < 1 || l.months > 10) fail(`${key}: window of ${l.months} months, want 1–10`);
-      const window = { from: l.from, to: addMonths(l.from, l.months - 1) };
+      const window = { from: l.from, to: shiftMonth(l.from, l.months - 1) };
       if (window.from < horizon.from || window.to > horizon.to) fail(`${key}: window ${window.from}..${window.to} outside ${horizon.from}..${horizon.to}`);
       if (l.hazardous && l.contaminationClass !== 5) fail(`${key}: hazardous lots are recorded as class 5 with the flag`);
       const lot = validate(

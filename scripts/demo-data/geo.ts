@@ -129,17 +129,6 @@ export function verticesOf(polygon: PolygonCoordinates): Position[] {
   return polygon.flatMap((ring) => ring.slice(0, -1));
 }
 
-/** A small seeded PRNG (mulberry32) so reruns of the build give identical bytes. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * An irregular oval around `centre`: `vertices` points at evenly spaced angles, each at
@@ -206,3 +195,5 @@ export function polygonsOverlap(a: PolygonCoordinates, b: PolygonCoordinates): b
     rb.some((p) => pointInArea(p, { type: "Polygon", coordinates: a }))
   );
 }
+
+export { seededRandom } from "../../src/core/random/seeded-random";

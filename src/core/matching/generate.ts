@@ -1,5 +1,7 @@
 import { quantityUnits, type Material, type QuantityUnit } from "../domain/materials";
 import type { InstanceInput } from "./instance";
+import { shiftMonth } from "../domain/months";
+import { seededRandom } from "../random/seeded-random";
 
 /**
  * Seeded random instances for the benchmark and the property tests: projects scattered around
@@ -24,24 +26,7 @@ export interface GenerateOptions {
   maxWindowMonths?: number;
 }
 
-/** mulberry32: a small, fast, well-mixed 32-bit PRNG; returns numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-/** Adds `count` months to "YYYY-MM". */
-export function addMonths(month: string, count: number): string {
-  const [year, m] = month.split("-").map(Number) as [number, number];
-  const index = year * 12 + (m - 1) + count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
 
 const surplusMix: [Material, number][] = [
   ["clay_silt", 0.3],
@@ -88,7 +73,7 @@ export function generateInstance(options: GenerateOptions): InstanceInput {
     round(10.43 + between(-halfSideKm, halfSideKm) / kmPerDegLon, 5),
     round(59.83 + between(-halfSideKm, halfSideKm) / kmPerDegLat, 5),
   ];
-  const months = Array.from({ length: monthCount }, (_, i) => addMonths(startMonth, i));
+  const months = Array.from({ length: monthCount }, (_, i) => shiftMonth(startMonth, i));
   const window = (maxLength: number) => {
     const length = 1 + Math.floor(random() * Math.min(maxLength, monthCount));
     const from = Math.floor(random() * (monthCount - length + 1));

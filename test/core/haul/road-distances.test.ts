@@ -6,6 +6,7 @@ import { roadMatrix, roadRoute } from "../../../src/core/haul/road-distances";
 import { buildRoadGraph, type RoadFeature, type RoadGraph } from "../../../src/core/haul/road-graph";
 import { straightLineMatrix } from "../../../src/core/haul/straight-line";
 import { A, B, C, D, E, at, bridgeAndIsland, line, pathM, squareWithOneWay } from "./tiny-networks";
+import { seededRandom } from "../../../src/core/random/seeded-random";
 
 const graphOf = (features: RoadFeature[]): RoadGraph => {
   const build = buildRoadGraph(features);
@@ -15,17 +16,6 @@ const graphOf = (features: RoadFeature[]): RoadGraph => {
 const point = (id: string, location: LonLat): HaulPoint => ({ id, location });
 const km = (m: number) => m / 1000;
 
-/** mulberry32: a small seeded PRNG, so the random cases are the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("roadMatrix on hand-made networks", () => {
   const square = graphOf(squareWithOneWay());
@@ -104,7 +94,7 @@ describe("roadMatrix on hand-made networks", () => {
   });
 
   it("agrees with Floyd–Warshall on a random network with one-ways, searching forwards and backwards", () => {
-    const random = seeded(5);
+    const random = seededRandom(5);
     const size = 6;
     const features: RoadFeature[] = [];
     for (let x = 0; x < size; x++) {
@@ -214,7 +204,7 @@ describe("roadMatrix on the shipped Asker network", () => {
   });
 
   it("keeps the triangle inequality on sampled triples", () => {
-    const random = seeded(42);
+    const random = seededRandom(42);
     let checked = 0;
     for (let k = 0; k < 2_000; k++) {
       const [a, b, c] = [0, 0, 0].map(() => Math.floor(random() * n)) as [number, number, number];
