@@ -1,32 +1,23 @@
-// Runs every benchmark in bench/ in turn (npm run bench), each in its own process so one bench's
-// memory and JIT state do not colour the next. A bench is a top-level bench/*.ts file that no other
-// bench file names: files another bench imports or spawns are its helpers, and "*-tmp.ts" /
-// "tmp-*.ts" are scratch files. Exits non-zero if any bench does.
+// `npm run bench`: runs every `bench:*` script of package.json in turn, each in its own process so
+// one bench's memory and JIT state do not colour the next. The list is package.json's, so a new
+// bench is added in one place. Exits non-zero if any bench does.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const benchDir = fileURLToPath(new URL("./", import.meta.url));
-const self = path.basename(fileURLToPath(import.meta.url));
-const files = readdirSync(benchDir)
-  .filter((file) => file.endsWith(".ts") && file !== self && !file.endsWith("-tmp.ts") && !file.startsWith("tmp-"))
-  .sort();
-const sources = new Map(files.map((file) => [file, readFileSync(path.join(benchDir, file), "utf8")]));
-const isHelper = (file: string) => {
-  const name = file.replace(/\.ts$/, "");
-  const mention = new RegExp(`["'/]${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\.ts)?["']`);
-  return [...sources].some(([other, text]) => other !== file && mention.test(text));
+const repoRoot = fileURLToPath(new URL("../", import.meta.url));
+const { scripts } = JSON.parse(readFileSync(new URL("package.json", new URL("../", import.meta.url)), "utf8")) as {
+  scripts: Record<string, string>;
 };
-const benches = files.filter((file) => !isHelper(file));
+const benches = Object.keys(scripts).filter((name) => name.startsWith("bench:")).sort();
 
 let failed = 0;
-for (const file of benches) {
-  console.log(`\n=== bench/${file} ===`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(benchDir, file)], { stdio: "inherit", cwd: path.dirname(benchDir) });
+for (const name of benches) {
+  console.log(`\n=== npm run ${name} ===`);
+  const run = spawnSync("npm", ["run", "--silent", name], { stdio: "inherit", cwd: repoRoot });
   if (run.status !== 0) {
     failed++;
-    console.error(`bench/${file} exited with ${run.status ?? run.signal}`);
+    console.error(`${name} exited with ${run.status ?? run.signal}`);
   }
 }
 console.log(`\n${benches.length - failed} of ${benches.length} benches passed (${benches.join(", ")}).`);

@@ -2,12 +2,14 @@ import { readFileSync } from "node:fs";
 import { distancesCommand } from "./commands/distances";
 import { schemaCommand } from "./commands/schema";
 import { solveCommand } from "./commands/solve";
+import { suitabilityCommand } from "./commands/suitability";
 
 /** Sub-commands arrive with their issues (solve, distances, suitability, import); each registers here. */
 const commands: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
   distances: distancesCommand,
   schema: schemaCommand,
   solve: solveCommand,
+  suitability: suitabilityCommand,
 };
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };

@@ -18,6 +18,7 @@ import { scenarioRoutes } from "./routes/scenarios";
 import { sessionRoutes } from "./routes/session";
 import { siteRoutes } from "./routes/sites";
 import { solveRoutes } from "./routes/solve";
+import { suitabilityRoutes } from "./routes/suitability";
 import { staticRoutes } from "./static-files";
 
 export interface AppDependencies {
@@ -77,6 +78,7 @@ export function createApp({ db, config, limiter = createLoginRateLimiter(), log 
   const haul = createHaulService(db, config, { log });
   api.route("/", distanceRoutes(db, haul));
   api.route("/", roadNetworkRoutes(db, haul));
+  api.route("/", suitabilityRoutes(db, haul));
   api.route("/", solveRoutes(config));
   api.route("/", scenarioRoutes(db, config, haul));
   // A sub-app's notFound handler is not used once mounted, so the catch-all is a route.

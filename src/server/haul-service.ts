@@ -1,8 +1,12 @@
+import { readFile } from "node:fs/promises";
+import type { LonLat } from "../core/geo/geometry";
 import type { DistanceMode } from "../core/haul/distance-matrix";
 import type { HaulOptions } from "../core/haul/haul-matrix";
 import { createLruMatrixCache, tieredMatrixCache, type MatrixCache } from "../core/haul/matrix-cache";
 import type { FetchLike } from "../core/haul/osrm-client";
 import type { RoadGraph } from "../core/haul/road-graph";
+import { buildRoadIndex, type RoadIndex } from "../core/suitability/road-index";
+import { featuresInWgs84, type InputGeometry } from "../io/geojson-input";
 import { defaultRoadNetworkPath, readRoadNetworkFile } from "../io/road-network/read-files";
 import { roadNetworkFromGeoJson } from "../io/road-network/road-network";
 import type { ServerConfig } from "./config";
@@ -25,6 +29,8 @@ export interface HaulService {
   readonly cache: MatrixCache;
   /** The road graph in use: the planners' imported network, else the shipped one. */
   roadGraph(): Promise<RoadGraph | undefined>;
+  /** The same network as a spatial index of its lines, for "distance to the nearest road". */
+  roadIndex(): Promise<RoadIndex>;
   /** Forget the loaded graph after a network import, so the next request reads the new one. */
   networkChanged(): void;
 }
@@ -47,13 +53,22 @@ export function createHaulService(
   };
   // Matrices are keyed by the graph's version, so a new network never meets an old cached matrix.
   const roadGraph = () => (network ??= loadGraph());
+  let index: Promise<RoadIndex> | undefined;
+  const loadIndex = async (): Promise<RoadIndex> => {
+    const imported = await getActiveRoadNetworkFeatures(db);
+    const json: unknown = imported ?? JSON.parse(await readFile(networkPath, "utf8"));
+    const read = featuresInWgs84(json, { source: "the road network" });
+    return buildRoadIndex(read.ok ? read.value.flatMap((feature) => linesOf(feature.geometry)) : []);
+  };
   // Old matrices (moved points, replaced networks) are removed once per process, on first use.
   let pruned: Promise<void> | undefined;
   return {
     cache,
     roadGraph,
+    roadIndex: () => (index ??= loadIndex()),
     networkChanged: () => {
       network = undefined;
+      index = undefined;
     },
     async options({ mode, circuityFactor, maxSnapKm }) {
       pruned ??= pruneMatrixCache(db).then(
@@ -69,4 +84,13 @@ export function createHaulService(
       return options;
     },
   };
+}
+
+/** The line strings of a road feature's geometry (other geometry types have none). */
+function linesOf(geometry: InputGeometry | null): LonLat[][] {
+  if (!geometry) return [];
+  if (geometry.type === "LineString") return [geometry.coordinates as LonLat[]];
+  if (geometry.type === "MultiLineString") return geometry.coordinates as LonLat[][];
+  if (geometry.type === "GeometryCollection") return (geometry.geometries ?? []).flatMap(linesOf);
+  return [];
 }

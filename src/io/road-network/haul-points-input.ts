@@ -1,7 +1,7 @@
 import { haulLocationOf } from "../../core/haul/haul-points";
 import type { HaulPoint } from "../../core/haul/distance-matrix";
 import type { LocationGeometry } from "../../core/geo/geometry";
-import { featuresInWgs84, type GeoJsonReadOptions, type ReadOutcome } from "./geojson-input";
+import { featuresInWgs84, type GeoJsonReadOptions, type ReadOutcome } from "../geojson-input";
 
 /**
  * Haul points from GeoJSON: one per feature, its id from the `id` property (or the feature's own

@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { HaulPoint } from "../../core/haul/distance-matrix";
-import { parseJsonText, type GeoJsonReadOptions, type ReadOutcome } from "./geojson-input";
+import { parseJsonText, type GeoJsonReadOptions, type ReadOutcome } from "../geojson-input";
 import { haulPointsFromGeoJson } from "./haul-points-input";
 import { roadNetworkFromGeoJson, type LoadedRoadNetwork, type RoadNetworkReadOptions } from "./road-network";
 

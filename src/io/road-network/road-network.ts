@@ -1,5 +1,5 @@
 import { buildRoadGraph, type RoadFeature, type RoadGraph, type RoadGraphOptions, type SkippedFeature } from "../../core/haul/road-graph";
-import { featuresInWgs84, type GeoJsonReadOptions, type ReadOutcome } from "./geojson-input";
+import { featuresInWgs84, type GeoJsonReadOptions, type ReadOutcome } from "../geojson-input";
 
 /** A road network read and built: the graph, the features left out, and what the user should know. */
 export interface LoadedRoadNetwork {

@@ -7,7 +7,7 @@ import { projectQuerySchema, type CsvRowError, type LotImportReport } from "../.
 import { representativePoint } from "../../core/geo/geometry";
 import { lotCsvColumns, lotToCsvRow, mapHeaders, readLotRow, type LotCsvRow } from "../../core/registry/lot-csv";
 import { readCsv, writeCsv } from "../../io/csv/csv-table";
-import { converterFor } from "../../io/road-network/crs";
+import { converterFor } from "../../io/crs";
 import type { Database } from "../db/database";
 import { authorise, fail, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";

@@ -6,7 +6,7 @@ import { authorise, fail, readBody, type AppEnv } from "../http";
 import { listAudit, writeAudit } from "../repositories/audit";
 import { getMaterialTable, setMaterialProperties } from "../repositories/materials";
 
-const auditEntities = ["project", "lot", "site", "materials", "scenario"] as const;
+const auditEntities = ["project", "lot", "site", "materials", "scenario", "road_network", "zoning", "suitability_rules", "outdoor_lot", "outdoor_material_type"] as const;
 
 /** History, users to name as members, and the unit conversion table. */
 export function registryReferenceRoutes(db: Database) {

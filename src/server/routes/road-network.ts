@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { Hono } from "hono";
 import { planningWriters } from "../../core/domain/accounts";
 import { summariseRoadGraph } from "../../core/haul/road-graph-summary";
-import { featuresInWgs84, parseJsonText } from "../../io/road-network/geojson-input";
+import { featuresInWgs84, parseJsonText } from "../../io/geojson-input";
 import { defaultRoadNetworkPath } from "../../io/road-network/read-files";
 import { roadNetworkFromGeoJson } from "../../io/road-network/road-network";
 import type { Database } from "../db/database";

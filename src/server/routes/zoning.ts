@@ -1,10 +1,19 @@
 import { Hono } from "hono";
+import { planningWriters } from "../../core/domain/accounts";
+import { zoningAreaInputSchema } from "../../core/domain/records";
+import { parseZoningFile, zoningFormats, type ZoningFormat } from "../../io/zoning/zoning-file";
 import type { Database } from "../db/database";
-import { authorise, type AppEnv } from "../http";
-import { listZoning } from "../repositories/zoning";
+import { authorise, fail, type AppEnv } from "../http";
+import { writeAudit } from "../repositories/audit";
+import { insertZoningArea, listZoning } from "../repositories/zoning";
 import { bboxQuery } from "./query";
 
-/** Read route for the map's zoning layer. */
+/**
+ * The zoning layer: read it (`GET /api/zoning?bbox=`), and import plan data
+ * (`POST /api/zoning/import?format=sosi|gml|geojson[&crs=…][&codeProperty=…][&skipInvalid=true][&dryRun=true]`,
+ * planners and admins, the file as the body). A file with bad objects imports nothing unless the
+ * user chose to skip them (`skipInvalid=true`); a re-imported plan replaces its earlier areas.
+ */
 export function zoningRoutes(db: Database) {
   const routes = new Hono<AppEnv>();
 
@@ -14,6 +23,69 @@ export function zoningRoutes(db: Database) {
     const bbox = bboxQuery(c);
     if (!bbox.ok) return bbox.response;
     return c.json({ items: await listZoning(db, { bbox: bbox.bbox }) });
+  });
+
+  routes.post("/zoning/import", async (c) => {
+    const auth = authorise(c, planningWriters);
+    if (!auth.ok) return auth.response;
+    const format = c.req.query("format");
+    if (format !== undefined && !zoningFormats.includes(format as ZoningFormat)) {
+      const message = `must be one of ${zoningFormats.join(", ")}`;
+      return fail(c, 400, "invalid_query", `format ${message}`, [{ path: "format", message }]);
+    }
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.length === 0) return fail(c, 400, "invalid_file", "The plan file is empty.");
+    const crs = c.req.query("crs");
+    const codeProperty = c.req.query("codeProperty");
+    const parsed = parseZoningFile(bytes, {
+      crsFlag: "crs=",
+      source: c.req.query("fileName") ?? "the plan file",
+      ...(format ? { format: format as ZoningFormat } : {}),
+      ...(crs ? { crs } : {}),
+      ...(codeProperty ? { codeProperty } : {}),
+    });
+    if (!parsed.ok) return fail(c, 400, "invalid_file", parsed.problem, [{ path: "body", message: parsed.problem }]);
+
+    const summary = {
+      imported: 0,
+      skipped: parsed.skipped,
+      planIds: parsed.planIds,
+      sourceCrs: parsed.sourceCrs,
+      warnings: parsed.warnings,
+      ignored: parsed.ignored,
+      found: parsed.areas.length,
+    };
+    const skipInvalid = c.req.query("skipInvalid") === "true";
+    if (c.req.query("dryRun") === "true") return c.json(summary);
+    if (parsed.skipped.length > 0 && !skipInvalid) {
+      const fields = parsed.skipped.map((s) => ({ path: s.object, message: s.reason }));
+      return c.json(
+        {
+          error: {
+            code: "invalid_objects",
+            message: `${parsed.skipped.length} objects cannot be imported; nothing was imported. Fix them, or import the ${parsed.areas.length} valid ones with skipInvalid=true.`,
+            fields,
+          },
+          ...summary,
+        },
+        400,
+      );
+    }
+    summary.imported = await db.transaction(async (tx) => {
+      // A plan imported again replaces its earlier areas, so a corrected file does not double them.
+      await tx.query("delete from zoning_areas where plan_id = any($1::text[]) and not illustrative", [parsed.planIds]);
+      for (const area of parsed.areas) await insertZoningArea(tx, zoningAreaInputSchema.parse(area));
+      await writeAudit(tx, {
+        entity: "zoning",
+        entityId: parsed.planIds.join(","),
+        action: "create",
+        actor: auth.user.username,
+        before: null,
+        after: { imported: parsed.areas.length, skipped: parsed.skipped, planIds: parsed.planIds, sourceCrs: parsed.sourceCrs },
+      });
+      return parsed.areas.length;
+    });
+    return c.json(summary, 201);
   });
 
   return routes;
