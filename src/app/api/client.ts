@@ -5,7 +5,17 @@
  */
 import type { Me } from "../../core/domain/accounts";
 import type { ApiError } from "../../core/domain/api-error";
-import type { Project, Site, ZoningArea } from "../../core/domain/records";
+import type {
+  AuditEntry,
+  LotImportReport,
+  LotUpdate,
+  MaterialPropertiesRow,
+  ProjectCreate,
+  ProjectUpdate,
+  UserSummary,
+} from "../../core/domain/registry-api";
+import type { MaterialProperties } from "../../core/domain/materials";
+import type { Lot, Project, Site, ZoningArea } from "../../core/domain/records";
 import type { Bbox } from "../../core/geo/geometry";
 
 /** Why a call failed. `status` 0 means no HTTP answer at all (network down, server gone). */
@@ -14,6 +24,8 @@ export interface ApiFailure {
   code: string;
   message: string;
   fields: ApiError["error"]["fields"];
+  /** A 409 version conflict's record as it is now (`VersionConflict.current`). */
+  current?: unknown;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
@@ -24,21 +36,30 @@ function isApiError(body: unknown): body is ApiError {
   return typeof error === "object" && error !== null && "code" in error && "message" in error;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
-  let response: Response;
+/** A request body: JSON by default, or text with its own content type (a CSV file). */
+type RequestBody = { json: unknown } | { text: string; contentType: string };
+
+async function send(method: string, path: string, body?: RequestBody): Promise<{ response: Response } | { failure: ApiFailure }> {
   try {
-    response = await fetch(path, {
+    const response = await fetch(path, {
       method,
       credentials: "same-origin",
       headers: {
         accept: "application/json",
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...(body === undefined ? {} : { "content-type": "json" in body ? "application/json" : body.contentType }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : "json" in body ? JSON.stringify(body.json) : body.text,
     });
+    return { response };
   } catch (error) {
-    return { ok: false, failure: { status: 0, code: "network", message: String(error), fields: [] } };
+    return { failure: { status: 0, code: "network", message: String(error), fields: [] } };
   }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+  const sent = await send(method, path, body === undefined ? undefined : { json: body });
+  if ("failure" in sent) return { ok: false, failure: sent.failure };
+  const response = sent.response;
   if (response.status === 204) return { ok: true, value: undefined as T };
   let parsed: unknown = undefined;
   try {
@@ -55,6 +76,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
         code: error?.code ?? `http_${response.status}`,
         message: error?.message ?? response.statusText,
         fields: Array.isArray(error?.fields) ? error.fields : [],
+        ...(typeof parsed === "object" && parsed !== null && "current" in parsed ? { current: parsed.current } : {}),
       },
     };
   }
@@ -85,8 +107,114 @@ export function deleteSession(): Promise<ApiResult<void>> {
   return request<void>("DELETE", "/api/session");
 }
 
-export function fetchProjects(): Promise<ApiResult<Project[]>> {
-  return items<Project>("/api/projects");
+/** `GET /api/projects`, with the list's filters as a query string ("?material=rock…", or ""). */
+export function fetchProjects(query = ""): Promise<ApiResult<Project[]>> {
+  return items<Project>(`/api/projects${query}`);
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+/** `GET /api/projects/:id`: the project with all its lots. */
+export function fetchProject(projectId: string): Promise<ApiResult<Project>> {
+  return request<Project>("GET", `/api/projects/${id(projectId)}`);
+}
+
+/** `POST /api/projects` → 201 with the project (the signed-in user owns it). */
+export function createProject(body: ProjectCreate): Promise<ApiResult<Project>> {
+  return request<Project>("POST", "/api/projects", body);
+}
+
+/** `PUT /api/projects/:id`; a stale version fails with 409 and the record as it is now in `failure.current`. */
+export function updateProject(projectId: string, body: ProjectUpdate): Promise<ApiResult<Project>> {
+  return request<Project>("PUT", `/api/projects/${id(projectId)}`, body);
+}
+
+/** `DELETE /api/projects/:id` (soft: an admin can restore it). */
+export function deleteProject(projectId: string): Promise<ApiResult<void>> {
+  return request<void>("DELETE", `/api/projects/${id(projectId)}`);
+}
+
+/** `POST /api/projects/:id/restore` (admins). */
+export function restoreProject(projectId: string): Promise<ApiResult<Project>> {
+  return request<Project>("POST", `/api/projects/${id(projectId)}/restore`);
+}
+
+/** `POST /api/projects/:id/lots` → 201 with the lot. */
+export function createLot(projectId: string, body: unknown): Promise<ApiResult<Lot>> {
+  return request<Lot>("POST", `/api/projects/${id(projectId)}/lots`, body);
+}
+
+/** `PUT /api/lots/:id`; 409 with the current lot on a stale version. */
+export function updateLot(lotId: string, body: LotUpdate): Promise<ApiResult<Lot>> {
+  return request<Lot>("PUT", `/api/lots/${id(lotId)}`, body);
+}
+
+export function deleteLot(lotId: string): Promise<ApiResult<void>> {
+  return request<void>("DELETE", `/api/lots/${id(lotId)}`);
+}
+
+/** `GET /api/audit?entity=project&id=…`: newest first, the project's lots included. */
+export function fetchAudit(entity: "project" | "lot", entityId: string): Promise<ApiResult<AuditEntry[]>> {
+  return items<AuditEntry>(`/api/audit?entity=${entity}&id=${id(entityId)}`);
+}
+
+/** `GET /api/users`: who can be named a project member. */
+export function fetchUsers(): Promise<ApiResult<UserSummary[]>> {
+  return items<UserSummary>("/api/users");
+}
+
+/** `GET /api/materials`: the conversion table in force. */
+export function fetchMaterials(): Promise<ApiResult<MaterialPropertiesRow[]>> {
+  return items<MaterialPropertiesRow>("/api/materials");
+}
+
+/** `PUT /api/materials/:material` (admins). */
+export function updateMaterial(material: string, body: MaterialProperties): Promise<ApiResult<MaterialPropertiesRow>> {
+  return request<MaterialPropertiesRow>("PUT", `/api/materials/${id(material)}`, body);
+}
+
+/** The CSV export's address with the list's filters ("?material=rock…" or ""). */
+export function lotsExportUrl(query = ""): string {
+  return `/api/lots/export.csv${query}`;
+}
+
+const isReport = (body: unknown): body is LotImportReport =>
+  typeof body === "object" && body !== null && Array.isArray((body as LotImportReport).errors) && Array.isArray((body as LotImportReport).preview);
+
+/**
+ * `POST /api/lots/import` with the file's text. A dry run only checks; a real import writes all
+ * rows or none. A file with bad rows answers 400 with the report, so the report comes back
+ * whenever the server sent one; `failure` only when it did not (no rights, too large, no server).
+ */
+export async function importLots(
+  csv: string,
+  { dryRun, crs }: { dryRun: boolean; crs?: string },
+): Promise<{ ok: true; status: number; report: LotImportReport } | { ok: false; failure: ApiFailure }> {
+  const params = new URLSearchParams();
+  if (dryRun) params.set("dryRun", "true");
+  if (crs) params.set("crs", crs);
+  const query = params.toString();
+  const sent = await send("POST", `/api/lots/import${query ? `?${query}` : ""}`, { text: csv, contentType: "text/csv" });
+  if ("failure" in sent) return { ok: false, failure: sent.failure };
+  const response = sent.response;
+  let parsed: unknown = undefined;
+  try {
+    parsed = await response.json();
+  } catch {
+    // Not JSON: the status says what happened.
+  }
+  const report = isReport(parsed) ? parsed : isReport((parsed as { report?: unknown } | undefined)?.report) ? (parsed as { report: LotImportReport }).report : undefined;
+  if (report) return { ok: true, status: response.status, report };
+  const error = isApiError(parsed) ? parsed.error : undefined;
+  return {
+    ok: false,
+    failure: {
+      status: response.status,
+      code: error?.code ?? `http_${response.status}`,
+      message: error?.message ?? response.statusText,
+      fields: Array.isArray(error?.fields) ? error.fields : [],
+    },
+  };
 }
 
 export function fetchSites(): Promise<ApiResult<Site[]>> {

@@ -21,15 +21,21 @@ import { siteKinds } from "../../core/domain/records";
 import { bboxOf, type Bbox, type LocationGeometry } from "../../core/geo/geometry";
 import { topoTileUrl } from "../config";
 import { useT } from "../i18n/use-t";
+import { withPickedLocation } from "../features/projects/draft";
+import { shownProjects } from "../state/registry-slice";
 import { useAppStore } from "../state/store";
-import { projectsToFeatures, sitesToFeatures, zoningToFeatures } from "./features";
+import { draftPoint, focusPadding } from "./focus";
+import { projectAreasToFeatures, projectPointsToFeatures, sitesToFeatures, zoningToFeatures } from "./features";
 import {
   askerLandLayers,
   boundaryLayers,
   builtUpLayers,
   clickableLayers,
+  draftLocationLayers,
+  layerIds,
   neighbourLayers,
   placeLayers,
+  projectClusterOptions,
   projectLayers,
   roadLayers,
   siteLayers,
@@ -57,11 +63,14 @@ const geojsonSourceIds = [
   sourceIds.places,
   sourceIds.zoning,
   sourceIds.projects,
+  sourceIds.projectPoints,
   ...siteKinds.map(sourceIds.site),
 ];
 
-const interactiveLayerIds = Object.keys(clickableLayers);
+const interactiveLayerIds = [...Object.keys(clickableLayers), layerIds.projectsCluster];
 const fitPaddingPx = 32;
+/** Zoom when flying to one project: past the clustering, so it shows as itself. */
+const focusMaxZoom = 13;
 
 function LayersInSlot({ layers, slot }: { layers: LayerSpecification[]; slot: Slot }) {
   return layers.map((spec) => <Layer key={spec.id} {...spec} beforeId={slotId(slot)} />);
@@ -89,17 +98,32 @@ export function MapView() {
   const data = useAppStore((s) => s.data);
   const selection = useAppStore((s) => s.selection);
   const select = useAppStore((s) => s.select);
+  const filtered = useAppStore((s) => s.registry.filtered);
+  const editor = useAppStore((s) => s.editor);
+  const mapFocus = useAppStore((s) => s.layout.mapFocus);
+  const leftPanel = useAppStore((s) => s.layout.layerPanelOpen || s.layout.projectsPanelOpen);
+  const picking = editor.open && editor.picking;
+  const draftLocation = editor.open ? editor.history.draft.location : undefined;
 
   const style = useMemo(() => baseStyle(), []);
   const origin = window.location.origin;
   const topoUrl = useMemo(() => topoTileUrl(), []);
-  const projects = useMemo(() => projectsToFeatures(data.projects), [data.projects]);
+  // The list's filters apply to the map: it shows the projects (and lots) they pick.
+  const shown = shownProjects(data.projects, filtered);
+  const projectAreas = useMemo(() => projectAreasToFeatures(shown), [shown]);
+  const projectPoints = useMemo(() => projectPointsToFeatures(shown), [shown]);
+  const draft = useMemo(() => draftPoint(draftLocation), [draftLocation]);
   const sites = useMemo(
     () => Object.fromEntries(siteKinds.map((kind) => [kind, sitesToFeatures(data.sites, kind)])),
     [data.sites],
   );
   const zoning = useMemo(() => zoningToFeatures(data.zoning, lang), [data.zoning, lang]);
   const selectedId = (kind: "project" | "site" | "zoning") => (selection?.kind === kind ? selection.id : null);
+  const projectSpecs = projectLayers(sourceIds.projects, {
+    visible: visibility.projects,
+    selectedId: selectedId("project"),
+    pointsSourceId: sourceIds.projectPoints,
+  });
 
   // Fit to Asker's boundary once its file has loaded (the first frame uses a built-in extent).
   useEffect(() => {
@@ -167,8 +191,44 @@ export function MapView() {
     [],
   );
 
+  // Fly to what the list or the form asked for.
+  const rightPanel = editor.open || selection !== null;
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (!loaded || !map || !mapFocus) return;
+    const canvas = map.getCanvas();
+    const [minLon, minLat, maxLon, maxLat] = mapFocus.bbox;
+    map.fitBounds(
+      [
+        [minLon, minLat],
+        [maxLon, maxLat],
+      ],
+      {
+        padding: focusPadding(canvas.clientWidth, canvas.clientHeight, { leftPanel, rightPanel }),
+        maxZoom: focusMaxZoom,
+        duration: window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ? 0 : 800,
+      },
+    );
+    // Only a new request moves the map, not a panel opening or closing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded, mapFocus]);
+
   const onClick = (event: MapLayerMouseEvent) => {
+    if (picking) {
+      const { lng, lat } = event.lngLat;
+      useAppStore.getState().editDraft((h) => withPickedLocation(h, [lng, lat]));
+      useAppStore.getState().updateEditor((e) => ({ ...e, picking: false }));
+      return;
+    }
     const feature = event.features?.[0];
+    if (feature?.layer.id === layerIds.projectsCluster) {
+      const clusterId = Number(feature.properties?.cluster_id);
+      const source = mapRef.current?.getMap().getSource(sourceIds.projectPoints) as GeoJSONSource | undefined;
+      if (!source || feature.geometry.type !== "Point") return;
+      const center = feature.geometry.coordinates as [number, number];
+      void source.getClusterExpansionZoom(clusterId).then((zoom) => mapRef.current?.easeTo({ center, zoom: zoom + 0.5 }));
+      return;
+    }
     const kind = feature ? clickableLayers[feature.layer.id] : undefined;
     const id: unknown = feature?.properties?.id;
     select(kind && typeof id === "string" ? { kind, id } : null);
@@ -185,7 +245,7 @@ export function MapView() {
         attributionControl={false}
         style={{ position: "absolute", inset: 0 }}
         interactiveLayerIds={interactiveLayerIds}
-        cursor={hovering ? "pointer" : undefined}
+        cursor={picking ? "crosshair" : hovering ? "pointer" : undefined}
         onMouseEnter={() => setHovering(true)}
         onMouseLeave={() => setHovering(false)}
         onClick={onClick}
@@ -230,11 +290,14 @@ export function MapView() {
             />
           </Source>
         ))}
-        <Source id={sourceIds.projects} type="geojson" data={projects}>
-          <LayersInSlot
-            slot="projects"
-            layers={projectLayers(sourceIds.projects, { visible: visibility.projects, selectedId: selectedId("project") })}
-          />
+        {/* Both project sources first, then their layers: the circles draw from the clustered points. */}
+        <Source id={sourceIds.projects} type="geojson" data={projectAreas} />
+        <Source id={sourceIds.projectPoints} type="geojson" data={projectPoints} {...projectClusterOptions} />
+        <LayersInSlot slot="projects" layers={projectSpecs.filter((spec) => spec.id !== layerIds.projectsClusterCount)} />
+        {/* Cluster counts above the place names, which would otherwise cover them. */}
+        <LayersInSlot slot="dataLabels" layers={projectSpecs.filter((spec) => spec.id === layerIds.projectsClusterCount)} />
+        <Source id={sourceIds.draftLocation} type="geojson" data={draft}>
+          <LayersInSlot slot="draft" layers={draftLocationLayers(sourceIds.draftLocation)} />
         </Source>
         <Source id={sourceIds.places} {...basemapSource("places", origin)}>
           <LayersInSlot slot="places" layers={placeLayers(sourceIds.places, { visible: visibility.places })} />

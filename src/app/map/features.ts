@@ -5,7 +5,7 @@
  */
 import type { Feature, FeatureCollection } from "geojson";
 import type { Project, Site, SiteKind, ZoningArea } from "../../core/domain/records";
-import type { AreaGeometry, LocationGeometry } from "../../core/geo/geometry";
+import { representativePoint, type AreaGeometry, type LocationGeometry, type PointGeometry } from "../../core/geo/geometry";
 import {
   categoryColour,
   categoryOfCode,
@@ -22,6 +22,14 @@ export interface ProjectFeatureProperties {
   balance: ProjectBalance;
   surplusTonnes: number;
   demandTonnes: number;
+}
+
+/** A project as one point (polygons at their middle), for sized circles and clustering. */
+export interface ProjectPointProperties extends ProjectFeatureProperties {
+  /** Surplus + demand: what the circle's area stands for. */
+  totalTonnes: number;
+  /** Whether the project's real location is an area (drawn as a polygon as well). */
+  isArea: boolean;
 }
 
 export interface SiteFeatureProperties {
@@ -49,6 +57,8 @@ export function projectTonnes(project: Pick<Project, "lots">): { surplusTonnes: 
   let surplusTonnes = 0;
   let demandTonnes = 0;
   for (const lot of project.lots) {
+    // Deleted lots are listed only to admins who ask, to restore them; they count for nothing.
+    if (lot.deletedAt) continue;
     if (lot.direction === "surplus") surplusTonnes += lot.tonnes;
     else demandTonnes += lot.tonnes;
   }
@@ -89,6 +99,37 @@ export function projectsToFeatures(
       },
     })),
   );
+}
+
+/**
+ * Every project as one point: a point location as is, an area at its middle. The map clusters
+ * these at low zoom and sizes each circle by the project's tonnes.
+ */
+export function projectPointsToFeatures(projects: readonly Project[]): FeatureCollection<PointGeometry, ProjectPointProperties> {
+  return {
+    type: "FeatureCollection",
+    features: projects.map((project) => {
+      const tonnes = projectTonnes(project);
+      return {
+        type: "Feature",
+        geometry: { type: "Point", coordinates: representativePoint(project.location) },
+        properties: {
+          id: project.id,
+          name: project.name,
+          status: project.status,
+          balance: projectBalance(project),
+          ...tonnes,
+          totalTonnes: tonnes.surplusTonnes + tonnes.demandTonnes,
+          isArea: project.location.type !== "Point",
+        },
+      };
+    }),
+  };
+}
+
+/** Only the projects located by an area, for the polygon fill beneath the circles. */
+export function projectAreasToFeatures(projects: readonly Project[]): FeatureCollection<LocationGeometry, ProjectFeatureProperties> {
+  return projectsToFeatures(projects.filter((project) => project.location.type !== "Point"));
 }
 
 /** The sites of one kind as features (one source per kind, so each kind toggles on its own). */

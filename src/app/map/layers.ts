@@ -52,6 +52,11 @@ export const layerIds = {
   projectsFill: "projects-fill",
   projectsLine: "projects-line",
   projectsCircle: "projects-circle",
+  // Not "projects-…": a cluster is not a project, and tests that look for rendered projects
+  // ("projects" prefix) must not find one.
+  projectsCluster: "project-clusters",
+  projectsClusterCount: "project-cluster-count",
+  draftLocation: "draft-location",
   siteFill: (kind: SiteKind) => `${kind}-fill`,
   siteLine: (kind: SiteKind) => `${kind}-line`,
 } as const;
@@ -63,7 +68,7 @@ export const layerIdsByGroup: Readonly<Record<LayerGroupId, readonly string[]>> 
   places: [layerIds.placesLabel],
   builtUp: [layerIds.builtUpFill],
   zoning: [layerIds.zoningFill, layerIds.zoningLine],
-  projects: [layerIds.projectsFill, layerIds.projectsLine, layerIds.projectsCircle],
+  projects: [layerIds.projectsFill, layerIds.projectsLine, layerIds.projectsCluster, layerIds.projectsCircle, layerIds.projectsClusterCount],
   storage: [layerIds.siteFill("storage"), layerIds.siteLine("storage")],
   landfill: [layerIds.siteFill("landfill"), layerIds.siteLine("landfill")],
   quarry: [layerIds.siteFill("quarry"), layerIds.siteLine("quarry")],
@@ -312,8 +317,69 @@ export const projectColourExpression: ExpressionSpecification = [
   projectColours.none,
 ] as unknown as ExpressionSpecification;
 
-/** Projects: circles for point locations, fill and outline for polygon locations, coloured by balance. */
-export function projectLayers(sourceId: string, { visible = true, selectedId }: DataLayerOptions = {}): LayerSpecification[] {
+/**
+ * Colour of a project cluster by its summed tonnes, by the same rule as a single project's
+ * `balance` (see `projectBalance`): a side is "mainly" when it has at least twice the other.
+ */
+export const clusterColourExpression: ExpressionSpecification = [
+  "case",
+  ["all", ["<=", ["get", "surplusTonnes"], 0], ["<=", ["get", "demandTonnes"], 0]],
+  projectColours.none,
+  [">=", ["get", "surplusTonnes"], ["*", 2, ["get", "demandTonnes"]]],
+  projectColours.surplus,
+  [">=", ["get", "demandTonnes"], ["*", 2, ["get", "surplusTonnes"]]],
+  projectColours.demand,
+  projectColours.both,
+];
+
+/**
+ * Circle radius in px on a square-root scale of tonnes, so a circle's area grows with its
+ * tonnes: 0 t → `minPx`, 250 000 t → `minPx` + 20, 1 000 000 t and more → `minPx` + 30.
+ */
+export function tonnesRadiusExpression(tonnes: ExpressionSpecification, minPx: number): ExpressionSpecification {
+  return ["interpolate", ["linear"], ["sqrt", ["max", 0, tonnes]], 0, minPx, 500, minPx + 20, 1000, minPx + 30];
+}
+
+/** The same radius as a number, for the legend: `tonnesRadiusExpression` evaluated. */
+export function tonnesRadiusPx(tonnes: number, minPx: number): number {
+  const root = Math.sqrt(Math.max(0, tonnes));
+  if (root <= 500) return minPx + (20 * root) / 500;
+  return minPx + 20 + (10 * Math.min(root - 500, 500)) / 500;
+}
+
+/** Smallest radius of a single project's circle and of a cluster's (which carries its count). */
+export const projectCircleMinPx = 5;
+export const clusterCircleMinPx = 13;
+
+/**
+ * How the point source of projects clusters: up to zoom 10 (the whole municipality and beyond),
+ * points closer than 32 px merge, each cluster summing its projects' surplus and demand tonnes.
+ * From zoom 11 every project shows on its own.
+ */
+export const projectClusterOptions = {
+  cluster: true,
+  clusterMaxZoom: 10,
+  clusterRadius: 32,
+  clusterProperties: {
+    surplusTonnes: ["+", ["get", "surplusTonnes"]],
+    demandTonnes: ["+", ["get", "demandTonnes"]],
+  },
+} as const;
+
+export interface ProjectLayerOptions extends DataLayerOptions {
+  /** The clustered point source (one point per project); default `<sourceId>-points`. */
+  pointsSourceId?: string;
+}
+
+/**
+ * Projects: area locations as a fill and outline; every project as a circle sized by its tonnes
+ * and coloured by its balance, clustered at low zoom (a cluster is labelled with its count and
+ * coloured by its summed balance). Single circles draw on top of clusters, counts on top of all.
+ */
+export function projectLayers(
+  sourceId: string,
+  { visible = true, selectedId, pointsSourceId = `${sourceId}-points` }: ProjectLayerOptions = {},
+): LayerSpecification[] {
   const fill: FillLayerSpecification = {
     id: layerIds.projectsFill,
     type: "fill",
@@ -333,20 +399,73 @@ export function projectLayers(sourceId: string, { visible = true, selectedId }: 
       "line-width": ["case", isSelected(selectedId), 4, 2],
     },
   };
+  const cluster: CircleLayerSpecification = {
+    id: layerIds.projectsCluster,
+    type: "circle",
+    source: pointsSourceId,
+    filter: ["has", "point_count"],
+    layout: { visibility: visibility(visible) },
+    paint: {
+      "circle-color": clusterColourExpression,
+      "circle-opacity": 0.85,
+      "circle-radius": tonnesRadiusExpression(["+", ["get", "surplusTonnes"], ["get", "demandTonnes"]], clusterCircleMinPx),
+      "circle-stroke-color": "#ffffff",
+      "circle-stroke-width": 2,
+    },
+  };
   const circle: CircleLayerSpecification = {
     id: layerIds.projectsCircle,
     type: "circle",
-    source: sourceId,
-    filter: isPoint,
-    layout: { visibility: visibility(visible) },
+    source: pointsSourceId,
+    filter: ["all", ["!", ["has", "point_count"]], isPoint],
+    layout: { visibility: visibility(visible), "circle-sort-key": ["-", 0, ["get", "totalTonnes"]] },
     paint: {
       "circle-color": projectColourExpression,
-      "circle-radius": ["interpolate", ["linear"], ["zoom"], 8, 5, 14, 9],
+      "circle-opacity": 0.9,
+      "circle-radius": tonnesRadiusExpression(["get", "totalTonnes"], projectCircleMinPx),
       "circle-stroke-color": ["case", isSelected(selectedId), selectionColour, "#ffffff"],
       "circle-stroke-width": ["case", isSelected(selectedId), 3, 1.5],
     },
   };
-  return [fill, line, circle];
+  return [fill, line, cluster, circle, ...projectClusterLabelLayers(pointsSourceId, { visible })];
+}
+
+/**
+ * The count on each cluster. A layer of its own so the map can put it above the place names
+ * (which would otherwise cover the numbers); the names give way to it.
+ */
+export function projectClusterLabelLayers(pointsSourceId: string, { visible = true }: LayerOptions = {}): LayerSpecification[] {
+  const count: SymbolLayerSpecification = {
+    id: layerIds.projectsClusterCount,
+    type: "symbol",
+    source: pointsSourceId,
+    filter: ["has", "point_count"],
+    layout: {
+      visibility: visibility(visible),
+      "text-field": ["to-string", ["get", "point_count"]],
+      "text-font": labelFont,
+      "text-size": 13,
+      "text-allow-overlap": true,
+    },
+    paint: { "text-color": "#ffffff", "text-halo-color": "rgba(0,0,0,0.35)", "text-halo-width": 1 },
+  };
+  return [count];
+}
+
+/** Where the project being edited will be: a dark ring, unlike any data symbol. */
+export function draftLocationLayers(sourceId: string): LayerSpecification[] {
+  const ring: CircleLayerSpecification = {
+    id: layerIds.draftLocation,
+    type: "circle",
+    source: sourceId,
+    paint: {
+      "circle-radius": 11,
+      "circle-color": "rgba(255,255,255,0.45)",
+      "circle-stroke-color": selectionColour,
+      "circle-stroke-width": 3,
+    },
+  };
+  return [ring];
 }
 
 /** Kartverket's topographic raster (online only). Slightly transparent so data on top stays the focus. */

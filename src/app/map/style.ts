@@ -14,7 +14,7 @@ import type { Bbox } from "../../core/geo/geometry";
 import { basemapColours } from "./palette";
 
 /** Where the layers of each part go, bottom to top. See `slotId`. */
-export const slots = ["land", "askerLand", "builtUp", "topo", "zoning", "roads", "boundary", "sites", "projects", "places"] as const;
+export const slots = ["land", "askerLand", "builtUp", "topo", "zoning", "roads", "boundary", "sites", "projects", "draft", "places", "dataLabels"] as const;
 export type Slot = (typeof slots)[number];
 
 /**
@@ -35,6 +35,10 @@ export const sourceIds = {
   topo: "topo",
   zoning: "zoning",
   projects: "projects",
+  /** One point per project, clustered (see `projectClusterOptions`). */
+  projectPoints: "projects-points",
+  /** The location of the project being edited. */
+  draftLocation: "draft-location",
   site: (kind: SiteKind) => `sites-${kind}`,
 } as const;
 

@@ -5,12 +5,14 @@
  */
 import { create } from "zustand";
 import { createDataSlice, type DataSlice } from "./data-slice";
+import { createEditorSlice, type EditorSlice } from "./editor-slice";
 import { createLanguageSlice, type LanguageSlice } from "./language-slice";
 import { createLayoutSlice, type LayoutSlice } from "./layout-slice";
+import { createRegistrySlice, type RegistrySlice } from "./registry-slice";
 import { createSelectionSlice, type SelectionSlice } from "./selection-slice";
 import { createSessionSlice, type SessionSlice } from "./session-slice";
 
-export type AppState = SessionSlice & LayoutSlice & SelectionSlice & DataSlice & LanguageSlice;
+export type AppState = SessionSlice & LayoutSlice & SelectionSlice & DataSlice & LanguageSlice & RegistrySlice & EditorSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createSessionSlice(...args),
@@ -18,6 +20,8 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createSelectionSlice(...args),
   ...createDataSlice(...args),
   ...createLanguageSlice(...args),
+  ...createRegistrySlice(...args),
+  ...createEditorSlice(...args),
 }));
 
 /** Puts the store back to its initial state (between tests, and on sign-out). */

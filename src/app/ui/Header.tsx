@@ -1,4 +1,6 @@
 import type { Me } from "../../core/domain/accounts";
+import { balancePanelId } from "../features/balance/BalancePanel";
+import { projectsPanelId } from "../features/projects/ProjectsPanel";
 import { signOut } from "../features/session/session-actions";
 import { useT } from "../i18n/use-t";
 import { useAppStore } from "../state/store";
@@ -7,16 +9,30 @@ import { LanguageSwitch } from "./LanguageSwitch";
 /** Id of the layer panel, for the Layers button's aria-controls. */
 export const layerPanelId = "layer-panel";
 
-/** The header bar: product name, Layers button, signed-in user, language and Log out. */
+/** The header bar: product name, the Projects, Layers and Mass balance buttons, signed-in user, language and Log out. */
 export function Header({ user }: { user: Me }) {
   const { t } = useT();
   const panelOpen = useAppStore((s) => s.layout.layerPanelOpen);
   const toggleLayerPanel = useAppStore((s) => s.toggleLayerPanel);
+  const projectsOpen = useAppStore((s) => s.layout.projectsPanelOpen);
+  const toggleProjectsPanel = useAppStore((s) => s.toggleProjectsPanel);
+  const balanceOpen = useAppStore((s) => s.layout.balancePanelOpen);
+  const toggleBalancePanel = useAppStore((s) => s.toggleBalancePanel);
   return (
     <header className="app-header">
       <h1 className="app-product">
         {t("app.name")} <span className="app-municipality">Asker</span>
       </h1>
+      <button
+        type="button"
+        className="button button-toggle"
+        aria-expanded={projectsOpen}
+        aria-controls={projectsPanelId}
+        onClick={toggleProjectsPanel}
+      >
+        <span className="list-icon" aria-hidden="true" />
+        {t("header.projects")}
+      </button>
       <button
         type="button"
         className="button button-toggle"
@@ -26,6 +42,16 @@ export function Header({ user }: { user: Me }) {
       >
         <span className="layers-icon" aria-hidden="true" />
         {t("header.layers")}
+      </button>
+      <button
+        type="button"
+        className="button button-toggle"
+        aria-expanded={balanceOpen}
+        aria-controls={balanceOpen ? balancePanelId : undefined}
+        onClick={toggleBalancePanel}
+      >
+        <span className="chart-icon" aria-hidden="true" />
+        {t("header.balance")}
       </button>
       <span className="header-spacer" />
       <span className="app-user">{t("header.signedInAs", { username: user.username, role: t(`role.${user.role}`) })}</span>

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createSession, fetchProjects, fetchZoning, type ApiFailure } from "../../../src/app/api/client";
+import {
+  createSession,
+  fetchProjects,
+  fetchZoning,
+  importLots,
+  lotsExportUrl,
+  updateProject,
+  type ApiFailure,
+} from "../../../src/app/api/client";
 import { failureMessage } from "../../../src/app/api/failure-message";
 
 const json = (status: number, body: unknown) =>
@@ -80,5 +88,45 @@ describe("failureMessage", () => {
       key: "error.server",
       params: { status: 500, message: "Database unavailable" },
     });
+  });
+
+  it("keeps a version conflict's current record", async () => {
+    const current = { id: "P1", version: 5, updatedBy: "planner" };
+    vi.stubGlobal("fetch", async () => json(409, { error: { code: "version_conflict", message: "Stale", fields: [] }, current }));
+    const result = await updateProject("P1", { name: "x", status: "planned", location: { type: "Point", coordinates: [10, 59] }, contact: "", notes: "", version: 4 });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.failure).toMatchObject({ status: 409, code: "version_conflict", current });
+  });
+
+  it("asks for the filtered projects and builds the export address with the same query", async () => {
+    const fetchMock = vi.fn(async (_url: string) => json(200, { items: [] }));
+    vi.stubGlobal("fetch", fetchMock);
+    await fetchProjects("?material=rock");
+    expect(fetchMock.mock.calls[0]![0]).toBe("/api/projects?material=rock");
+    expect(lotsExportUrl("?material=rock")).toBe("/api/lots/export.csv?material=rock");
+    expect(lotsExportUrl()).toBe("/api/lots/export.csv");
+  });
+});
+
+describe("importLots", () => {
+  const report = { valid: false, dryRun: false, rows: 2, errors: [{ row: 3, column: "quantity", message: '"x" is not a number' }], preview: [], created: { projects: 0, lots: 0 } };
+
+  it("sends the file as text/csv with the dry-run flag and the default CRS", async () => {
+    const fetchMock = vi.fn(async () => json(200, { ...report, valid: true, dryRun: true, errors: [] }));
+    vi.stubGlobal("fetch", fetchMock);
+    const result = await importLots("project,direction\nA,surplus\n", { dryRun: true, crs: "EPSG:25832" });
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe("/api/lots/import?dryRun=true&crs=EPSG%3A25832");
+    expect(init.method).toBe("POST");
+    expect((init.headers as Record<string, string>)["content-type"]).toBe("text/csv");
+    expect(init.body).toBe("project,direction\nA,surplus\n");
+    expect(result).toMatchObject({ ok: true, status: 200, report: { dryRun: true } });
+  });
+
+  it("answers the report of a refused import (400), and a failure when there is no report", async () => {
+    vi.stubGlobal("fetch", async () => json(400, report));
+    expect(await importLots("x", { dryRun: false })).toEqual({ ok: true, status: 400, report });
+    vi.stubGlobal("fetch", async () => json(403, { error: { code: "forbidden", message: "No", fields: [] } }));
+    expect(await importLots("x", { dryRun: false })).toMatchObject({ ok: false, failure: { status: 403, code: "forbidden" } });
   });
 });

@@ -41,6 +41,32 @@ describe("catalogues", () => {
     expect([nb["language.label"], en["language.label"]]).toEqual(["Språk", "Language"]);
     expect([nb["layer.boundary"], en["layer.boundary"]]).toEqual(["Kommunegrense Asker", "Asker boundary"]);
   });
+
+  it("carry the mass registry's control names the browser tests and users rely on", () => {
+    const names: [keyof typeof nb, string, string][] = [
+      ["header.projects", "Prosjekter", "Projects"],
+      ["header.balance", "Massebalanse", "Mass balance"],
+      ["projects.new", "Nytt prosjekt", "New project"],
+      ["projects.search", "Søk i prosjekter", "Search projects"],
+      ["form.addLot", "Legg til lott", "Add lot"],
+      ["form.save", "Lagre", "Save"],
+      ["form.delete", "Slett", "Delete"],
+      ["form.undo", "Angre", "Undo"],
+      ["form.name", "Prosjektnavn", "Project name"],
+      ["form.pickOnMap", "Velg i kartet", "Pick on map"],
+      ["lot.quantity", "Mengde", "Quantity"],
+      ["lot.unit", "Enhet", "Unit"],
+      ["lots.material", "Materiale", "Material"],
+      ["lot.class", "Tilstandsklasse", "Contamination class"],
+      ["lots.direction", "Retning", "Direction"],
+      ["lot.from", "Fra måned", "From month"],
+      ["lot.to", "Til måned", "To month"],
+      ["lot.delete", "Slett lott {n}", "Delete lot {n}"],
+      ["lot.duplicate", "Dupliser lott {n}", "Duplicate lot {n}"],
+      ["conflict.reload", "Last inn på nytt", "Reload"],
+    ];
+    for (const [key, nbText, enText] of names) expect([nb[key], en[key]], key).toEqual([nbText, enText]);
+  });
 });
 
 describe("translate", () => {

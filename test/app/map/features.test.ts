@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { categoryColour } from "../../../src/core/zoning/arealformaal";
 import {
+  projectAreasToFeatures,
   projectBalance,
+  projectPointsToFeatures,
   projectsToFeatures,
   projectTonnes,
   sitesToFeatures,
@@ -69,6 +71,35 @@ describe("projectsToFeatures", () => {
 
   it("gives an empty collection for no projects", () => {
     expect(projectsToFeatures([])).toEqual({ type: "FeatureCollection", features: [] });
+  });
+});
+
+describe("projectPointsToFeatures", () => {
+  it("gives every project one point: its own, or the middle of its area, with its total tonnes", () => {
+    const polygon = site().geometry;
+    const fc = projectPointsToFeatures([
+      project({ id: "P1", lots: [lot({ direction: "surplus", tonnes: 500 }), lot({ id: "L2", direction: "demand", tonnes: 200 })] }),
+      project({ id: "P2", location: polygon }),
+    ]);
+    expect(fc.features.map((f) => f.geometry.type)).toEqual(["Point", "Point"]);
+    expect(fc.features[0]!.geometry.coordinates).toEqual([10.434, 59.833]);
+    expect(fc.features[0]!.properties).toMatchObject({ id: "P1", totalTonnes: 700, surplusTonnes: 500, demandTonnes: 200, isArea: false });
+    const [lon, lat] = fc.features[1]!.geometry.coordinates;
+    expect(lon).toBeCloseTo(10.405, 6);
+    expect(lat).toBeCloseTo(59.805, 6);
+    expect(fc.features[1]!.properties.isArea).toBe(true);
+  });
+
+  it("counts no deleted lot", () => {
+    const fc = projectPointsToFeatures([project({ lots: [lot({ tonnes: 500 }), lot({ id: "gone", tonnes: 9000, deletedAt: "2027-01-01T00:00:00Z" })] })]);
+    expect(fc.features[0]!.properties.totalTonnes).toBe(500);
+  });
+});
+
+describe("projectAreasToFeatures", () => {
+  it("keeps only the projects located by an area", () => {
+    const fc = projectAreasToFeatures([project({ id: "P1" }), project({ id: "P2", location: site().geometry })]);
+    expect(fc.features.map((f) => f.properties.id)).toEqual(["P2"]);
   });
 });
 

@@ -5,18 +5,22 @@ import {
   boundaryLayers,
   builtUpLayers,
   clickableLayers,
+  clusterColourExpression,
+  draftLocationLayers,
   labelFont,
   layerIds,
   layerIdsByGroup,
   neighbourLayers,
   placeLayers,
+  projectClusterOptions,
   projectLayers,
   roadLayers,
   siteLayers,
+  tonnesRadiusPx,
   topoLayers,
   zoningLayers,
 } from "../../../src/app/map/layers";
-import { basemapColours, siteColours } from "../../../src/app/map/palette";
+import { basemapColours, projectColours, siteColours } from "../../../src/app/map/palette";
 import { layerGroupIds, type LayerGroupId } from "../../../src/app/state/layer-groups";
 
 /** Each group's layers, built the way the map component builds them. */
@@ -115,11 +119,68 @@ describe("data layers", () => {
 
   it("draw project points as circles and polygons as fills", () => {
     const layers = projectLayers("projects");
-    const circle = layers.find((l) => l.type === "circle")!;
+    const circle = layers.find((l) => l.id === layerIds.projectsCircle)!;
     const fill = layers.find((l) => l.type === "fill")!;
     expect(JSON.stringify("filter" in circle && circle.filter)).toContain("Point");
     expect(JSON.stringify("filter" in fill && fill.filter)).toContain("Polygon");
     expect(JSON.stringify(paintOf(circle)["circle-color"])).toContain('["get","balance"]');
+  });
+
+  it("draw every project as a circle from the clustered point source, areas from the area source", () => {
+    const layers = projectLayers("projects", { pointsSourceId: "projects-points" });
+    const source = (id: string) => {
+      const layer = layers.find((l) => l.id === id)!;
+      return "source" in layer ? layer.source : undefined;
+    };
+    expect(source(layerIds.projectsFill)).toBe("projects");
+    expect(source(layerIds.projectsCircle)).toBe("projects-points");
+    expect(source(layerIds.projectsCluster)).toBe("projects-points");
+    expect(source(layerIds.projectsClusterCount)).toBe("projects-points");
+    // The default points source follows the area source's id.
+    const byDefault = projectLayers("p").find((l) => l.id === layerIds.projectsCircle)!;
+    expect("source" in byDefault && byDefault.source).toBe("p-points");
+  });
+
+  it("size circles by tonnes on a square-root scale, single projects and clusters alike", () => {
+    const circle = projectLayers("projects").find((l) => l.id === layerIds.projectsCircle)!;
+    const cluster = projectLayers("projects").find((l) => l.id === layerIds.projectsCluster)!;
+    expect(JSON.stringify(paintOf(circle)["circle-radius"])).toContain('["sqrt",["max",0,["get","totalTonnes"]]]');
+    expect(JSON.stringify(paintOf(cluster)["circle-radius"])).toContain('["+",["get","surplusTonnes"],["get","demandTonnes"]]');
+    // Area ∝ tonnes: 4× the tonnes doubles the part of the radius above the minimum.
+    expect(tonnesRadiusPx(40_000, 5) - 5).toBeCloseTo(2 * (tonnesRadiusPx(10_000, 5) - 5), 9);
+    expect(tonnesRadiusPx(0, 5)).toBe(5);
+    expect(tonnesRadiusPx(250_000, 5)).toBe(25);
+    expect(tonnesRadiusPx(1e9, 5)).toBe(35);
+  });
+
+  it("cluster at low zoom, summing surplus and demand, labelled with the count, and never named like a project layer", () => {
+    expect(projectClusterOptions).toMatchObject({
+      cluster: true,
+      clusterProperties: { surplusTonnes: ["+", ["get", "surplusTonnes"]], demandTonnes: ["+", ["get", "demandTonnes"]] },
+    });
+    expect(projectClusterOptions.clusterMaxZoom).toBeLessThan(13);
+    const layers = projectLayers("projects");
+    const count = layers.find((l) => l.id === layerIds.projectsClusterCount)!;
+    expect(count.type).toBe("symbol");
+    expect(JSON.stringify(count.layout)).toContain("point_count");
+    // Browser tests look for rendered projects by the "projects" prefix: a cluster is not one.
+    expect(layerIds.projectsCluster.startsWith("projects")).toBe(false);
+    expect(layerIds.projectsClusterCount.startsWith("projects")).toBe(false);
+    // Single circles draw above clusters, so the top-most project feature is a project.
+    const ids = layers.map((l) => l.id);
+    expect(ids.indexOf(layerIds.projectsCircle)).toBeGreaterThan(ids.indexOf(layerIds.projectsCluster));
+  });
+
+  it("colour a cluster by its summed balance with the same rule as a project", () => {
+    const colours = JSON.stringify(clusterColourExpression);
+    for (const colour of Object.values(projectColours)) expect(colours).toContain(colour);
+    expect(colours).toContain('[">=",["get","surplusTonnes"],["*",2,["get","demandTonnes"]]]');
+  });
+
+  it("mark the draft location with a layer of its own", () => {
+    const [ring] = draftLocationLayers("draft-location");
+    expect(ring!.id).toBe(layerIds.draftLocation);
+    expect(ring!.id.startsWith("projects")).toBe(false);
   });
 
   it("fill zoning with the feature's category colour, semi-transparent", () => {

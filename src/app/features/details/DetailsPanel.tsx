@@ -2,7 +2,8 @@
  * The details panel: the attributes of the selected project, site or zoning area. Every value is
  * rendered as React text, never as HTML, because names and notes are typed by users.
  */
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { Message } from "../../api/failure-message";
 import type { Lot, Project, Site, ZoningArea } from "../../../core/domain/records";
 import { categoryColour, describeArealformaal, categoryOfCode } from "../../../core/zoning/arealformaal";
 import type { Translator } from "../../i18n/use-t";
@@ -11,6 +12,10 @@ import { projectTonnes } from "../../map/features";
 import type { Selection } from "../../state/selection-slice";
 import { useAppStore, type AppState } from "../../state/store";
 import { Swatch } from "../../ui/Swatch";
+import { formatAuditTime } from "../history/audit-diff";
+import { HistorySection } from "../history/HistorySection";
+import { mayEditProject } from "../projects/permissions";
+import { openProjectEditor } from "../projects/project-actions";
 
 type Found = { kind: "project"; record: Project } | { kind: "site"; record: Site } | { kind: "zoning"; record: ZoningArea };
 
@@ -66,7 +71,8 @@ function months(window: { from: string; to: string } | undefined, tr: Translator
 
 function LotsTable({ project, tr }: { project: Project; tr: Translator }) {
   const { t, withUnit } = tr;
-  if (project.lots.length === 0) return <p className="muted">{t("lots.empty")}</p>;
+  const lots = project.lots.filter((lot) => lot.deletedAt === null);
+  if (lots.length === 0) return <p className="muted">{t("lots.empty")}</p>;
   const quantity = (lot: Lot) => withUnit(lot.quantity.value, t(`unit.${lot.quantity.unit}`));
   return (
     <div className="table-scroll">
@@ -83,7 +89,7 @@ function LotsTable({ project, tr }: { project: Project; tr: Translator }) {
           </tr>
         </thead>
         <tbody>
-          {project.lots.map((lot) => (
+          {lots.map((lot) => (
             <tr key={lot.id}>
               <td>
                 <span className={`direction direction-${lot.direction}`}>{t(`direction.${lot.direction}`)}</span>
@@ -104,12 +110,39 @@ function LotsTable({ project, tr }: { project: Project; tr: Translator }) {
   );
 }
 
+/** "Edit" for those who may change the project; viewers and other engineers see no edit control. */
+function ProjectActions({ project, tr }: { project: Project; tr: Translator }) {
+  const me = useAppStore((s) => (s.session.status === "signedIn" ? s.session.user : null));
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message | null>(null);
+  if (!mayEditProject(me, project)) return null;
+  return (
+    <div className="details-actions">
+      <button
+        type="button"
+        className="button button-accent"
+        disabled={busy}
+        aria-busy={busy}
+        onClick={async () => {
+          setBusy(true);
+          setMessage(await openProjectEditor(project.id));
+          setBusy(false);
+        }}
+      >
+        {tr.t("details.edit")}
+      </button>
+      {message && <p className="field-error">{tr.t(message.key, message.params)}</p>}
+    </div>
+  );
+}
+
 function ProjectDetails({ project, tr }: { project: Project; tr: Translator }) {
   const { t, withUnit } = tr;
   const { surplusTonnes, demandTonnes } = projectTonnes(project);
   const rows: Row[] = [
     { label: t("field.status"), value: t(`projectStatus.${project.status}`) },
     ...(project.owner ? [{ label: t("field.owner"), value: project.owner }] : []),
+    ...(project.members.length > 0 ? [{ label: t("form.members"), value: project.members.join(", ") }] : []),
     { label: t("field.contact"), value: text(project.contact, tr) },
     {
       label: t("field.totals"),
@@ -119,12 +152,17 @@ function ProjectDetails({ project, tr }: { project: Project; tr: Translator }) {
       }),
     },
     { label: t("field.notes"), value: <span className="notes">{text(project.notes, tr)}</span> },
+    ...(project.updatedBy
+      ? [{ label: t("field.lastChanged"), value: t("details.changedBy", { who: project.updatedBy, when: formatAuditTime(project.updatedAt) }) }]
+      : []),
   ];
   return (
     <>
+      <ProjectActions project={project} tr={tr} />
       <Fields rows={rows} />
       <h3 className="section-title">{t("lots.title")}</h3>
       <LotsTable project={project} tr={tr} />
+      <HistorySection projectId={project.id} version={`${project.version}-${project.updatedAt}-${project.lots.map((lot) => lot.version).join(".")}`} tr={tr} />
     </>
   );
 }

@@ -1,33 +1,54 @@
 import { lazy, Suspense, useEffect } from "react";
 import type { Me } from "../../../core/domain/accounts";
 import { useT } from "../../i18n/use-t";
+import { useAppStore } from "../../state/store";
 import { DataStatus } from "../../ui/DataStatus";
 import { DemoBanner } from "../../ui/DemoBanner";
 import { Header } from "../../ui/Header";
+import { BalancePanel } from "../balance/BalancePanel";
 import { DetailsPanel } from "../details/DetailsPanel";
 import { LayerPanel } from "../layers/LayerPanel";
 import { loadMapData } from "../map-data/load-map-data";
+import { loadRegistryReferenceData } from "../projects/project-actions";
+import { ProjectsPanel } from "../projects/ProjectsPanel";
 
 // MapLibre is most of the bundle; the sign-in page should not wait for it.
 const MapView = lazy(() => import("../../map/MapView").then((module) => ({ default: module.MapView })));
+// The form (with proj4 and the validation) loads when a form first opens.
+const ProjectForm = lazy(() => import("../projects/ProjectForm").then((module) => ({ default: module.ProjectForm })));
 
-/** The signed-in screen: header, map, layer panel on the left, details on the right. */
+/**
+ * The signed-in screen: header, the map with the project list or layer panel on the left and
+ * details or the project form on the right, and the mass balance along the bottom.
+ */
 export function MapScreen({ user }: { user: Me }) {
   const { t } = useT();
+  const editor = useAppStore((s) => s.editor);
   useEffect(() => {
     void loadMapData();
+    void loadRegistryReferenceData();
   }, []);
   return (
     <div className="app-shell">
       <Header user={user} />
       <DemoBanner />
       <main className="workspace">
-        <Suspense fallback={<div className="map-container map-placeholder" aria-busy="true" aria-label={t("map.label")} />}>
-          <MapView />
-        </Suspense>
-        <LayerPanel />
-        <DataStatus />
-        <DetailsPanel />
+        <div className="map-area">
+          <Suspense fallback={<div className="map-container map-placeholder" aria-busy="true" aria-label={t("map.label")} />}>
+            <MapView />
+          </Suspense>
+          <LayerPanel />
+          <ProjectsPanel />
+          <DataStatus />
+          {editor.open ? (
+            <Suspense fallback={<div className="editor-panel panel editor-loading" aria-busy="true" />}>
+              <ProjectForm editor={editor} />
+            </Suspense>
+          ) : (
+            <DetailsPanel />
+          )}
+        </div>
+        <BalancePanel />
       </main>
     </div>
   );
