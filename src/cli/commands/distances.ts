@@ -4,6 +4,7 @@ import { distanceModes, haulMatrix, type HaulOptions } from "../../core/haul/hau
 import { defaultCircuityFactor } from "../../core/haul/straight-line";
 import { defaultMaxSnapKm } from "../../core/haul/road-distances";
 import { defaultRoadNetworkPath, readHaulPointsFile, readRoadNetworkFile } from "../../io/road-network/read-files";
+import { readFlagOptions } from "../options";
 
 const usage = `Usage: massekart distances --from A.geojson --to B.geojson [options]
 
@@ -25,25 +26,8 @@ Output: {"from":[ids],"to":[ids],"km":[[…]],"unreachable":[{"from","to","reaso
 Exit 0 with a matrix (also after a fallback to straight lines, with a warning), 1 on invalid input.`;
 
 const valueOptions = ["--mode", "--network", "--osrm-url", "--circuity", "--max-snap-km", "--crs", "--points-crs", "--timeout-ms", "--out", "--from", "--to"] as const;
-type OptionName = (typeof valueOptions)[number];
 
-function parseArgs(args: string[]): { ok: true; values: Partial<Record<OptionName, string>>; help: boolean } | { ok: false; problem: string } {
-  const values: Partial<Record<OptionName, string>> = {};
-  let help = false;
-  for (let k = 0; k < args.length; k++) {
-    const arg = args[k]!;
-    if (arg === "--help" || arg === "-h") {
-      help = true;
-      continue;
-    }
-    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (!(valueOptions as readonly string[]).includes(name)) return { ok: false, problem: `unknown option ${arg}` };
-    const value = inline ?? args[++k];
-    if (value === undefined || (inline === undefined && value.startsWith("--"))) return { ok: false, problem: `${name} needs a value` };
-    values[name as OptionName] = value;
-  }
-  return { ok: true, values, help };
-}
+const parseArgs = (args: string[]) => readFlagOptions(args, valueOptions);
 
 function positiveNumber(text: string | undefined, name: string, fallback: number, min: number): { ok: true; value: number } | { ok: false; problem: string } {
   if (text === undefined) return { ok: true, value: fallback };

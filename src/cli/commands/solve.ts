@@ -3,6 +3,7 @@ import { parseInstance } from "../../core/matching/instance";
 import type { Kpis, MatchResult } from "../../core/matching/result";
 import { solveInstance } from "../../core/matching/solve";
 import { createHighsSolver } from "../../solver/highs-solver";
+import { readOptions } from "../options";
 
 const usage = `Usage: massekart solve INSTANCE.json [--out RESULT.json] [--objective cost|co2]
 
@@ -17,30 +18,16 @@ interface Options {
 }
 
 function parseArgs(args: string[]): { ok: true; options: Options } | { ok: false; message: string } {
-  let instancePath: string | undefined;
-  let outPath: string | undefined;
-  let objective: Options["objective"];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? (arg.split(/=(.*)/s, 2) as [string, string]) : [arg, undefined];
-    const valueOf = () => inline ?? args[++i];
-    if (flag === "--out") {
-      outPath = valueOf();
-      if (!outPath) return { ok: false, message: "--out needs a file name" };
-    } else if (flag === "--objective") {
-      const value = valueOf();
-      if (value !== "cost" && value !== "co2") return { ok: false, message: `--objective must be cost or co2, got ${JSON.stringify(value ?? "")}` };
-      objective = value;
-    } else if (flag.startsWith("-") && flag !== "-") {
-      return { ok: false, message: `unknown option ${flag}` };
-    } else if (instancePath === undefined) {
-      instancePath = arg;
-    } else {
-      return { ok: false, message: `one instance file only; got also ${arg}` };
-    }
+  const read = readOptions(args, ["out", "objective"], { positionals: true });
+  if (!read.ok) return { ok: false, message: read.problem };
+  const { out, objective } = read.values;
+  if (objective !== undefined && objective !== "cost" && objective !== "co2") {
+    return { ok: false, message: `--objective must be cost or co2, got ${JSON.stringify(objective)}` };
   }
+  const [instancePath, ...extra] = read.positionals;
   if (!instancePath) return { ok: false, message: "name the instance file" };
-  return { ok: true, options: { instancePath, outPath: outPath ?? defaultOutPath(instancePath), objective } };
+  if (extra.length > 0) return { ok: false, message: `one instance file only; got also ${extra.join(" ")}` };
+  return { ok: true, options: { instancePath, outPath: out ?? defaultOutPath(instancePath), objective } };
 }
 
 const defaultOutPath = (instancePath: string) => `${instancePath.replace(/\.json$/i, "")}.result.json`;

@@ -8,6 +8,7 @@ import { parseJsonText, type ReadOutcome } from "../../io/geojson-input";
 import { readZoningFile } from "../../io/zoning/read-zoning-file";
 import { haulLotsFromGeoJson, roadLinesFromGeoJson, siteFromGeoJson } from "../../io/zoning/suitability-geojson";
 import { zoningFormats, type ZoningFormat } from "../../io/zoning/zoning-file";
+import { readFlagOptions } from "../options";
 
 const defaultRoadsPath = () => fileURLToPath(new URL("../../../data/basemap/roads.geojson", import.meta.url));
 
@@ -33,25 +34,8 @@ Options:
 Exit 0 with a report (whatever the verdict), 1 on invalid input.`;
 
 const valueOptions = ["--zoning", "--format", "--crs", "--code-property", "--site", "--site-crs", "--roads", "--lots", "--rules", "--out"] as const;
-type OptionName = (typeof valueOptions)[number];
 
-function parseArgs(args: string[]): { ok: true; values: Partial<Record<OptionName, string>>; help: boolean } | { ok: false; problem: string } {
-  const values: Partial<Record<OptionName, string>> = {};
-  let help = false;
-  for (let k = 0; k < args.length; k++) {
-    const arg = args[k]!;
-    if (arg === "--help" || arg === "-h") {
-      help = true;
-      continue;
-    }
-    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (!(valueOptions as readonly string[]).includes(name)) return { ok: false, problem: `unknown option ${arg}` };
-    const value = inline ?? args[++k];
-    if (value === undefined || (inline === undefined && value.startsWith("--"))) return { ok: false, problem: `${name} needs a value` };
-    values[name as OptionName] = value;
-  }
-  return { ok: true, values, help };
-}
+const parseArgs = (args: string[]) => readFlagOptions(args, valueOptions);
 
 /** Reads and parses a JSON file, then hands it to `parse`. */
 async function readJsonFile<T>(path: string, what: string, parse: (json: unknown) => ReadOutcome<T>): Promise<ReadOutcome<T>> {

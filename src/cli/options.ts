@@ -1,0 +1,52 @@
+import { parseArgs } from "node:util";
+
+/** Options a command takes (all with a value) and what came of reading them. */
+export type ReadOptions<Name extends string> =
+  | { ok: true; values: Partial<Record<Name, string>>; positionals: string[]; help: boolean }
+  | { ok: false; problem: string };
+
+/**
+ * Reads `--name value` and `--name=value` options with Node's own parser (node:util parseArgs),
+ * plus `--help`/`-h`; unknown options and missing values become a problem sentence, not a throw.
+ * @param names the option names without dashes, e.g. ["out", "objective"]
+ */
+export function readOptions<Name extends string>(
+  args: readonly string[],
+  names: readonly Name[],
+  { positionals = false }: { positionals?: boolean } = {},
+): ReadOptions<Name> {
+  const options = Object.fromEntries([
+    ...names.map((name) => [name, { type: "string" as const }]),
+    ["help", { type: "boolean" as const, short: "h" }],
+  ]);
+  try {
+    const parsed = parseArgs({ args: [...args], options, allowPositionals: positionals, strict: true });
+    const { help, ...values } = parsed.values as Record<string, string | boolean | undefined>;
+    return { ok: true, values: values as Partial<Record<Name, string>>, positionals: parsed.positionals, help: help === true };
+  } catch (error) {
+    return { ok: false, problem: describeParseError(error) };
+  }
+}
+
+/** Node's messages, shortened to what a user needs ("unknown option --foo", "--out needs a value"). */
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option ${unknown[1]}`;
+  const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
+  if (missing) return `${missing[1]} needs a value`;
+  const positional = /Unexpected argument '([^']+)'/.exec(message);
+  if (positional) return `unexpected argument ${positional[1]}`;
+  return message;
+}
+
+/** `readOptions` for commands that name their options with the dashes ("--out"), keyed the same way. */
+export function readFlagOptions<Flag extends `--${string}`>(args: readonly string[], flags: readonly Flag[]): ReadOptions<Flag> {
+  const read = readOptions(
+    args,
+    flags.map((flag) => flag.slice(2)),
+  );
+  if (!read.ok) return read;
+  const values = Object.fromEntries(Object.entries(read.values).map(([name, value]) => [`--${name}`, value]));
+  return { ...read, values: values as Partial<Record<Flag, string>> };
+}
