@@ -28,6 +28,9 @@ export interface SiteSpec {
   pricePerTonne?: number;
   kgCO2ePerTonne?: number;
   window?: { from: string; to: string };
+  /** Area reserved for outdoor materials (kerbs, pipes …), m², and whether it is under cover. */
+  materialAreaM2?: number;
+  materialAreaCovered?: boolean;
   notes: string;
 }
 
@@ -50,6 +53,8 @@ export const demoSites: readonly SiteSpec[] = [
     accepts: { materials: allMaterials, worstClass: 2 },
     handlingCostPerTonne: 25,
     window: demoWindow,
+    materialAreaM2: 2500,
+    materialAreaCovered: false,
     notes: `${illustrative} Skogsareal i LNFR sør for Spikkestad mot Røyken; krever dispensasjon eller planendring.`,
   },
   {
@@ -65,6 +70,8 @@ export const demoSites: readonly SiteSpec[] = [
     accepts: { materials: allMaterials, worstClass: 3 },
     handlingCostPerTonne: 18,
     window: demoWindow,
+    materialAreaM2: 4000,
+    materialAreaCovered: false,
     notes: `${illustrative} Tidligere industritomt med fast dekke og adkomst fra Fv165.`,
   },
   {
@@ -110,6 +117,8 @@ export const demoSites: readonly SiteSpec[] = [
     accepts: { materials: allMaterials, worstClass: 4 },
     handlingCostPerTonne: 15,
     window: demoWindow,
+    materialAreaM2: 1200,
+    materialAreaCovered: true,
     notes: `${illustrative} Stor, flat industritomt; kan ta masser opp til tilstandsklasse 4 på tett dekke.`,
   },
   {

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
-import { apiError, fieldsOf, type ApiError } from "../core/domain/api-error";
+import { apiError, describeFields, fieldsOf, type ApiError } from "../core/domain/api-error";
 import type { Role } from "../core/domain/accounts";
 import type { SessionUser } from "./auth/sessions";
 
@@ -34,10 +34,20 @@ export async function readBody<T>(
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fields = fieldsOf(parsed.error);
-    const summary = fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join("; ");
-    return { ok: false, response: fail(c, 400, "invalid_input", `Invalid input: ${summary}`, fields) };
+    return { ok: false, response: fail(c, 400, "invalid_input", `Invalid input: ${describeFields(fields)}`, fields) };
   }
   return { ok: true, value: parsed.data };
+}
+
+/** Validates the query string with a schema; errors become 400 `invalid_query` naming each parameter. */
+export function readQuery<T>(
+  c: Context,
+  schema: z.ZodType<T>,
+): { ok: true; value: T } | { ok: false; response: Response } {
+  const parsed = schema.safeParse(c.req.query());
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const fields = fieldsOf(parsed.error);
+  return { ok: false, response: fail(c, 400, "invalid_query", `Invalid query: ${describeFields(fields)}`, fields) };
 }
 
 /** The signed-in user, or an answer that says why the request is refused. */

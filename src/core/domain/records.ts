@@ -130,6 +130,10 @@ export const siteInputSchema = z.object({
   usableShare: z.number().gt(0, "must be > 0").max(1, "must be at most 1").optional(),
   /** Landfill: approved to receive hazardous masses (above class 5). */
   acceptsHazardous: z.boolean().optional(),
+  /** Storage: area reserved for outdoor materials (kerbs, pipes, benches …, issue #8), m², beside the mass capacity. */
+  materialAreaM2: z.number().nonnegative("must not be negative").max(10_000_000, "must be at most 10 000 000 m²").optional(),
+  /** Storage: whether that material area is under roof; only then does it take types that need cover. */
+  materialAreaCovered: z.boolean().optional(),
   notes: z.string().max(5000).default(""),
 });
 export type SiteInput = z.infer<typeof siteInputSchema>;

@@ -38,7 +38,8 @@ export const lotCsvColumns: readonly CsvColumn[] = [
   { name: "notes", aliases: ["merknad", "merknader", "kommentar"], required: false, en: "Free text", nb: "Fritekst" },
 ];
 
-const fold = (text: string) =>
+/** Text folded for lenient matching of headers and values: case, accents, æøå, spaces, _ and - ignored. */
+export const foldCsvText = (text: string) =>
   text
     .trim()
     .toLowerCase()
@@ -48,25 +49,39 @@ const fold = (text: string) =>
     .replace(/æ/g, "ae")
     .replace(/[\s_-]/g, "");
 
-const columnByHeader = new Map<string, string>(
-  lotCsvColumns.flatMap((column) => [column.name, ...column.aliases].map((header): [string, string] => [fold(header), column.name])),
-);
+// One header index per column list, built on first use (mass lots, outdoor lots …).
+const headerIndexes = new WeakMap<readonly CsvColumn[], Map<string, string>>();
+function columnByHeader(columnList: readonly CsvColumn[]): Map<string, string> {
+  let index = headerIndexes.get(columnList);
+  if (!index) {
+    index = new Map(columnList.flatMap((column) => [column.name, ...column.aliases].map((header): [string, string] => [foldCsvText(header), column.name])));
+    headerIndexes.set(columnList, index);
+  }
+  return index;
+}
 
-/** Maps a file's headers to our column names; unknown headers are reported, not dropped silently. */
-export function mapHeaders(headers: readonly string[]): { columns: (string | undefined)[]; errors: CsvRowError[] } {
-  const columns = headers.map((header) => columnByHeader.get(fold(header)));
+/**
+ * Maps a file's headers to the column names of `columnList` (default: mass lots); unknown headers
+ * are reported, not dropped silently, and so are missing required columns.
+ */
+export function mapHeaders(
+  headers: readonly string[],
+  columnList: readonly CsvColumn[] = lotCsvColumns,
+): { columns: (string | undefined)[]; errors: CsvRowError[] } {
+  const index = columnByHeader(columnList);
+  const columns = headers.map((header) => index.get(foldCsvText(header)));
   const errors: CsvRowError[] = [];
   headers.forEach((header, i) => {
     if (!columns[i] && header.trim() !== "") errors.push({ row: 1, column: header, message: "unknown column; see the list of columns" });
   });
-  for (const column of lotCsvColumns.filter((c) => c.required)) {
+  for (const column of columnList.filter((c) => c.required)) {
     if (!columns.includes(column.name)) errors.push({ row: 1, column: column.name, message: "required column is missing" });
   }
   return { columns, errors };
 }
 
 const materialNames: Record<string, Material> = {
-  ...Object.fromEntries(materials.map((m) => [fold(m), m])),
+  ...Object.fromEntries(materials.map((m) => [foldCsvText(m), m])),
   sprengstein: "rock", fjell: "rock", berg: "rock", stein: "rock",
   grus: "gravel_sand", sand: "gravel_sand", pukk: "gravel_sand", grussand: "gravel_sand",
   morene: "moraine",
@@ -75,7 +90,7 @@ const materialNames: Record<string, Material> = {
   blandet: "mixed", blandedemasser: "mixed", blandede: "mixed",
 };
 const unitNames: Record<string, QuantityUnit> = {
-  ...Object.fromEntries(quantityUnits.map((u) => [fold(u), u])),
+  ...Object.fromEntries(quantityUnits.map((u) => [foldCsvText(u), u])),
   t: "tonnes", tonn: "tonnes", tonne: "tonnes",
   pfm3: "m3_in_place", "pfm³": "m3_in_place", m3inplace: "m3_in_place",
   ulm3: "m3_loose", "ulm³": "m3_loose", m3loose: "m3_loose",
@@ -85,7 +100,8 @@ const directionNames: Record<string, LotInput["direction"]> = {
   surplus: "surplus", overskudd: "surplus", ut: "surplus",
   demand: "demand", behov: "demand", inn: "demand",
 };
-const booleanNames: Record<string, boolean> = { true: true, ja: true, yes: true, "1": true, false: false, nei: false, no: false, "0": false, "": false };
+/** Yes/no cells as people write them, by folded text ("" = no). */
+export const booleanNames: Readonly<Record<string, boolean>> = { true: true, ja: true, yes: true, "1": true, false: false, nei: false, no: false, "0": false, "": false };
 
 /** A number as people type it in Norway too: "1 200,5", "1200.5", "1 200". */
 export function parseLocaleNumber(text: string): number | undefined {
@@ -122,17 +138,17 @@ export function readLotRow(row: number, values: Readonly<Record<string, string>>
   const projectStatus = projectStatuses.find((s) => s === statusText);
   if (!projectStatus) problem("projectStatus", `"${statusText}" is not one of ${projectStatuses.join(", ")}`);
 
-  const direction = directionNames[fold(get("direction"))];
+  const direction = directionNames[foldCsvText(get("direction"))];
   if (!direction) problem("direction", `"${get("direction")}" is not surplus or demand (overskudd, behov)`);
-  const material = materialNames[fold(get("material"))];
+  const material = materialNames[foldCsvText(get("material"))];
   if (!material) problem("material", `"${get("material")}" is not a known material (${materials.join(", ")})`);
-  const unit = unitNames[fold(get("unit"))];
+  const unit = unitNames[foldCsvText(get("unit"))];
   if (!unit) problem("unit", `"${get("unit")}" is not a unit (t, pfm3, ulm3, pam3)`);
   const quantity = parseLocaleNumber(get("quantity"));
   if (quantity === undefined) problem("quantity", `"${get("quantity")}" is not a number`);
   const contaminationClass = parseLocaleNumber(get("contaminationClass"));
   if (contaminationClass === undefined) problem("contaminationClass", `"${get("contaminationClass")}" is not a class 1–5`);
-  const hazardous = booleanNames[fold(get("hazardous"))];
+  const hazardous = booleanNames[foldCsvText(get("hazardous"))];
   if (hazardous === undefined) problem("hazardous", `"${get("hazardous")}" is not yes/no`);
   const profileText = get("monthlyProfile");
   const monthlyProfile = profileText ? profileText.split("|").map((share) => parseLocaleNumber(share)) : undefined;

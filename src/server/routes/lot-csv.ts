@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import { mayWriteProject, projectWriters } from "../../core/domain/accounts";
-import { describeFields, fieldsOf } from "../../core/domain/api-error";
 import { toTonnes } from "../../core/domain/materials";
 import { projectLocationSchema, type Project } from "../../core/domain/records";
 import { projectQuerySchema, type CsvRowError, type LotImportReport } from "../../core/domain/registry-api";
@@ -9,7 +8,7 @@ import { lotCsvColumns, lotToCsvRow, mapHeaders, readLotRow, type LotCsvRow } fr
 import { readCsv, writeCsv } from "../../io/csv/csv-table";
 import { converterFor } from "../../io/crs";
 import type { Database } from "../db/database";
-import { authorise, fail, type AppEnv } from "../http";
+import { authorise, fail, readQuery, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable } from "../repositories/materials";
 import { getLot, getProject, insertLot, insertProject, listProjects } from "../repositories/projects";
@@ -21,12 +20,9 @@ export function lotCsvRoutes(db: Database) {
   routes.get("/lots/export.csv", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    const query = projectQuerySchema.safeParse(c.req.query());
-    if (!query.success) {
-      const fields = fieldsOf(query.error);
-      return fail(c, 400, "invalid_query", `Invalid query: ${describeFields(fields)}`, fields);
-    }
-    const { bbox: _bbox, includeDeleted: _deleted, ...filter } = query.data;
+    const query = readQuery(c, projectQuerySchema);
+    if (!query.ok) return query.response;
+    const { bbox: _bbox, includeDeleted: _deleted, ...filter } = query.value;
     const projects = await listProjects(db, await getMaterialTable(db), filter);
     const rows = projects.flatMap((project) =>
       project.lots.map((lot) =>

@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { mayWriteProject, projectWriters, type Me } from "../../core/domain/accounts";
-import { describeFields, fieldsOf } from "../../core/domain/api-error";
+import { describeFields } from "../../core/domain/api-error";
 import { lotInputSchema, type LotInput, type Project } from "../../core/domain/records";
 import {
   largeLotTonnes,
@@ -13,7 +13,7 @@ import { toTonnes } from "../../core/domain/materials";
 import { parseBbox } from "../../core/geo/geometry";
 import type { SessionUser } from "../auth/sessions";
 import type { Database, Queryable } from "../db/database";
-import { authorise, fail, readBody, type AppEnv } from "../http";
+import { authorise, fail, readBody, readQuery, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable, type MaterialTable } from "../repositories/materials";
 import {
@@ -66,12 +66,9 @@ export function projectRoutes(db: Database) {
   routes.get("/projects", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    const query = projectQuerySchema.safeParse(c.req.query());
-    if (!query.success) {
-      const fields = fieldsOf(query.error);
-      return fail(c, 400, "invalid_query", `Invalid query: ${describeFields(fields)}`, fields);
-    }
-    const { bbox: bboxText, includeDeleted, ...rest } = query.data;
+    const query = readQuery(c, projectQuerySchema);
+    if (!query.ok) return query.response;
+    const { bbox: bboxText, includeDeleted, ...rest } = query.value;
     const filter: ProjectFilter = { ...rest, includeDeleted: includeDeleted === "true" };
     if (filter.includeDeleted && auth.user.role !== "admin") {
       return fail(c, 403, "forbidden", "Only an admin may list deleted projects.");

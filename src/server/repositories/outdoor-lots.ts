@@ -1,0 +1,155 @@
+import type { Project } from "../../core/domain/records";
+import type { OutdoorLotInput, StoredOutdoorLot } from "../../core/outdoor/api";
+import type { Queryable } from "../db/database";
+
+interface OutdoorLotRow {
+  id: string;
+  project_id: string;
+  direction: StoredOutdoorLot["direction"];
+  type_id: string;
+  quantity: number;
+  condition: StoredOutdoorLot["condition"];
+  available_from: string | null;
+  wanted_by_project_id: string | null;
+  wanted_by_month: string | null;
+  needed_by: string | null;
+  storage_site_id: string | null;
+  notes: string;
+  illustrative: boolean;
+  version: number;
+  updated_at: Date | string;
+  updated_by: string | null;
+  deleted_at: Date | string | null;
+}
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+// Absent optional fields stay absent (not null), so a lot reads back as the input that made it.
+function lotFromRow(row: OutdoorLotRow): StoredOutdoorLot {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    direction: row.direction,
+    typeId: row.type_id,
+    quantity: row.quantity,
+    condition: row.condition,
+    ...(row.available_from ? { availableFrom: row.available_from } : {}),
+    ...(row.wanted_by_month
+      ? { wantedBy: { month: row.wanted_by_month, ...(row.wanted_by_project_id ? { projectId: row.wanted_by_project_id } : {}) } }
+      : {}),
+    ...(row.needed_by ? { neededBy: row.needed_by } : {}),
+    ...(row.storage_site_id ? { storageSiteId: row.storage_site_id } : {}),
+    notes: row.notes,
+    illustrative: row.illustrative,
+    version: row.version,
+    updatedAt: iso(row.updated_at)!,
+    updatedBy: row.updated_by,
+    deletedAt: iso(row.deleted_at),
+  };
+}
+
+/** Filters of the lot list that SQL applies; site and month filters need the plan rules (in the route). */
+export interface OutdoorLotFilter {
+  projectId?: string;
+  direction?: StoredOutdoorLot["direction"];
+  typeIds?: readonly string[];
+  /** Include soft-deleted lots, and lots of soft-deleted projects. */
+  includeDeleted?: boolean;
+}
+
+/** Lots matching `filter`, oldest first; without includeDeleted, only live lots of live projects. */
+export async function listOutdoorLots(db: Queryable, filter: OutdoorLotFilter = {}): Promise<StoredOutdoorLot[]> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (!filter.includeDeleted) where.push("l.deleted_at is null", "p.deleted_at is null");
+  if (filter.projectId) where.push(`l.project_id = ${p(filter.projectId)}`);
+  if (filter.direction) where.push(`l.direction = ${p(filter.direction)}`);
+  if (filter.typeIds) where.push(`l.type_id = any(${p(filter.typeIds)}::text[])`);
+  const rows = await db.query<OutdoorLotRow>(
+    `select l.* from outdoor_lots l join projects p on p.id = l.project_id
+     where ${where.length ? where.join(" and ") : "true"} order by l.created_seq`,
+    params,
+  );
+  return rows.map(lotFromRow);
+}
+
+export async function getOutdoorLot(
+  db: Queryable,
+  id: string,
+  { includeDeleted = false }: { includeDeleted?: boolean } = {},
+): Promise<StoredOutdoorLot | undefined> {
+  const rows = await db.query<OutdoorLotRow>(`select * from outdoor_lots where id = $1 ${includeDeleted ? "" : "and deleted_at is null"}`, [id]);
+  return rows[0] ? lotFromRow(rows[0]) : undefined;
+}
+
+const lotValues = (input: OutdoorLotInput) => [
+  input.direction,
+  input.typeId,
+  input.quantity,
+  input.condition,
+  input.availableFrom ?? null,
+  input.wantedBy?.projectId ?? null,
+  input.wantedBy?.month ?? null,
+  input.neededBy ?? null,
+  input.storageSiteId ?? null,
+  input.notes,
+];
+
+export async function insertOutdoorLot(
+  db: Queryable,
+  projectId: string,
+  input: OutdoorLotInput,
+  { illustrative = false, actor = null }: { illustrative?: boolean; actor?: string | null } = {},
+): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    `insert into outdoor_lots (project_id, direction, type_id, quantity, condition, available_from, wanted_by_project_id,
+       wanted_by_month, needed_by, storage_site_id, notes, illustrative, updated_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
+    [projectId, ...lotValues(input), illustrative, actor],
+  );
+  return rows[0]!.id;
+}
+
+/** Updates a live lot still at `expectedVersion`; "stale" when changed since, "missing" when gone. */
+export async function updateOutdoorLot(
+  db: Queryable,
+  id: string,
+  input: OutdoorLotInput,
+  expectedVersion: number,
+  actor: string,
+): Promise<"updated" | "stale" | "missing"> {
+  const rows = await db.query(
+    `update outdoor_lots set direction = $3, type_id = $4, quantity = $5, condition = $6, available_from = $7,
+       wanted_by_project_id = $8, wanted_by_month = $9, needed_by = $10, storage_site_id = $11, notes = $12,
+       version = version + 1, updated_at = now(), updated_by = $13
+     where id = $1 and version = $2 and deleted_at is null returning id`,
+    [id, expectedVersion, ...lotValues(input), actor],
+  );
+  if (rows.length > 0) return "updated";
+  return (await db.query("select 1 from outdoor_lots where id = $1 and deleted_at is null", [id])).length ? "stale" : "missing";
+}
+
+/** Soft-deletes (or restores) a lot; returns whether a row changed. */
+export async function setOutdoorLotDeleted(db: Queryable, id: string, deleted: boolean, actor: string): Promise<boolean> {
+  const rows = await db.query(
+    `update outdoor_lots set deleted_at = ${deleted ? "now()" : "null"}, version = version + 1, updated_at = now(), updated_by = $2
+     where id = $1 and deleted_at is ${deleted ? "null" : "not null"} returning id`,
+    [id, actor],
+  );
+  return rows.length > 0;
+}
+
+/** Live lots of a type: a type's unit may not change under them. */
+export async function countOutdoorLotsOfType(db: Queryable, typeId: string): Promise<number> {
+  const rows = await db.query<{ n: number }>("select count(*)::int as n from outdoor_lots where type_id = $1 and deleted_at is null", [typeId]);
+  return rows[0]?.n ?? 0;
+}
+
+/** Live projects' names and locations: where lots are, for nearest sites and haul distances. */
+export async function listProjectPlaces(db: Queryable): Promise<Pick<Project, "id" | "name" | "location">[]> {
+  return db.query<Pick<Project, "id" | "name" | "location">>("select id, name, location from projects where deleted_at is null order by name, id");
+}
