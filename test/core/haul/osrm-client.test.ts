@@ -30,7 +30,8 @@ describe("OSRM client against a stand-in server over HTTP", () => {
   beforeEach(() => {
     server.behaviour = "ok";
     server.requests.length = 0;
-    options = { baseUrl: server.url, fetch: (url, init) => fetch(url, init), timeoutMs: 300, maxTableSize: 10 };
+    // Generous, so a busy machine does not turn the ordinary cases into timeouts; the timeout case sets its own.
+    options = { baseUrl: server.url, fetch: (url, init) => fetch(url, init), timeoutMs: 15_000, maxTableSize: 10 };
   });
 
   it("reads the table service into the same km as mode road (within 1 m), in batches the server accepts", async () => {
@@ -81,10 +82,11 @@ describe("OSRM client against a stand-in server over HTTP", () => {
   it("gives up after the timeout and falls back", async () => {
     server.behaviour = "hang";
     const started = performance.now();
-    const m = await haulMatrix(points.slice(0, 2), points.slice(0, 2), { mode: "osrm", osrm: options });
+    const m = await haulMatrix(points.slice(0, 2), points.slice(0, 2), { mode: "osrm", osrm: { ...options, timeoutMs: 300 } });
     const elapsedMs = performance.now() - started;
     expect(elapsedMs).toBeGreaterThanOrEqual(290);
-    expect(elapsedMs).toBeLessThan(2_000);
+    // The hanging server never answers: the client must stop long before the test's own time limit.
+    expect(elapsedMs).toBeLessThan(10_000);
     expect(m.warnings).toEqual([`OSRM failed: OSRM at ${server.url} did not answer within 300 ms. Straight-line distances × 1.3 are used instead.`]);
   });
 
