@@ -8,66 +8,21 @@ import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { AreaGeometry, LonLat } from "../src/core/geo/geometry";
 import { metresPerDegree, metresPerDegreeLon } from "../src/core/haul/geodesy";
+import { seededRandom } from "../src/core/random/seeded-random";
+import { randomPoint, zoningSet } from "./support/zoning-set";
 import type { HaulLot } from "../src/core/suitability/mean-haul";
 import { buildRoadIndex } from "../src/core/suitability/road-index";
 import { suitabilityReport, suitabilitySearchBox, type SuitabilityReport } from "../src/core/suitability/report";
-import { buildZoningIndex, linearZoningIndex, type SuitabilityZoning, type ZoningIndex } from "../src/core/suitability/zoning-index";
+import { buildZoningIndex, linearZoningIndex, type ZoningIndex } from "../src/core/suitability/zoning-index";
 
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 const polygonCount = Number(process.env.BENCH_SITES_POLYGONS ?? 20_000);
 const siteCount = Number(process.env.BENCH_SITES_SITES ?? 12);
 const targetMs = 100;
 
-/** mulberry32: a small seeded PRNG, so every run measures the same zoning and sites. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-// Asker's extent (data/basemap/boundary.geojson), WGS84.
-const asker = { minLon: 10.31, minLat: 59.48, maxLon: 10.62, maxLat: 59.91 };
-
-/** Codes in rough proportion to a municipal plan: much housing, LNFR and business, some of the rest. */
-const codePool = [1110, 1110, 1110, 1110, 5100, 5100, 5100, 1300, 1300, 1340, 2010, 2010, 3001, 3001, 1130, 1160, 1161, 1162, 6001, 1202, 1201, 5120];
-
-/** A star-shaped (so simple) polygon: 6–18 vertices at random radii around a centre. */
-function blob(random: () => number, centre: LonLat, radiusM: number): AreaGeometry {
-  const vertices = 6 + Math.floor(random() * 13);
-  const kx = metresPerDegreeLon(centre[1]);
-  const ring: LonLat[] = [];
-  for (let k = 0; k < vertices; k++) {
-    const angle = (2 * Math.PI * (k + random() * 0.8)) / vertices;
-    const r = radiusM * (0.55 + 0.45 * random());
-    ring.push([centre[0] + (r * Math.cos(angle)) / kx, centre[1] + (r * Math.sin(angle)) / metresPerDegree]);
-  }
-  ring.push(ring[0]!);
-  return { type: "Polygon", coordinates: [ring] };
-}
-
-const randomPoint = (random: () => number): LonLat => [
-  asker.minLon + random() * (asker.maxLon - asker.minLon),
-  asker.minLat + random() * (asker.maxLat - asker.minLat),
-];
-
-function zoningSet(count: number, seed: number): SuitabilityZoning[] {
-  const random = seeded(seed);
-  return Array.from({ length: count }, (_, k) => ({
-    id: `z${k}`,
-    code: codePool[Math.floor(random() * codePool.length)]!,
-    codeList: random() < 0.7 ? "kp" : "rp",
-    geometry: blob(random, randomPoint(random), 20 + random() * 130),
-  }));
-}
-
 /** Rotated rectangles 100–400 m × 80–250 m: candidate storage sites. */
 function sites(count: number, seed: number): AreaGeometry[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: count }, () => {
     const [lon, lat] = randomPoint(random);
     const w = 100 + random() * 300;
@@ -84,7 +39,7 @@ function sites(count: number, seed: number): AreaGeometry[] {
 }
 
 function lots(count: number, seed: number): HaulLot[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: count }, (_, k) => ({ id: `L${k}`, tonnes: 100 + Math.round(random() * 20_000), location: randomPoint(random) }));
 }
 
