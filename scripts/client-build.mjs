@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = fileURLToPath(new URL("../", import.meta.url));
-const clientSources = ["src/app", "src/core", "data/codelists", "index.html", "vite.config.ts", "package-lock.json"];
+const clientSources = ["src/app", "src/core", "src/solver", "src/io", "data/codelists", "index.html", "vite.config.ts", "package-lock.json"];
 
 function newestMtimeMs(target) {
   if (!existsSync(target)) return 0;

@@ -38,7 +38,8 @@ export function createApp({ db, config, limiter = createLoginRateLimiter(), log 
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // HiGHS (the matching solver) compiles its WebAssembly in the browser's worker.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:", "blob:", originOf(config.topoTileUrl)],
         connectSrc: ["'self'", originOf(config.topoTileUrl)],

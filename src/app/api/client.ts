@@ -56,7 +56,8 @@ async function send(method: string, path: string, body?: RequestBody): Promise<{
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+/** One JSON call; exported for feature API modules (scenarios). */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
   const sent = await send(method, path, body === undefined ? undefined : { json: body });
   if ("failure" in sent) return { ok: false, failure: sent.failure };
   const response = sent.response;

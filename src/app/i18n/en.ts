@@ -1,7 +1,15 @@
 import type { nb } from "./nb";
+import { sitesEn } from "./sites.en";
+import { outdoorEn } from "./outdoor.en";
+import { meetingEn } from "./meeting.en";
+import { scenariosEn } from "./scenarios.en";
 
 /** English catalogue. Typed by the Norwegian keys, so a missing or extra key fails typecheck. */
 export const en: Record<keyof typeof nb, string> = {
+  ...outdoorEn,
+  ...sitesEn,
+  ...meetingEn,
+  ...scenariosEn,
   "app.name": "Massekart",
   "app.tagline": "Planning excavation masses and storage sites in Asker municipality",
 

@@ -1,9 +1,18 @@
+import { sitesNb } from "./sites.nb";
+import { outdoorNb } from "./outdoor.nb";
+import { meetingNb } from "./meeting.nb";
+import { scenariosNb } from "./scenarios.nb";
+
 /**
  * Norwegian bokmål catalogue, the default language. Its keys are the message keys of the whole
  * app: `en.ts` must have exactly the same keys (the type checker enforces it).
  * `{name}` placeholders are filled in by `translate`.
  */
 export const nb = {
+  ...outdoorNb,
+  ...sitesNb,
+  ...meetingNb,
+  ...scenariosNb,
   "app.name": "Massekart",
   "app.tagline": "Planlegging av overskuddsmasser og mellomlager i Asker kommune",
 

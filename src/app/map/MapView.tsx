@@ -25,6 +25,10 @@ import { withPickedLocation } from "../features/projects/draft";
 import { shownProjects } from "../state/registry-slice";
 import { useAppStore } from "../state/store";
 import { draftPoint, focusPadding } from "./focus";
+import { roadNetworkLayers, roadNetworkSource, roadNetworkSourceId } from "./road-network-layers";
+import { SiteDrawingController } from "./site-drawing";
+import { FlowsOnMap } from "./FlowsOnMap";
+import { siteClickedOnMap } from "../features/scenarios/scenario-actions";
 import { projectAreasToFeatures, projectPointsToFeatures, sitesToFeatures, zoningToFeatures } from "./features";
 import {
   askerLandLayers,
@@ -103,6 +107,7 @@ export function MapView() {
   const mapFocus = useAppStore((s) => s.layout.mapFocus);
   const leftPanel = useAppStore((s) => s.layout.layerPanelOpen || s.layout.projectsPanelOpen);
   const picking = editor.open && editor.picking;
+  const roadNetwork = useAppStore((s) => (s.sites.roadNetworkVisible ? s.sites.roadNetworkRevision : null));
   const draftLocation = editor.open ? editor.history.draft.location : undefined;
 
   const style = useMemo(() => baseStyle(), []);
@@ -214,6 +219,8 @@ export function MapView() {
   }, [loaded, mapFocus]);
 
   const onClick = (event: MapLayerMouseEvent) => {
+    // While a site outline is drawn, clicks belong to the drawing, not to selection.
+    if (useAppStore.getState().sites.drawing.mode !== "off") return;
     if (picking) {
       const { lng, lat } = event.lngLat;
       useAppStore.getState().editDraft((h) => withPickedLocation(h, [lng, lat]));
@@ -231,6 +238,8 @@ export function MapView() {
     }
     const kind = feature ? clickableLayers[feature.layer.id] : undefined;
     const id: unknown = feature?.properties?.id;
+    // While a planner edits a scenario, a click on a site takes it in or out of play.
+    if (kind === "site" && typeof id === "string" && siteClickedOnMap(id)) return;
     select(kind && typeof id === "string" ? { kind, id } : null);
   };
 
@@ -296,9 +305,17 @@ export function MapView() {
         <LayersInSlot slot="projects" layers={projectSpecs.filter((spec) => spec.id !== layerIds.projectsClusterCount)} />
         {/* Cluster counts above the place names, which would otherwise cover them. */}
         <LayersInSlot slot="dataLabels" layers={projectSpecs.filter((spec) => spec.id === layerIds.projectsClusterCount)} />
+        <FlowsOnMap />
         <Source id={sourceIds.draftLocation} type="geojson" data={draft}>
           <LayersInSlot slot="draft" layers={draftLocationLayers(sourceIds.draftLocation)} />
         </Source>
+        {/* The road network in use for haul distances: fetched only when switched on. */}
+        {roadNetwork !== null && (
+          <Source key={roadNetwork} id={roadNetworkSourceId} {...roadNetworkSource(origin, roadNetwork)}>
+            <LayersInSlot slot="roads" layers={roadNetworkLayers(roadNetworkSourceId)} />
+          </Source>
+        )}
+        <SiteDrawingController />
         <Source id={sourceIds.places} {...basemapSource("places", origin)}>
           <LayersInSlot slot="places" layers={placeLayers(sourceIds.places, { visible: visibility.places })} />
         </Source>

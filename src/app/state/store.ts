@@ -8,11 +8,15 @@ import { createDataSlice, type DataSlice } from "./data-slice";
 import { createEditorSlice, type EditorSlice } from "./editor-slice";
 import { createLanguageSlice, type LanguageSlice } from "./language-slice";
 import { createLayoutSlice, type LayoutSlice } from "./layout-slice";
+import { createMatchingSlice, type MatchingSlice } from "./matching-slice";
+import { createOutdoorSlice, type OutdoorSlice } from "./outdoor-slice";
 import { createRegistrySlice, type RegistrySlice } from "./registry-slice";
+import { createScenarioSlice, type ScenarioSlice } from "./scenario-slice";
 import { createSelectionSlice, type SelectionSlice } from "./selection-slice";
 import { createSessionSlice, type SessionSlice } from "./session-slice";
+import { createSitesSlice, type SitesSlice } from "./sites-slice";
 
-export type AppState = SessionSlice & LayoutSlice & SelectionSlice & DataSlice & LanguageSlice & RegistrySlice & EditorSlice;
+export type AppState = SessionSlice & LayoutSlice & SelectionSlice & DataSlice & LanguageSlice & RegistrySlice & EditorSlice & SitesSlice & MatchingSlice & ScenarioSlice & OutdoorSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createSessionSlice(...args),
@@ -22,6 +26,10 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createLanguageSlice(...args),
   ...createRegistrySlice(...args),
   ...createEditorSlice(...args),
+  ...createSitesSlice(...args),
+  ...createMatchingSlice(...args),
+  ...createOutdoorSlice(...args),
+  ...createScenarioSlice(...args),
 }));
 
 /** Puts the store back to its initial state (between tests, and on sign-out). */

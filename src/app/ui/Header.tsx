@@ -1,6 +1,10 @@
 import type { Me } from "../../core/domain/accounts";
 import { balancePanelId } from "../features/balance/BalancePanel";
+import { MatchingButtons } from "../features/matching/MatchingButtons";
+import { OutdoorButton } from "../features/outdoor/OutdoorMount";
+import { ScenarioViewButtons } from "../features/meeting/ScenarioViewButtons";
 import { projectsPanelId } from "../features/projects/ProjectsPanel";
+import { sitesPanelId } from "../features/sites/SitesPanel";
 import { signOut } from "../features/session/session-actions";
 import { useT } from "../i18n/use-t";
 import { useAppStore } from "../state/store";
@@ -17,6 +21,7 @@ export function Header({ user }: { user: Me }) {
   const projectsOpen = useAppStore((s) => s.layout.projectsPanelOpen);
   const toggleProjectsPanel = useAppStore((s) => s.toggleProjectsPanel);
   const balanceOpen = useAppStore((s) => s.layout.balancePanelOpen);
+  const sitesOpen = useAppStore((s) => s.sites.panelOpen);
   const toggleBalancePanel = useAppStore((s) => s.toggleBalancePanel);
   return (
     <header className="app-header">
@@ -32,6 +37,22 @@ export function Header({ user }: { user: Me }) {
       >
         <span className="list-icon" aria-hidden="true" />
         {t("header.projects")}
+      </button>
+      <button
+        type="button"
+        className="button button-toggle"
+        aria-expanded={sitesOpen}
+        aria-controls={sitesPanelId}
+        onClick={() => {
+          if (!sitesOpen) {
+            useAppStore.getState().setLayerPanelOpen(false);
+            useAppStore.getState().setProjectsPanelOpen(false);
+          }
+          useAppStore.getState().setSitesPanelOpen(!sitesOpen);
+        }}
+      >
+        <span className="pin-icon" aria-hidden="true" />
+        {t("sites.header")}
       </button>
       <button
         type="button"
@@ -53,6 +74,9 @@ export function Header({ user }: { user: Me }) {
         <span className="chart-icon" aria-hidden="true" />
         {t("header.balance")}
       </button>
+      <OutdoorButton />
+      <MatchingButtons />
+      <ScenarioViewButtons />
       <span className="header-spacer" />
       <span className="app-user">{t("header.signedInAs", { username: user.username, role: t(`role.${user.role}`) })}</span>
       <LanguageSwitch />

@@ -20,7 +20,8 @@ describe("LayerPanel", () => {
     for (const [lang, catalogue] of [["en", en], ["nb", nb]] as const) {
       useAppStore.getState().setLang(lang);
       const { unmount } = render(<LayerPanel />);
-      expect(screen.getAllByRole("checkbox")).toHaveLength(layerGroupIds.length);
+      // One per group, and the road network in use (drawn from the API, not a layer group).
+      expect(screen.getAllByRole("checkbox")).toHaveLength(layerGroupIds.length + 1);
       for (const id of layerGroupIds) {
         expect(screen.getByRole("checkbox", { name: catalogue[`layer.${id}`] })).toBeTruthy();
       }

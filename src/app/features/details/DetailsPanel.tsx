@@ -16,6 +16,9 @@ import { formatAuditTime } from "../history/audit-diff";
 import { HistorySection } from "../history/HistorySection";
 import { mayEditProject } from "../projects/permissions";
 import { openProjectEditor } from "../projects/project-actions";
+import { SiteCard } from "../sites/SiteCard";
+import { ProjectOutdoorLots } from "../outdoor/ProjectOutdoorLots";
+import { SiteMaterialArea } from "../outdoor/SiteMaterialArea";
 
 type Found = { kind: "project"; record: Project } | { kind: "site"; record: Site } | { kind: "zoning"; record: ZoningArea };
 
@@ -162,6 +165,7 @@ function ProjectDetails({ project, tr }: { project: Project; tr: Translator }) {
       <Fields rows={rows} />
       <h3 className="section-title">{t("lots.title")}</h3>
       <LotsTable project={project} tr={tr} />
+      <ProjectOutdoorLots project={project} />
       <HistorySection projectId={project.id} version={`${project.version}-${project.updatedAt}-${project.lots.map((lot) => lot.version).join(".")}`} tr={tr} />
     </>
   );
@@ -220,7 +224,13 @@ function SiteDetails({ site, tr }: { site: Site; tr: Translator }) {
     { label: t("field.openMonths"), value: months(site.window, tr) },
     { label: t("field.notes"), value: <span className="notes">{text(site.notes, tr)}</span> },
   ];
-  return <Fields rows={rows} />;
+  return (
+    <>
+      <Fields rows={rows} />
+      <SiteMaterialArea site={site} />
+      <SiteCard site={site} />
+    </>
+  );
 }
 
 function ZoningDetails({ area, tr }: { area: ZoningArea; tr: Translator }) {

@@ -10,6 +10,7 @@ import { basemapColours, projectBalances, projectColours, roadColours, siteColou
 import { layerSections, type LayerGroupId } from "../../state/layer-groups";
 import { useAppStore } from "../../state/store";
 import { layerPanelId } from "../../ui/Header";
+import { RoadNetworkToggle } from "../road-network/RoadNetworkToggle";
 import { Swatch } from "../../ui/Swatch";
 
 const isSiteKind = (id: LayerGroupId): id is SiteKind => (siteKinds as readonly string[]).includes(id);
@@ -121,6 +122,7 @@ export function LayerPanel() {
           {layerSections.basemap.map((id) => (
             <LayerToggle key={id} id={id} />
           ))}
+          <RoadNetworkToggle />
         </ul>
       </fieldset>
     </section>

@@ -1,0 +1,1 @@
+export const compareButtonId = "compare-button";

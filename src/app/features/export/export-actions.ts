@@ -1,0 +1,53 @@
+/**
+ * The export buttons' work: build the file from what the view shows and hand it to the browser.
+ * jsPDF is imported on first use, so it stays out of the main bundle.
+ */
+import type { Lang } from "../../i18n/i18n";
+import type { ScenarioData, ScenarioEntry } from "../compare/scenario-data";
+import { downloadBlob, fileSlug } from "./download";
+import { endpointIndex } from "./endpoints";
+import { flowsToCsv } from "./flows-csv";
+import { flowsToGeoJson, sitesToGeoJson } from "./flows-geojson";
+import { mapSnapshots } from "./map-snapshots";
+import type { ReportContext } from "./report-model";
+
+function reportContext(data: ScenarioData, lang: Lang, user: string, ids: readonly string[]): ReportContext {
+  return {
+    lang,
+    user,
+    generatedAt: new Date(),
+    sites: data.sites,
+    ranking: data.ranking,
+    endpoints: endpointIndex(data.projects, data.sites),
+    mapImages: mapSnapshots(ids),
+  };
+}
+
+export async function exportScenarioPdf(entry: ScenarioEntry, data: ScenarioData, lang: Lang, user: string): Promise<void> {
+  const [{ scenarioReport }, { reportPdf }] = await Promise.all([import("./report-model"), import("./report-pdf")]);
+  const doc = reportPdf(scenarioReport(entry, reportContext(data, lang, user, [entry.scenario.id])));
+  downloadBlob(doc.output("blob"), `massekart-${fileSlug(entry.scenario.name)}.pdf`);
+}
+
+export async function exportComparisonPdf(entries: readonly ScenarioEntry[], data: ScenarioData, lang: Lang, user: string): Promise<void> {
+  const [{ comparisonReport }, { reportPdf }] = await Promise.all([import("./report-model"), import("./report-pdf")]);
+  const doc = reportPdf(comparisonReport(entries, reportContext(data, lang, user, entries.map((e) => e.scenario.id))));
+  downloadBlob(doc.output("blob"), `massekart-${entries.map((e) => fileSlug(e.scenario.name)).join("-vs-")}.pdf`);
+}
+
+export function exportFlowsCsv(entry: ScenarioEntry, data: ScenarioData): void {
+  const csv = flowsToCsv(entry.result.flows, endpointIndex(data.projects, data.sites));
+  // A byte-order mark so spreadsheet programs read æøå as UTF-8.
+  downloadBlob(new Blob(["\ufeff", csv], { type: "text/csv;charset=utf-8" }), `massekart-${fileSlug(entry.scenario.name)}-flows.csv`);
+}
+
+export function exportFlowsGeoJson(entry: ScenarioEntry, data: ScenarioData): void {
+  const collection = flowsToGeoJson(entry.result.flows, endpointIndex(data.projects, data.sites));
+  downloadBlob(new Blob([JSON.stringify(collection)], { type: "application/geo+json" }), `massekart-${fileSlug(entry.scenario.name)}-flows.geojson`);
+}
+
+export function exportSitesGeoJson(entry: ScenarioEntry, data: ScenarioData): void {
+  const verdicts = new Map(data.ranking.flatMap((r) => (r.report ? [[r.siteId, r.report.verdict] as const] : [])));
+  const collection = sitesToGeoJson(data.sites, { verdicts, siteIds: entry.scenario.siteIds });
+  downloadBlob(new Blob([JSON.stringify(collection)], { type: "application/geo+json" }), `massekart-${fileSlug(entry.scenario.name)}-sites.geojson`);
+}

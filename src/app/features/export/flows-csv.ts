@@ -1,0 +1,40 @@
+/**
+ * Flows of a matching result as CSV (RFC 4180: comma, CRLF, quotes where needed). Column names are
+ * stable English identifiers, so scripts can read the file whatever the UI language; numbers use a
+ * dot as decimal mark. Pure.
+ */
+import type { Flow } from "../../../core/matching/result";
+import type { Endpoints } from "./endpoints";
+
+export const flowCsvColumns = ["from", "fromName", "to", "toName", "kind", "material", "contaminationClass", "month", "tonnes", "km"] as const;
+
+function cell(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rounds for a file a person may open: 3 decimals of tonnes and km is well below measurement. */
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+
+export function flowsToCsv(flows: readonly Flow[], endpoints: Endpoints = new Map()): string {
+  const lines = [flowCsvColumns.join(",")];
+  for (const flow of flows) {
+    lines.push(
+      [
+        flow.from,
+        endpoints.get(flow.from)?.name ?? "",
+        flow.to,
+        endpoints.get(flow.to)?.name ?? "",
+        flow.kind,
+        flow.material,
+        flow.contaminationClass,
+        flow.month,
+        round3(flow.tonnes),
+        round3(flow.km),
+      ]
+        .map(cell)
+        .join(","),
+    );
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}

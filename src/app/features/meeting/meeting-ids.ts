@@ -1,0 +1,1 @@
+export const presentationButtonId = "presentation-mode-button";

@@ -1,0 +1,65 @@
+/**
+ * The suitability report in the user's language — pure. Each reason is translated by its
+ * `reasonDetails` key (`suitability.<key>`) with its params formatted for the language; a key the
+ * catalogue does not know falls back to the English sentence the server wrote.
+ */
+import type { SuitabilityReason } from "../../../core/suitability/reasons";
+import type { Verdict } from "../../../core/suitability/report";
+import { catalogues, type MessageKey, type MessageParams } from "../../i18n/i18n";
+import type { Translator } from "../../i18n/use-t";
+
+/** "130 m" below a kilometre, "1,2 km" from there, in the language's number format. */
+export function distanceLabel(metres: number, tr: Translator): string {
+  if (metres < 999.5) return tr.withUnit(Math.round(metres), "m", 0);
+  return tr.withUnit(metres / 1000, "km", 1);
+}
+
+/** A share 0–1 as "42 %" / "98,5 %". */
+export function percentLabel(share: number, tr: Translator): string {
+  return tr.withUnit(share * 100, "%", 1);
+}
+
+const conflictKindKey = (kind: string) => `suitability.conflictKind.${kind}`;
+
+function isKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalogues.nb, key);
+}
+
+/** The params of a reason, numbers formatted with their units for the sentence. */
+export function reasonParams(reason: SuitabilityReason, tr: Translator): MessageParams {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(reason.params)) {
+    if (typeof value !== "number") out[name] = value;
+    else if (name.endsWith("Percent")) out[name] = tr.withUnit(value, "%", 1);
+    else if (name.endsWith("M") || name === "distanceM" || name === "bufferM" || name === "maxDistanceM") out[name] = distanceLabel(value, tr);
+    else if (name === "areaM2") out[name] = tr.withUnit(value, "m²", 0);
+    else if (name === "code") out[name] = String(value);
+    else out[name] = tr.num(value, 1);
+  }
+  if (typeof reason.params.kind === "string") {
+    const key = conflictKindKey(reason.params.kind);
+    out.what = isKey(key) ? tr.t(key) : String(reason.params.label ?? reason.params.kind);
+  }
+  if (typeof reason.params.category === "string") {
+    const key = `zoningCategory.${reason.params.category}`;
+    out.categoryName = isKey(key) ? tr.t(key) : reason.params.category;
+  }
+  return out;
+}
+
+/** One reason as a sentence in the user's language (the server's English text when the key is unknown). */
+export function reasonText(reason: SuitabilityReason, tr: Translator): string {
+  const key = `suitability.${reason.key}`;
+  if (!isKey(key)) return reason.text;
+  return tr.t(key, reasonParams(reason, tr));
+}
+
+/** What a conflict kind is called ("school or kindergarten"), falling back to the kind id. */
+export function conflictKindLabel(kind: string, tr: Translator): string {
+  const key = conflictKindKey(kind);
+  return isKey(key) ? tr.t(key) : kind.replace(/_/g, " ");
+}
+
+export function verdictLabel(verdict: Verdict, tr: Translator): string {
+  return tr.t(`suitability.verdict.${verdict}`);
+}

@@ -1,0 +1,178 @@
+/**
+ * Import zoning: a plan file (SOSI, GML or GeoJSON; the format follows the extension), optional
+ * CRS and code property, a dry run that lists what would be skipped and why, then "Import" — or
+ * "Import valid objects only" when some objects are bad. The zoning layer reloads afterwards.
+ */
+import { useState } from "react";
+import { failureMessage, type Message } from "../../api/failure-message";
+import { useT } from "../../i18n/use-t";
+import { Dialog } from "../../ui/Dialog";
+import { Field } from "../../ui/Field";
+import { refreshZoning } from "../sites/site-actions";
+import { importZoning, type ZoningImportSummary } from "../sites/sites-api";
+import { formatOfFileName, ignoredText, importChoice, type ZoningFormat } from "./zoning-import";
+
+const formats: readonly ZoningFormat[] = ["sosi", "gml", "geojson"];
+
+export function ZoningImportDialog({ onClose }: { onClose: () => void }) {
+  const { t, num } = useT();
+  const [file, setFile] = useState<File | null>(null);
+  const [format, setFormat] = useState<ZoningFormat>("sosi");
+  const [crs, setCrs] = useState("");
+  const [codeProperty, setCodeProperty] = useState("");
+  const [preview, setPreview] = useState<ZoningImportSummary | null>(null);
+  const [busy, setBusy] = useState<"checking" | "importing" | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [done, setDone] = useState<ZoningImportSummary | null>(null);
+
+  const run = async (mode: "dryRun" | "import" | "importValid", chosen = file, chosenFormat = format) => {
+    if (!chosen) {
+      setMessage({ key: "zoningImport.noFile" });
+      return;
+    }
+    setBusy(mode === "dryRun" ? "checking" : "importing");
+    setMessage(null);
+    const bytes = await chosen.arrayBuffer();
+    const result = await importZoning(bytes, {
+      format: chosenFormat,
+      fileName: chosen.name,
+      crs,
+      codeProperty,
+      dryRun: mode === "dryRun",
+      skipInvalid: mode === "importValid",
+    });
+    setBusy(null);
+    if (!result.ok) {
+      setPreview(null);
+      const failure = result.failure;
+      setMessage(failure.status === 400 ? { key: "zoningImport.failed", params: { message: failure.message } } : failureMessage(failure));
+      return;
+    }
+    if (mode === "dryRun") {
+      setPreview(result.summary);
+      return;
+    }
+    if (result.status === 400) {
+      setPreview(result.summary);
+      setMessage({ key: "zoningImport.invalidObjects", params: { count: result.summary.skipped.length } });
+      return;
+    }
+    setDone(result.summary);
+    setPreview(null);
+    await refreshZoning();
+  };
+
+  const choice = preview ? importChoice(preview) : null;
+  const plans = (summary: ZoningImportSummary) => summary.planIds.join(", ") || "–";
+
+  return (
+    <Dialog title={t("zoningImport.title")} closeLabel={t("sites.close")} onClose={onClose} className="dialog-wide">
+      <div className="form-fields">
+        <Field path="zoning-file" label={t("zoningImport.file")} hint={t("zoningImport.fileHint")}>
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              accept=".sos,.sosi,.gml,.xml,.geojson,.json"
+              onChange={(e) => {
+                const chosen = e.target.files?.[0] ?? null;
+                setFile(chosen);
+                setPreview(null);
+                setDone(null);
+                const guessed = chosen ? formatOfFileName(chosen.name) : null;
+                const next = guessed ?? format;
+                if (guessed) setFormat(guessed);
+                if (chosen) void run("dryRun", chosen, next);
+              }}
+            />
+          )}
+        </Field>
+        <div className="form-grid form-grid-3">
+          <Field path="zoning-format" label={t("zoningImport.format")}>
+            {(control) => (
+              <select {...control} value={format} onChange={(e) => setFormat(e.target.value as ZoningFormat)}>
+                {formats.map((f) => (
+                  <option key={f} value={f}>
+                    {t(`zoningImport.format.${f}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field path="zoning-crs" label={t("zoningImport.crs")} hint={t("zoningImport.crsHint")}>
+            {(control) => <input {...control} value={crs} autoComplete="off" placeholder="EPSG:25832" onChange={(e) => setCrs(e.target.value)} />}
+          </Field>
+          {format === "geojson" && (
+            <Field path="zoning-code-property" label={t("zoningImport.codeProperty")} hint={t("zoningImport.codePropertyHint")}>
+              {(control) => <input {...control} value={codeProperty} autoComplete="off" onChange={(e) => setCodeProperty(e.target.value)} />}
+            </Field>
+          )}
+        </div>
+        <div className="button-row">
+          <button type="button" className="button" disabled={!file || busy !== null} aria-busy={busy === "checking"} onClick={() => void run("dryRun")}>
+            {busy === "checking" ? t("zoningImport.checking") : t("zoningImport.check")}
+          </button>
+        </div>
+      </div>
+
+      {preview && (
+        <section className="import-preview" aria-label={t("zoningImport.preview")}>
+          <h3 className="section-title">{t("zoningImport.preview")}</h3>
+          <p>{t("zoningImport.found", { count: num(preview.found ?? 0), plans: plans(preview), crs: preview.sourceCrs })}</p>
+          {preview.skipped.length > 0 && (
+            <>
+              <h4 className="subsection-title field-error">{t("zoningImport.skipped", { count: preview.skipped.length })}</h4>
+              <div className="table-scroll">
+                <table className="lots-table">
+                  <caption className="visually-hidden">{t("zoningImport.skippedCaption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("zoningImport.object")}</th>
+                      <th scope="col">{t("zoningImport.reason")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.skipped.map((s, i) => (
+                      <tr key={`${s.object}-${i}`}>
+                        <td className="nowrap">{s.object}</td>
+                        <td>{s.reason}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+          {preview.warnings.length > 0 && (
+            <>
+              <h4 className="subsection-title">{t("zoningImport.warnings")}</h4>
+              <ul>
+                {preview.warnings.map((w, i) => (
+                  <li key={i}>{w}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {ignoredText(preview.ignored) && <p className="muted">{t("zoningImport.ignored", { list: ignoredText(preview.ignored) })}</p>}
+          <div className="button-row">
+            {choice === "import" && (
+              <button type="button" className="button button-accent" disabled={busy !== null} onClick={() => void run("import")}>
+                {t("zoningImport.import")}
+              </button>
+            )}
+            {choice === "importValid" && (
+              <button type="button" className="button button-accent" disabled={busy !== null} onClick={() => void run("importValid")}>
+                {t("zoningImport.importValid")}
+              </button>
+            )}
+          </div>
+        </section>
+      )}
+      <p role="status" className={message ? "field-error" : undefined}>
+        {busy === "importing" && t("zoningImport.importing")}
+        {message && t(message.key, message.params)}
+        {done && t("zoningImport.done", { count: num(done.imported), plans: plans(done), skipped: num(done.skipped.length) })}
+      </p>
+    </Dialog>
+  );
+}
