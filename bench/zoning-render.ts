@@ -48,7 +48,10 @@ interface Measurement {
   fps: number;
 }
 
-async function measure(label: string, extraPolygons: number): Promise<Measurement> {
+/** Where to pan: the overview the app opens with, or zoomed in on Asker sentrum where detailed zoning is drawn. */
+type View = "overview" | "zoom 13";
+
+async function measure(label: string, extraPolygons: number, view: View = "overview"): Promise<Measurement> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "massekart-bench-"));
   const server = await startServer({ ...readConfig({}), port: 0, dataDir: path.join(dataDir, "db") }, { allowDemo: true, log: () => undefined });
   const profile = mkdtempSync(path.join(tmpdir(), "massekart-bench-chromium-"));
@@ -71,6 +74,9 @@ async function measure(label: string, extraPolygons: number): Promise<Measuremen
       await page.getByRole("button", { name: "Log in" }).click();
       await page.waitForSelector("body[data-map-ready='true']", { timeout: 180_000 });
       const readyS = (performance.now() - started) / 1000;
+      if (view === "zoom 13") {
+        await page.evaluate(`new Promise((resolve) => { const map = window.__massekartMap; map.once("idle", resolve); map.jumpTo({ center: [10.434, 59.833], zoom: 13 }); })`);
+      }
       // Pan back and forth for about four seconds and record every frame's duration.
       // A string, not a function: tsx (esbuild) wraps named functions in a helper the page lacks.
       const frames = (await page.evaluate(panAndRecordFrames)) as number[];
@@ -89,7 +95,13 @@ async function measure(label: string, extraPolygons: number): Promise<Measuremen
 }
 
 buildClientIfNeeded();
-const results = [await measure("demo zoning (baseline)", 0), await measure(`+ ${polygonCount.toLocaleString("en-GB")} polygons`, polygonCount)];
+const many = `+ ${polygonCount.toLocaleString("en-GB")} polygons`;
+const results = [
+  await measure("demo zoning (baseline), overview", 0),
+  await measure(`${many}, overview`, polygonCount),
+  await measure("demo zoning (baseline), zoom 13", 0, "zoom 13"),
+  await measure(`${many}, zoom 13`, polygonCount, "zoom 13"),
+];
 const header = ["case", "zoning areas", "map ready s", "frame median ms", "frame p95 ms", "fps"];
 const rows = results.map((r) => [r.case, String(r.zoningAreas), r.readyS.toFixed(1), r.framesMedianMs.toFixed(1), r.framesP95Ms.toFixed(1), r.fps.toFixed(1)]);
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));

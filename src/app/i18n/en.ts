@@ -56,6 +56,7 @@ export const en: Record<keyof typeof nb, string> = {
   "layers.title": "Layers and legend",
   "layers.basemap": "Basemap",
   "layers.planning": "Planning data",
+  "layers.zoningZoomNote": "{count} zoning areas: shown from zoom level {zoom}; zoom in to see them.",
   "layers.topoNote": "Fetches map tiles from Kartverket over the internet.",
 
   "layer.boundary": "Asker boundary",

@@ -59,6 +59,7 @@ export const nb = {
   "layers.title": "Kartlag og tegnforklaring",
   "layers.basemap": "Bakgrunnskart",
   "layers.planning": "Plandata",
+  "layers.zoningZoomNote": "{count} arealformålsområder: vises fra zoomnivå {zoom}, zoom inn for å se dem.",
   "layers.topoNote": "Henter kartfliser fra Kartverket over internett.",
 
   "layer.boundary": "Kommunegrense Asker",

@@ -45,6 +45,7 @@ import {
   siteLayers,
   topoLayers,
   zoningLayers,
+  zoningMinZoom,
 } from "./layers";
 import { askerBbox, baseStyle, basemapSource, kartverketAttribution, slotId, sourceIds, topoSource, type Slot } from "./style";
 
@@ -285,7 +286,11 @@ export function MapView() {
         <Source id={sourceIds.zoning} type="geojson" data={zoning}>
           <LayersInSlot
             slot="zoning"
-            layers={zoningLayers(sourceIds.zoning, { visible: visibility.zoning, selectedId: selectedId("zoning") })}
+            layers={zoningLayers(sourceIds.zoning, {
+              visible: visibility.zoning,
+              selectedId: selectedId("zoning"),
+              minzoom: zoningMinZoom(data.zoning.length),
+            })}
           />
         </Source>
         <Source id={sourceIds.roads} {...basemapSource("roads", origin)}>

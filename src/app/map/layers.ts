@@ -249,12 +249,31 @@ export function placeLayers(sourceId: string, { visible = true }: LayerOptions =
   return [label];
 }
 
+/** Above this many zoning areas the layer is drawn only from `detailedZoningMinZoom` in. */
+export const detailedZoningAreaLimit = 2_000;
+/** Zoom 12 ≈ 20 m per pixel at Asker's latitude: a few hundred areas in view instead of all of them. */
+export const detailedZoningMinZoom = 12;
+
+/**
+ * The zoom from which zoning is drawn: always for a municipal plan's few hundred areas; from zoom
+ * 12 for a detailed set. Measured (npm run bench:zoning-render): 20,000 areas drawn at the
+ * overview pan at about 1 frame per second in software WebGL against 5 for the demo set.
+ */
+export function zoningMinZoom(areaCount: number): number | undefined {
+  return areaCount > detailedZoningAreaLimit ? detailedZoningMinZoom : undefined;
+}
+
 /** Zoning as a semi-transparent fill in its category colour (feature property `colour`) with a thin outline. */
-export function zoningLayers(sourceId: string, { visible = true, selectedId }: DataLayerOptions = {}): LayerSpecification[] {
+export function zoningLayers(
+  sourceId: string,
+  { visible = true, selectedId, minzoom }: DataLayerOptions & { minzoom?: number | undefined } = {},
+): LayerSpecification[] {
+  const zoom = minzoom === undefined ? {} : { minzoom };
   const fill: FillLayerSpecification = {
     id: layerIds.zoningFill,
     type: "fill",
     source: sourceId,
+    ...zoom,
     layout: { visibility: visibility(visible) },
     paint: { "fill-color": ["get", "colour"], "fill-opacity": 0.5 },
   };
@@ -262,6 +281,7 @@ export function zoningLayers(sourceId: string, { visible = true, selectedId }: D
     id: layerIds.zoningLine,
     type: "line",
     source: sourceId,
+    ...zoom,
     layout: { visibility: visibility(visible) },
     paint: {
       "line-color": ["case", isSelected(selectedId), selectionColour, "#6f6f6f"],

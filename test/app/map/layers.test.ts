@@ -19,6 +19,7 @@ import {
   tonnesRadiusPx,
   topoLayers,
   zoningLayers,
+  zoningMinZoom,
 } from "../../../src/app/map/layers";
 import { basemapColours, projectColours, siteColours } from "../../../src/app/map/palette";
 import { layerGroupIds, type LayerGroupId } from "../../../src/app/state/layer-groups";
@@ -194,5 +195,16 @@ describe("data layers", () => {
     const selected = JSON.stringify(siteLayers("storage", "s", { selectedId: "S9" }));
     expect(none).not.toContain("S9");
     expect(selected).toContain('["==",["get","id"],"S9"]');
+  });
+});
+
+describe("zoning level of detail", () => {
+  it("draws a municipal plan's zoning at every zoom, and a detailed set only from zoom 12", () => {
+    expect(zoningMinZoom(37)).toBeUndefined();
+    expect(zoningMinZoom(2_000)).toBeUndefined();
+    expect(zoningMinZoom(20_000)).toBe(12);
+    const detailed = zoningLayers("zoning", { minzoom: zoningMinZoom(20_000) });
+    expect(detailed.map((layer) => layer.minzoom)).toEqual([12, 12]);
+    expect(zoningLayers("zoning", { minzoom: zoningMinZoom(37) }).every((layer) => !("minzoom" in layer))).toBe(true);
   });
 });

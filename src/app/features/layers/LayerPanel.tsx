@@ -6,6 +6,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { siteKinds, type SiteKind } from "../../../core/domain/records";
 import { categoryColour, zoningCategories } from "../../../core/zoning/arealformaal";
 import { useT } from "../../i18n/use-t";
+import { detailedZoningMinZoom, zoningMinZoom } from "../../map/layers";
 import { basemapColours, projectBalances, projectColours, roadColours, siteColours } from "../../map/palette";
 import { layerSections, type LayerGroupId } from "../../state/layer-groups";
 import { useAppStore } from "../../state/store";
@@ -38,7 +39,9 @@ function groupSwatch(id: LayerGroupId): ReactNode {
 
 /** The legend entries shown under a group, if it has more than one colour. */
 function GroupLegend({ id }: { id: LayerGroupId }) {
-  const { t } = useT();
+  const { t, num } = useT();
+  const zoningAreaCount = useAppStore((s) => s.data.zoning.length);
+  let note: ReactNode = null;
   let items: { key: string; swatch: ReactNode; label: string }[] = [];
   if (id === "projects") {
     items = projectBalances.map((balance) => ({
@@ -61,16 +64,22 @@ function GroupLegend({ id }: { id: LayerGroupId }) {
   } else if (id === "topo") {
     return <p className="legend-note">{t("layers.topoNote")}</p>;
   }
+  if (id === "zoning" && zoningMinZoom(zoningAreaCount) !== undefined) {
+    note = <p className="legend-note">{t("layers.zoningZoomNote", { count: num(zoningAreaCount), zoom: detailedZoningMinZoom })}</p>;
+  }
   if (items.length === 0) return null;
   return (
-    <ul className="legend-list">
-      {items.map((item) => (
-        <li key={item.key}>
-          {item.swatch}
-          <span>{item.label}</span>
-        </li>
-      ))}
-    </ul>
+    <>
+      {note}
+      <ul className="legend-list">
+        {items.map((item) => (
+          <li key={item.key}>
+            {item.swatch}
+            <span>{item.label}</span>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
