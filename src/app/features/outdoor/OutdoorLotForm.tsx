@@ -2,7 +2,9 @@
  * The form of one outdoor-material lot (add or edit), inside the project's "Outdoor materials"
  * table: type, direction, quantity in the type's unit with the area it needs shown as it is typed,
  * condition, months, receiving project, storage site (the nearest suitable one by default, named),
- * notes. Saves straight to the API with the version it was based on; a 409 loads the other version.
+ * notes. Saves straight to the API with the version it was based on. A 409 keeps what the user
+ * typed, says who saved meanwhile, when, and what their version holds, and takes their version
+ * number, so saving again deliberately replaces theirs (and Cancel keeps theirs).
  */
 import { useId, useState } from "react";
 import { outdoorConditions, outdoorDirections, type OutdoorLot } from "../../../core/outdoor/api";
@@ -11,6 +13,7 @@ import type { Message } from "../../api/failure-message";
 import { useT } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
 import { Field } from "../../ui/Field";
+import { formatAuditTime } from "../history/audit-diff";
 import { writeFailureMessages } from "./outdoor-actions";
 import { createOutdoorLot, updateOutdoorLot } from "./outdoor-api";
 import {
@@ -35,7 +38,7 @@ export function OutdoorLotForm({ project, lot, onDone }: { project: Project; lot
   const [version, setVersion] = useState(lot?.version ?? 0);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<{ path: string; message: Message }[]>([]);
-  const [notice, setNotice] = useState<Message | null>(null);
+  const [notice, setNotice] = useState<Message[]>([]);
   const [askConfirm, setAskConfirm] = useState(false);
   const [confirmLarge, setConfirmLarge] = useState(false);
   const formId = useId();
@@ -54,7 +57,7 @@ export function OutdoorLotForm({ project, lot, onDone }: { project: Project; lot
 
   const save = async () => {
     setBusy(true);
-    setNotice(null);
+    setNotice([]);
     const body = { ...outdoorLotBody(draft), ...(confirmLarge ? { confirmLarge: true } : {}) };
     const result = lot ? await updateOutdoorLot(lot.id, { ...body, version }) : await createOutdoorLot(project.id, body);
     setBusy(false);
@@ -64,11 +67,23 @@ export function OutdoorLotForm({ project, lot, onDone }: { project: Project; lot
       return;
     }
     if (result.failure.status === 409 && result.failure.current) {
+      // Keep the draft as typed; their version is named, and its number taken for the next save.
       const current = result.failure.current as OutdoorLot;
-      setDraft(draftOfOutdoorLot(current));
+      const theirType = types.find((candidate) => candidate.id === current.typeId);
       setVersion(current.version);
       setErrors([]);
-      setNotice({ key: "outdoor.conflict", params: { who: current.updatedBy ?? "?" } });
+      setNotice([
+        { key: "outdoor.lotConflict", params: { who: current.updatedBy ?? t("outdoor.someone"), when: formatAuditTime(current.updatedAt) } },
+        {
+          key: "outdoor.lotConflictTheirs",
+          params: {
+            type: theirType?.names[lang] ?? current.typeId,
+            quantity: withUnit(current.quantity, outdoorUnitLabel(current.unit, tr)),
+            month: (current.direction === "available" ? current.availableFrom : current.neededBy) ?? "",
+          },
+        },
+      ]);
+      changed();
       return;
     }
     setAskConfirm(result.failure.code === "confirm_large_quantity");
@@ -187,7 +202,11 @@ export function OutdoorLotForm({ project, lot, onDone }: { project: Project; lot
         </label>
       )}
       <div role="alert">
-        {notice && <p className="field-error">{t(notice.key, notice.params)}</p>}
+        {notice.map((m) => (
+          <p key={m.key} className="field-error">
+            {t(m.key, m.params)}
+          </p>
+        ))}
         {general.map((e, i) => (
           <p key={i} className="field-error">
             {e.path ? `${e.path}: ` : ""}

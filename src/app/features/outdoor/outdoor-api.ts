@@ -10,6 +10,7 @@ import type {
   OutdoorLotUpdate,
   OutdoorMaterialTypeRecord,
   OutdoorSuggestionsResponse,
+  OutdoorTypeCreate,
   OutdoorTypeUpdate,
   StoragePlan,
 } from "../../../core/outdoor/api";
@@ -47,6 +48,11 @@ export function outdoorLotQuery(filters: OutdoorLotFilters): string {
 /** `GET /api/outdoor-materials/types`: the catalogue in force. */
 export function fetchOutdoorTypes(): Promise<ApiResult<OutdoorMaterialTypeRecord[]>> {
   return items<OutdoorMaterialTypeRecord>("/api/outdoor-materials/types");
+}
+
+/** `POST /api/outdoor-materials/types` (admins) → 201 with the new type; an id in use fails with 400 naming `id`. */
+export function createOutdoorType(body: OutdoorTypeCreate): Promise<ApiResult<OutdoorMaterialTypeRecord>> {
+  return request<OutdoorMaterialTypeRecord>("POST", "/api/outdoor-materials/types", body);
 }
 
 /** `PUT /api/outdoor-materials/types/:id` (admins); 409 with the type as it is now. */
