@@ -4,23 +4,12 @@
  * a planner then opens "Outdoor materials" and sees that site's area need rise in that month by
  * 600 m × the kerb's footprint per metre as the catalogue has it (20 m² by the issue's example).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server";
+import { launchBrowser, type LaunchedBrowser } from "../support/browser";
 
-/** Chromium flags that work headless on this kind of machine (STACK-NOTES). */
-const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const projectName = "E2E Slemmestadveien kantstein";
 const siteName = "Slemmestad sementfabrikk-tomta";
@@ -40,24 +29,18 @@ const m2Of = (text: string | null) => Number((text ?? "").replace(/[^\d.]/g, "")
 describe("outdoor materials in a real browser", () => {
   let server: TestServer;
   let context: BrowserContext;
-  let profileDir: string;
+  let browser: LaunchedBrowser | undefined;
   const pageErrors: string[] = [];
   let expectedRiseM2 = 0;
   let neededBeforeM2 = 0;
 
   beforeAll(async () => {
     server = await startTestServer("pglite");
-    profileDir = mkdtempSync(path.join(tmpdir(), "massekart-chromium-"));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: inject("chromiumPath"),
-      headless: true,
-      args: chromiumArgs,
-      viewport: { width: 1280, height: 800 },
-    });
+    browser = await launchBrowser(inject("chromiumPath"));
+    context = browser.context;
   });
   afterAll(async () => {
-    await context?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    await browser?.close();
     await server?.stop();
   });
 

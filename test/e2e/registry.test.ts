@@ -3,24 +3,12 @@
  * form, a planner then finds it on the map and in the mass-balance chart, and a viewer can
  * neither see an edit control nor write through the API.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server";
+import { launchBrowser, type LaunchedBrowser } from "../support/browser";
 
-/** Chromium flags that work headless on this kind of machine (STACK-NOTES). */
-const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 declare global {
   interface Window {
@@ -51,22 +39,16 @@ interface StoredProject {
 describe("the mass registry in a real browser", () => {
   let server: TestServer;
   let context: BrowserContext;
-  let profileDir: string;
+  let browser: LaunchedBrowser | undefined;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     server = await startTestServer("pglite");
-    profileDir = mkdtempSync(path.join(tmpdir(), "massekart-chromium-"));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: inject("chromiumPath"),
-      headless: true,
-      args: chromiumArgs,
-      viewport: { width: 1280, height: 800 },
-    });
+    browser = await launchBrowser(inject("chromiumPath"));
+    context = browser.context;
   });
   afterAll(async () => {
-    await context?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    await browser?.close();
     await server?.stop();
   });
 

@@ -4,22 +4,13 @@
  * the server, and sees different tonne-km in their results. Delete with undo, and a viewer who
  * reads but gets no write or run control.
  */
-import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server";
+import { launchBrowser, type LaunchedBrowser } from "../support/browser";
 
-const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 interface ResultView {
   result: { kpis: { tonneKm: number; peakInventoryTonnes: Record<string, number> } } | null;
@@ -28,22 +19,16 @@ interface ResultView {
 describe("scenarios in the browser", () => {
   let server: TestServer;
   let context: BrowserContext;
-  let profileDir: string;
+  let browser: LaunchedBrowser | undefined;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     server = await startTestServer("pglite");
-    profileDir = mkdtempSync(path.join(tmpdir(), "massekart-chromium-"));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: inject("chromiumPath"),
-      headless: true,
-      args: chromiumArgs,
-      viewport: { width: 1280, height: 800 },
-    });
+    browser = await launchBrowser(inject("chromiumPath"));
+    context = browser.context;
   });
   afterAll(async () => {
-    await context?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    await browser?.close();
     await server?.stop();
   });
 

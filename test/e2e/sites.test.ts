@@ -2,20 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server";
+import { launchBrowser, type LaunchedBrowser } from "../support/browser";
 
-/** Chromium flags that work headless on this kind of machine (STACK-NOTES). */
-const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 declare global {
   interface Window {
@@ -29,22 +20,16 @@ const shot = (page: Page, name: string) => (screenshots ? page.screenshot({ path
 describe("sites in a real browser: drawing, the suitability card, the zoning import", () => {
   let server: TestServer;
   let context: BrowserContext;
-  let profileDir: string;
+  let browser: LaunchedBrowser | undefined;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     server = await startTestServer("pglite");
-    profileDir = mkdtempSync(path.join(tmpdir(), "massekart-chromium-"));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: inject("chromiumPath"),
-      headless: true,
-      args: chromiumArgs,
-      viewport: { width: 1280, height: 800 },
-    });
+    browser = await launchBrowser(inject("chromiumPath"));
+    context = browser.context;
   });
   afterAll(async () => {
-    await context?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    await browser?.close();
     await server?.stop();
   });
 

@@ -1,43 +1,9 @@
 /** What the Presentation mode and export browser tests share: Chromium, sign-in, and scenarios made and run over the API. */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
 import type { MatchResult } from "../../../src/core/matching/result";
 import type { ScenarioResultView } from "../../../src/core/scenario/scenario";
 import type { TestServer } from "../../support/server";
 
-/** Chromium flags that work headless on this kind of machine (STACK-NOTES). */
-const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-export async function launchBrowser(chromiumPath: string, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const profileDir = mkdtempSync(path.join(tmpdir(), "massekart-chromium-"));
-  const context = await chromium.launchPersistentContext(profileDir, { executablePath: chromiumPath, headless: true, args: chromiumArgs, viewport, acceptDownloads: true });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(profileDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Signs in through the page and waits for the map, collecting console errors. */
-export async function signIn(context: BrowserContext, url: string, username: string, lang: "en" | "nb", errors: string[]): Promise<Page> {
-  await context.clearCookies();
-  const page = await context.newPage();
-  page.on("console", (message) => {
-    // The sign-in page asks /api/me first and gets 401 when nobody is signed in: expected, not an error.
-    if (message.type() === "error" && !/status of 401/.test(message.text())) errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${url}/?lang=${lang}`);
-  await page.getByLabel(lang === "en" ? "Username" : "Brukernavn").fill(username);
-  await page.getByLabel(lang === "en" ? "Password" : "Passord").fill("demo");
-  await page.getByRole("button", { name: lang === "en" ? "Log in" : "Logg inn" }).click();
-  await page.waitForSelector("body[data-map-ready='true']", { timeout: 90_000 });
-  return page;
-}
+export { launchBrowser, signIn } from "../../support/browser";
 
 export interface RunScenario {
   id: string;
