@@ -12,6 +12,7 @@ import { Dialog } from "../../ui/Dialog";
 import { nextSort, sortRanking, type RankingSort, type RankingSortKey } from "./ranking";
 import { showSite } from "./site-actions";
 import { fetchRanking, type RankingItem } from "./sites-api";
+import { SuitabilityRulesEditor } from "./SuitabilityRulesEditor";
 import { verdictLabel } from "./suitability-text";
 
 const columns: { key: RankingSortKey; label: MessageKey; numeric?: boolean }[] = [
@@ -29,6 +30,9 @@ export function RankingDialog({ onClose }: { onClose: () => void }) {
   const [failure, setFailure] = useState<Message | null>(null);
   const [sort, setSort] = useState<RankingSort>({ key: "verdict", direction: "ascending" });
   const sites = useAppStore((s) => s.data.sites);
+  const isAdmin = useAppStore((s) => s.session.status === "signedIn" && s.session.user.role === "admin");
+  // Bumped after the rules change, so the ranking is computed again with them.
+  const [rulesVersion, setRulesVersion] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -40,7 +44,7 @@ export function RankingDialog({ onClose }: { onClose: () => void }) {
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [rulesVersion]);
 
   const show = (item: RankingItem) => {
     const site = sites.find((s) => s.id === item.siteId);
@@ -57,6 +61,7 @@ export function RankingDialog({ onClose }: { onClose: () => void }) {
           {t("ranking.loading")}
         </p>
       )}
+      {isAdmin && <SuitabilityRulesEditor onSaved={() => setRulesVersion((v) => v + 1)} />}
       {items?.length === 0 && <p className="muted">{t("ranking.empty")}</p>}
       {items && items.length > 0 && (
         <div className="table-scroll">

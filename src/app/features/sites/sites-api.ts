@@ -134,6 +134,16 @@ export function fetchSuitability(siteId: string): Promise<ApiResult<SuitabilityR
 }
 
 /** `GET /api/suitability/ranking`. */
+/** The suitability rules in force (GET /api/suitability/rules). */
+export function fetchSuitabilityRules(): Promise<ApiResult<unknown>> {
+  return request("GET", "/api/suitability/rules");
+}
+
+/** Replaces the rules (admins); the server checks them against its schema and answers 400 with the problem. */
+export function saveSuitabilityRules(rules: unknown): Promise<ApiResult<unknown>> {
+  return request("PUT", "/api/suitability/rules", { json: rules });
+}
+
 export async function fetchRanking(): Promise<ApiResult<RankingItem[]>> {
   const result = await request<{ items: RankingItem[] }>("GET", "/api/suitability/ranking");
   return result.ok ? { ok: true, value: result.value.items } : result;
