@@ -4,7 +4,7 @@
  * reason — and only then import, all rows or none.
  */
 import { useId, useState } from "react";
-import type { LotImportReport } from "../../../core/domain/registry-api";
+import type { CsvRowError, LotImportReport } from "../../../core/domain/registry-api";
 import { lotCsvColumns } from "../../../core/registry/lot-csv";
 import { importLots } from "../../api/client";
 import { failureMessage, type Message } from "../../api/failure-message";
@@ -64,18 +64,31 @@ function ColumnsHelp({ tr }: { tr: Translator }) {
   );
 }
 
-function ReportTables({ report, tr }: { report: LotImportReport; tr: Translator }) {
-  const { t, withUnit } = tr;
-  const badRows = new Set(report.errors.map((e) => e.row)).size;
+/**
+ * What a CSV check found, for any CSV import: how many rows are fine and bad, and every bad row
+ * with its column and reason (translated where the reason is known).
+ */
+export function CsvCheckSummary({
+  rows,
+  previewCount,
+  errors,
+  tr,
+}: {
+  rows: number;
+  previewCount: number;
+  errors: readonly CsvRowError[];
+  tr: Translator;
+}) {
+  const { t } = tr;
   return (
     <>
       <p className="import-summary" role="status">
-        {t("import.summary", { rows: report.rows, ok: report.preview.length, bad: badRows })}
+        {t("import.summary", { rows, ok: previewCount, bad: new Set(errors.map((e) => e.row)).size })}
       </p>
-      {report.errors.length > 0 && (
+      {errors.length > 0 && (
         <div className="table-scroll import-table">
           <table className="lots-table import-errors">
-            <caption className="visible-caption">{t("import.errorsCaption", { count: report.errors.length })}</caption>
+            <caption className="visible-caption">{t("import.errorsCaption", { count: errors.length })}</caption>
             <thead>
               <tr>
                 <th scope="col" className="numeric">{t("import.row")}</th>
@@ -84,7 +97,7 @@ function ReportTables({ report, tr }: { report: LotImportReport; tr: Translator 
               </tr>
             </thead>
             <tbody>
-              {report.errors.map((error, i) => (
+              {errors.map((error, i) => (
                 <tr key={`${error.row}-${error.column}-${i}`}>
                   <td className="numeric">{error.row}</td>
                   <td>
@@ -97,6 +110,15 @@ function ReportTables({ report, tr }: { report: LotImportReport; tr: Translator 
           </table>
         </div>
       )}
+    </>
+  );
+}
+
+function ReportTables({ report, tr }: { report: LotImportReport; tr: Translator }) {
+  const { t, withUnit } = tr;
+  return (
+    <>
+      <CsvCheckSummary rows={report.rows} previewCount={report.preview.length} errors={report.errors} tr={tr} />
       {report.preview.length > 0 && (
         <div className="table-scroll import-table">
           <table className="lots-table import-preview">

@@ -10,7 +10,7 @@ import { failureMessage, type Message } from "../../api/failure-message";
 import { useT } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
 import { Dialog } from "../../ui/Dialog";
-import { csvProblem } from "../csv/ImportDialog";
+import { CsvCheckSummary } from "../csv/ImportDialog";
 import { importOutdoorLots } from "./outdoor-api";
 import { outdoorUnitLabel } from "./outdoor-model";
 
@@ -86,34 +86,7 @@ export function OutdoorImportDialog({ onClose }: { onClose: () => void }) {
       </div>
       {report && phase.step !== "imported" && (
         <>
-          <p className="import-summary" role="status">
-            {t("import.summary", { rows: report.rows, ok: report.preview.length, bad: new Set(report.errors.map((e) => e.row)).size })}
-          </p>
-          {report.errors.length > 0 && (
-            <div className="table-scroll import-table">
-              <table className="lots-table import-errors">
-                <caption className="visible-caption">{t("import.errorsCaption", { count: report.errors.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="numeric">{t("import.row")}</th>
-                    <th scope="col">{t("import.column")}</th>
-                    <th scope="col">{t("import.problem")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.errors.map((error, i) => (
-                    <tr key={`${error.row}-${error.column}-${i}`}>
-                      <td className="numeric">{error.row}</td>
-                      <td>
-                        <code>{error.column}</code>
-                      </td>
-                      <td>{csvProblem(error.message, tr)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <CsvCheckSummary rows={report.rows} previewCount={report.preview.length} errors={report.errors} tr={tr} />
           {report.preview.length > 0 && (
             <div className="table-scroll import-table">
               <table className="lots-table import-preview">
