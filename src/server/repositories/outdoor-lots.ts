@@ -1,6 +1,7 @@
 import type { Project } from "../../core/domain/records";
 import type { OutdoorLotInput, StoredOutdoorLot } from "../../core/outdoor/api";
 import type { Queryable } from "../db/database";
+import { setSoftDeleted, updateOutcome } from "./versioned-records";
 
 interface OutdoorLotRow {
   id: string;
@@ -129,19 +130,11 @@ export async function updateOutdoorLot(
      where id = $1 and version = $2 and deleted_at is null returning id`,
     [id, expectedVersion, ...lotValues(input), actor],
   );
-  if (rows.length > 0) return "updated";
-  return (await db.query("select 1 from outdoor_lots where id = $1 and deleted_at is null", [id])).length ? "stale" : "missing";
+  return updateOutcome(db, "outdoor_lots", id, rows.length);
 }
 
-/** Soft-deletes (or restores) a lot; returns whether a row changed. */
-export async function setOutdoorLotDeleted(db: Queryable, id: string, deleted: boolean, actor: string): Promise<boolean> {
-  const rows = await db.query(
-    `update outdoor_lots set deleted_at = ${deleted ? "now()" : "null"}, version = version + 1, updated_at = now(), updated_by = $2
-     where id = $1 and deleted_at is ${deleted ? "null" : "not null"} returning id`,
-    [id, actor],
-  );
-  return rows.length > 0;
-}
+/** Soft-deletes (or restores) a record; returns whether a row changed. */
+export const setOutdoorLotDeleted = (db: Queryable, id: string, deleted: boolean, actor: string) => setSoftDeleted(db, "outdoor_lots", id, deleted, actor);
 
 /** Live lots of a type: a type's unit may not change under them. */
 export async function countOutdoorLotsOfType(db: Queryable, typeId: string): Promise<number> {

@@ -4,6 +4,7 @@ import type { Bbox } from "../../core/geo/geometry";
 import type { Queryable } from "../db/database";
 import { boxParams, boxSql } from "./geometry-sql";
 import type { MaterialTable } from "./materials";
+import { setSoftDeleted, updateOutcome } from "./versioned-records";
 
 interface ProjectRow {
   id: string;
@@ -243,19 +244,11 @@ export async function updateProject(
      where id = $1 and version = $2 and deleted_at is null returning id`,
     [id, expectedVersion, input.name, input.status, JSON.stringify(input.location), ...boxParams(input.location), input.contact, input.notes, actor],
   );
-  if (rows.length > 0) return "updated";
-  return (await db.query("select 1 from projects where id = $1 and deleted_at is null", [id])).length ? "stale" : "missing";
+  return updateOutcome(db, "projects", id, rows.length);
 }
 
-/** Soft-deletes (or restores) a project; returns whether a row changed. */
-export async function setProjectDeleted(db: Queryable, id: string, deleted: boolean, actor: string): Promise<boolean> {
-  const rows = await db.query(
-    `update projects set deleted_at = ${deleted ? "now()" : "null"}, version = version + 1, updated_at = now(), updated_by = $2
-     where id = $1 and deleted_at is ${deleted ? "null" : "not null"} returning id`,
-    [id, actor],
-  );
-  return rows.length > 0;
-}
+/** Soft-deletes (or restores) a record; returns whether a row changed. */
+export const setProjectDeleted = (db: Queryable, id: string, deleted: boolean, actor: string) => setSoftDeleted(db, "projects", id, deleted, actor);
 
 /** Replaces a project's members; returns the usernames that do not exist (then nothing changes). */
 export async function setProjectMembers(db: Queryable, projectId: string, usernames: readonly string[]): Promise<string[]> {
@@ -328,18 +321,11 @@ export async function updateLot(
      where id = $1 and version = $2 and deleted_at is null returning id`,
     [id, expectedVersion, ...lotValues(input), actor],
   );
-  if (rows.length > 0) return "updated";
-  return (await db.query("select 1 from lots where id = $1 and deleted_at is null", [id])).length ? "stale" : "missing";
+  return updateOutcome(db, "lots", id, rows.length);
 }
 
-export async function setLotDeleted(db: Queryable, id: string, deleted: boolean, actor: string): Promise<boolean> {
-  const rows = await db.query(
-    `update lots set deleted_at = ${deleted ? "now()" : "null"}, version = version + 1, updated_at = now(), updated_by = $2
-     where id = $1 and deleted_at is ${deleted ? "null" : "not null"} returning id`,
-    [id, actor],
-  );
-  return rows.length > 0;
-}
+/** Soft-deletes (or restores) a record; returns whether a row changed. */
+export const setLotDeleted = (db: Queryable, id: string, deleted: boolean, actor: string) => setSoftDeleted(db, "lots", id, deleted, actor);
 
 export async function countProjects(db: Queryable): Promise<number> {
   const rows = await db.query<{ n: number }>("select count(*)::int as n from projects");

@@ -2,6 +2,7 @@ import type { InstanceInput } from "../../core/matching/instance";
 import type { MatchResult } from "../../core/matching/result";
 import { migrateScenario, type Scenario, type ScenarioInput, type ScenarioRun } from "../../core/scenario/scenario";
 import type { Queryable } from "../db/database";
+import { setSoftDeleted, updateOutcome } from "./versioned-records";
 
 interface ScenarioRow {
   id: string;
@@ -100,18 +101,11 @@ export async function updateScenario(
      where id = $1 and version = $2 and deleted_at is null returning id`,
     [id, expectedVersion, input.name, input.note, JSON.stringify(input.siteIds), JSON.stringify(input.parameters), JSON.stringify(input.overrides), actor],
   );
-  if (rows.length > 0) return "updated";
-  return (await db.query("select 1 from scenarios where id = $1 and deleted_at is null", [id])).length ? "stale" : "missing";
+  return updateOutcome(db, "scenarios", id, rows.length);
 }
 
-export async function setScenarioDeleted(db: Queryable, id: string, deleted: boolean, actor: string): Promise<boolean> {
-  const rows = await db.query(
-    `update scenarios set deleted_at = ${deleted ? "now()" : "null"}, version = version + 1, updated_at = now(), updated_by = $2
-     where id = $1 and deleted_at is ${deleted ? "null" : "not null"} returning id`,
-    [id, actor],
-  );
-  return rows.length > 0;
-}
+/** Soft-deletes (or restores) a record; returns whether a row changed. */
+export const setScenarioDeleted = (db: Queryable, id: string, deleted: boolean, actor: string) => setSoftDeleted(db, "scenarios", id, deleted, actor);
 
 /**
  * Starts a run unless one is already running for the scenario (the partial unique index decides,

@@ -2,6 +2,7 @@ import type { Site, SiteInput } from "../../core/domain/records";
 import type { Bbox } from "../../core/geo/geometry";
 import type { Queryable } from "../db/database";
 import { boxParams, boxSql } from "./geometry-sql";
+import { setSoftDeleted, updateOutcome } from "./versioned-records";
 
 interface SiteRow {
   id: string;
@@ -83,15 +84,8 @@ export async function updateSite(
      where id = $1 and version = $2 and deleted_at is null returning id`,
     [id, expectedVersion, name, kind, status, JSON.stringify(geometry), ...boxParams(geometry), JSON.stringify(attributes), actor],
   );
-  if (rows.length > 0) return "updated";
-  return (await db.query("select 1 from sites where id = $1 and deleted_at is null", [id])).length ? "stale" : "missing";
+  return updateOutcome(db, "sites", id, rows.length);
 }
 
-export async function setSiteDeleted(db: Queryable, id: string, deleted: boolean, actor: string): Promise<boolean> {
-  const rows = await db.query(
-    `update sites set deleted_at = ${deleted ? "now()" : "null"}, version = version + 1, updated_at = now(), updated_by = $2
-     where id = $1 and deleted_at is ${deleted ? "null" : "not null"} returning id`,
-    [id, actor],
-  );
-  return rows.length > 0;
-}
+/** Soft-deletes (or restores) a record; returns whether a row changed. */
+export const setSiteDeleted = (db: Queryable, id: string, deleted: boolean, actor: string) => setSoftDeleted(db, "sites", id, deleted, actor);
