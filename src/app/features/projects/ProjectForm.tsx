@@ -21,6 +21,7 @@ import { LotFields } from "./LotFields";
 import { MembersField } from "./MembersField";
 import { mayEditMembers, mayEditProject } from "./permissions";
 import { closeEditor, deleteEditedProject, saveEditor } from "./editor-actions";
+import { ConfirmBar } from "../../ui/ConfirmBar";
 
 function saveText(save: SaveStatus, rebased: boolean, tr: Translator): string {
   const { t } = tr;
@@ -169,31 +170,21 @@ export function ProjectForm({ editor }: { editor: OpenEditor }) {
 
         <div className="form-footer">
           {confirming ? (
-            <div className="confirm-bar" role="alertdialog" aria-labelledby={`${titleId}-confirm`}>
-              <p id={`${titleId}-confirm`}>{t(confirming === "delete" ? "form.confirmDelete" : "form.confirmDiscard", { name: draft.name.trim() || t("form.untitled") })}</p>
-              <div className="button-row">
-                {confirming === "delete" ? (
-                  <button
-                    type="button"
-                    className="button button-danger-solid"
-                    onClick={async () => {
+            <ConfirmBar
+              message={t(confirming === "delete" ? "form.confirmDelete" : "form.confirmDiscard", { name: draft.name.trim() || t("form.untitled") })}
+              confirmLabel={t(confirming === "delete" ? "form.confirmDeleteYes" : "form.discard")}
+              onConfirm={
+                confirming === "delete"
+                  ? async () => {
                       const failure = await deleteEditedProject();
                       setConfirming(null);
                       setActionError(failure);
-                    }}
-                  >
-                    {t("form.confirmDeleteYes")}
-                  </button>
-                ) : (
-                  <button type="button" className="button button-danger-solid" onClick={closeEditor}>
-                    {t("form.discard")}
-                  </button>
-                )}
-                <button type="button" className="button" onClick={() => setConfirming(null)} autoFocus>
-                  {t(confirming === "delete" ? "form.cancel" : "form.keepEditing")}
-                </button>
-              </div>
-            </div>
+                    }
+                  : closeEditor
+              }
+              cancelLabel={t(confirming === "delete" ? "form.cancel" : "form.keepEditing")}
+              onCancel={() => setConfirming(null)}
+            />
           ) : (
             <div className="button-row">
               <button type="button" className="button" disabled={!canUndo(history) || saving} onClick={() => editDraft(undo)}>

@@ -16,6 +16,7 @@ import { formatAuditTime } from "../history/audit-diff";
 import { errorFor } from "../projects/field-messages";
 import { deleteEditedSite, reloadAfterSiteConflict, saveSiteEditor } from "./site-actions";
 import { showsField, siteDraftChanged, type SiteDraft, type SiteStatus } from "./site-draft";
+import { ConfirmBar } from "../../ui/ConfirmBar";
 
 function MaterialChecks({
   legend,
@@ -238,35 +239,25 @@ export function SiteForm({ editor }: { editor: SiteEditor }) {
         </div>
         <div className="form-footer">
           {confirming ? (
-            <div className="confirm-bar" role="alertdialog" aria-labelledby={`${titleId}-confirm`}>
-              <p id={`${titleId}-confirm`}>
-                {confirming === "delete"
+            <ConfirmBar
+              message={
+                confirming === "delete"
                   ? t("sites.form.confirmDelete", { name: draft.name })
-                  : t("sites.form.confirmDiscard", { name: draft.name.trim() || t("sites.form.new") })}
-              </p>
-              <div className="button-row">
-                {confirming === "delete" ? (
-                  <button
-                    type="button"
-                    className="button button-danger-solid"
-                    onClick={async () => {
+                  : t("sites.form.confirmDiscard", { name: draft.name.trim() || t("sites.form.new") })
+              }
+              confirmLabel={t(confirming === "delete" ? "sites.form.confirmDeleteYes" : "sites.form.discard")}
+              onConfirm={
+                confirming === "delete"
+                  ? async () => {
                       const failure = await deleteEditedSite();
                       setConfirming(null);
                       setActionError(failure);
-                    }}
-                  >
-                    {t("sites.form.confirmDeleteYes")}
-                  </button>
-                ) : (
-                  <button type="button" className="button button-danger-solid" onClick={close}>
-                    {t("sites.form.discard")}
-                  </button>
-                )}
-                <button type="button" className="button" onClick={() => setConfirming(null)} autoFocus>
-                  {t(confirming === "delete" ? "sites.form.confirmDeleteNo" : "sites.form.keepEditing")}
-                </button>
-              </div>
-            </div>
+                    }
+                  : close
+              }
+              cancelLabel={t(confirming === "delete" ? "sites.form.confirmDeleteNo" : "sites.form.keepEditing")}
+              onCancel={() => setConfirming(null)}
+            />
           ) : (
             <div className="button-row">
               <button type="button" className="button" onClick={requestClose} disabled={saving}>
