@@ -46,12 +46,40 @@ async function lintAs(probe: Probe, at: string) {
   return result?.messages ?? [];
 }
 
-/** TypeScript's diagnostics for the probe under a tsconfig's compiler options (its types resolve from the repo). */
-function typeCheck(probe: Probe, config: string): string[] {
+// One program per tsconfig holds every probe (each is a module, so they cannot see one another),
+// and the parsed library files (lib.dom.d.ts, @types/node) are shared between the programs.
+const parsedLibraries = new Map<string, ts.SourceFile>();
+const diagnosticsByConfig = new Map<string, Map<string, string[]>>();
+
+function programDiagnostics(config: string): Map<string, string[]> {
+  const known = diagnosticsByConfig.get(config);
+  if (known) return known;
   const parsed = ts.getParsedCommandLineOfConfigFile(path.join(repoRoot, config), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
   if (!parsed) throw new Error(`${config} cannot be read`);
-  const program = ts.createProgram([path.join(probesDir, probe.file)], { ...parsed.options, noEmit: true });
-  return ts.getPreEmitDiagnostics(program).map((d) => `TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
+  const options = { ...parsed.options, noEmit: true };
+  const host = ts.createCompilerHost(options);
+  const readSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (!fileName.includes("/node_modules/")) return readSourceFile(fileName, languageVersion, onError, shouldCreate);
+    const key = `${fileName} ${JSON.stringify(languageVersion)}`;
+    const file = parsedLibraries.get(key) ?? readSourceFile(fileName, languageVersion, onError, shouldCreate);
+    if (file) parsedLibraries.set(key, file);
+    return file;
+  };
+  const program = ts.createProgram(probes.map((p) => path.join(probesDir, p.file)), options, host);
+  const byFile = new Map<string, string[]>();
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    const file = d.file ? path.basename(d.file.fileName) : "(options)";
+    byFile.set(file, [...(byFile.get(file) ?? []), `TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`]);
+  }
+  diagnosticsByConfig.set(config, byFile);
+  return byFile;
+}
+
+/** TypeScript's diagnostics for the probe under a tsconfig's compiler options (its types resolve from the repo). */
+function typeCheck(probe: Probe, config: string): string[] {
+  const diagnostics = programDiagnostics(config);
+  return [...(diagnostics.get("(options)") ?? []), ...(diagnostics.get(probe.file) ?? [])];
 }
 
 describe("layer rules", () => {
