@@ -18,10 +18,10 @@ const tempDir = () => {
 };
 afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-/** Runs the real server entry point as `npm start` does, and collects what it says until it exits or listens. */
+/** Runs the compiled server entry point as `npm start` does, and collects what it says until it exits or listens. */
 function runMain(env: Record<string, string>, args: string[] = ["--demo"]) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "src/server/main.ts"), ...args], {
+    const child = spawn(process.execPath, [path.join(repoRoot, "build/server.mjs"), ...args], {
       cwd: repoRoot,
       env: { ...process.env, DATABASE_URL: "", MASSEKART_ADMIN_PASSWORD: "", ...env },
     });
