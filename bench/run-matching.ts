@@ -8,29 +8,18 @@
 // Prints a table and writes bench/results/run-matching.json.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildClientIfNeeded } from "../scripts/client-build.mjs";
 import { buildRuntimeIfNeeded, runtimeEntry } from "../scripts/runtime-build.mjs";
 import { launchBrowser, signIn } from "../test/support/browser";
 import { median, printTable, repoRoot, writeResults } from "./support/report";
+import { freePort } from "../test/support/free-port";
 
 const runsOption = process.argv.indexOf("--runs");
 const runs = runsOption >= 0 ? Number(process.argv[runsOption + 1]) : 5;
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const lookAtMapMs = 3_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 async function startServer(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();

@@ -1,5 +1,5 @@
 // What the benchmarks share: medians, a plain-text table, and bench/results/<name>.json with the machine it ran on.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,4 +26,36 @@ export function writeResults(name: string, results: Record<string, unknown>): vo
   mkdirSync(path.join(repoRoot, "bench/results"), { recursive: true });
   writeFileSync(path.join(repoRoot, `bench/results/${name}.json`), `${JSON.stringify({ date: new Date().toISOString(), machine, ...results }, null, 2)}\n`);
   console.error(`Wrote bench/results/${name}.json`);
+}
+
+/**
+ * CPU seconds (user + system, all threads) that a process has used so far, with its live child
+ * processes, from Linux's /proc (`/proc/<pid>/stat` fields 14–15, in clock ticks of 10 ms).
+ * On a machine shared with other work, wall time mostly measures the wait for a core; CPU time
+ * measures the work.
+ */
+export function processCpuSeconds(pid: number): number {
+  const ticks = (id: number) => {
+    try {
+      const fields = readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return 0;
+    }
+  };
+  const children = (id: number): number[] => {
+    try {
+      return readFileSync(`/proc/${id}/task/${id}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  const all = (id: number): number => ticks(id) + children(id).reduce((sum, child) => sum + all(child), 0);
+  return all(pid) / 100;
+}
+
+/** CPU seconds used by this process's children that have ended and been waited for (`/proc/self/stat` cutime + cstime). */
+export function endedChildrenCpuSeconds(): number {
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[13]) + Number(fields[14])) / 100;
 }
