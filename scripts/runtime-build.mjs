@@ -4,7 +4,7 @@
 // npm packages stay imports, resolved from node_modules as before (PGlite and HiGHS load their
 // WebAssembly next to their own files). Like the client (client-build.mjs), the bundles are built
 // when missing or older than a source, so `npm ci && npm start` and a `git pull` need no build step.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { newestMtimeMs, repoRoot } from "./client-build.mjs";
@@ -63,7 +63,12 @@ const sourceRelativeUrls = {
   },
 };
 
-/** Bundles every entry into a fresh folder, then moves each into build/ (a rename is atomic, so a running `massekart` never reads half a file). */
+/**
+ * Bundles every entry into a fresh folder, then moves each file into build/ (a rename is atomic,
+ * so a running `massekart` never reads half a file): the shared chunks first (content-hashed
+ * names, so new ones never replace old ones), then the entries that import them, then the chunks
+ * no entry imports any more are removed.
+ */
 export async function buildRuntime() {
   const { build } = await import("esbuild");
   mkdirSync(runtimeDir, { recursive: true });
@@ -74,6 +79,11 @@ export async function buildRuntime() {
       outdir: staging,
       outExtension: { ".js": ".mjs" },
       bundle: true,
+      // Code shared by the server, the CLI and the worker, and each CLI command (loaded when it
+      // runs), go in chunks beside the entries (the same folder, so the rewritten relative URLs
+      // hold for every file), so a process loads only what it uses.
+      splitting: true,
+      chunkNames: "chunk-[hash]",
       platform: "node",
       format: "esm",
       target: "node20",
@@ -84,7 +94,11 @@ export async function buildRuntime() {
       minify: false,
       legalComments: "none",
     });
+    const isChunk = (file) => file.startsWith("chunk-") && file.endsWith(".mjs");
+    const chunks = readdirSync(staging).filter(isChunk);
+    for (const chunk of chunks) renameSync(path.join(staging, chunk), path.join(runtimeDir, chunk));
     for (const name of Object.keys(entries)) renameSync(path.join(staging, `${name}.mjs`), path.join(runtimeDir, `${name}.mjs`));
+    for (const old of readdirSync(runtimeDir).filter(isChunk)) if (!chunks.includes(old)) rmSync(path.join(runtimeDir, old), { force: true });
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
