@@ -9,10 +9,17 @@ import type { LpFailure, LpModel, LpSolution, LpSolveOptions, LpSolver } from ".
  * bench/matching.ts measures both; STACK-NOTES had arrays 1.6–2× faster at 100k+ columns.
  */
 
-/** Loads HiGHS once per realm (thread); `loader` lets the browser worker say where the WASM is. */
-export function createHighsSolver(loader: InitOptions = {}): LpSolver {
+/**
+ * Loads HiGHS once per realm (thread); `loader` lets the browser worker say where the WASM is.
+ * `preload()` loads and compiles the WebAssembly now, so that a later first solve need not wait.
+ */
+export function createHighsSolver(loader: InitOptions = {}): LpSolver & { preload(): Promise<void> } {
   let highs: Promise<Highs> | undefined;
   return {
+    async preload() {
+      highs ??= loadHighs(loader);
+      await highs;
+    },
     async solve(model: LpModel, options: LpSolveOptions = {}): Promise<LpSolution> {
       const started = performance.now();
       const elapsed = () => (performance.now() - started) / 1000;

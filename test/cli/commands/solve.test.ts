@@ -11,10 +11,7 @@ const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), "massekart-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/**
- * Runs `node bin/massekart.mjs …` in the repo, as `npx massekart …` does. (From another folder the
- * bin cannot find tsx: it passes `--import tsx`, which Node resolves from the working directory.)
- */
+/** Runs `node bin/massekart.mjs …` in the repo, as `npx massekart …` does. */
 function massekart(...args: string[]) {
   const run = spawnSync(process.execPath, ["bin/massekart.mjs", ...args], { cwd: repoRoot, encoding: "utf8", timeout: 60_000 });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
