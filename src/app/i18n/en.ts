@@ -140,6 +140,9 @@ export const en: Record<keyof typeof nb, string> = {
   "material.clay_silt": "Clay and silt",
   "material.topsoil": "Topsoil",
   "material.mixed": "Mixed masses",
+  "material.concrete": "Crushed concrete",
+  "material.asphalt": "Reclaimed asphalt",
+  "material.peat": "Peat",
 
   "projectStatus.planned": "Planned",
   "projectStatus.in_progress": "In progress",

@@ -143,6 +143,9 @@ export const nb = {
   "material.clay_silt": "Leire / silt",
   "material.topsoil": "Matjord / vekstjord",
   "material.mixed": "Blandede masser",
+  "material.concrete": "Knust betong",
+  "material.asphalt": "Returasfalt (asfalt)",
+  "material.peat": "Torv / myr",
 
   "projectStatus.planned": "Planlagt",
   "projectStatus.in_progress": "Pågår",
