@@ -1,6 +1,6 @@
-import { area } from "@turf/area";
 import { areaGeometrySchema, bboxOf, type AreaGeometry, type Bbox } from "../geo/geometry";
 import { geometryOutsideNorway } from "../geo/norway";
+import { planarAreaM2 } from "../geo/planar-area";
 import { firstSelfIntersection } from "../geo/self-intersection";
 import { metresPerDegree, metresPerDegreeLon } from "../haul/geodesy";
 import { haulLocationOf } from "../haul/haul-points";
@@ -48,7 +48,7 @@ export type Verdict = "suitable" | "conditional" | "unsuitable";
 export interface ZoningShareEntry {
   code: number;
   category: ZoningCategory;
-  /** Geodesic area of the site zoned so, m². */
+  /** Area of the site zoned so, m² (planar in EPSG:25832, as plan documents give it). */
   areaM2: number;
   /** areaM2 ÷ the site's area, 0–1. */
   share: number;
@@ -77,7 +77,7 @@ export interface SuitabilityReport {
   verdict: Verdict;
   /** Each reason in plain English; `reasonDetails` has the same reasons with keys for translation. */
   reasons: string[];
-  /** Geodesic area of the site, m². */
+  /** Area of the site, m²: planar in EPSG:25832, as plan documents and QGIS give it (`planarAreaM2`). */
   areaM2: number;
   capacityTonnes: number;
   capacityM3: number;
@@ -142,7 +142,7 @@ export function siteGeometryProblem(site: SuitabilitySite): { problem: string; p
       path: ["geometry", "coordinates"],
     };
   }
-  if (!(area(site.geometry) > 0)) return { problem: `${label}: the outline has no area`, path: ["geometry", "coordinates"] };
+  if (!(planarAreaM2(site.geometry) > 0)) return { problem: `${label}: the outline has no area`, path: ["geometry", "coordinates"] };
   return undefined;
 }
 
@@ -161,7 +161,7 @@ export function suitabilitySearchBox(geometry: AreaGeometry, rules: SuitabilityR
 const effectRank = { suitable: 0, info: 0, conditional: 1, unsuitable: 2 } as const;
 
 /**
- * The suitability report of one site against the zoning (issue 6, DESIGN §7): geodesic area,
+ * The suitability report of one site against the zoning (issue 6, DESIGN §7): planar area,
  * capacity, zoning shares by code, conflicts within the buffers, nearest road, mean haul, and a
  * verdict with its reasons. The verdict is the worst finding: unsuitable if excluded zoning covers
  * more than the tolerated share (or a rule says so), conditional for conditional zoning, tolerated
@@ -182,7 +182,7 @@ export function suitabilityReport(
   const index = isZoningIndex(zoning) ? zoning : buildZoningIndex(zoning);
   const geometry = site.geometry;
   const siteBox = bboxOf(geometry);
-  const areaM2 = area(geometry);
+  const areaM2 = planarAreaM2(geometry);
   const centre = haulLocationOf(geometry);
   const plane = localPlane(centre);
   const sitePlane = toPlane(geometry, plane);
