@@ -2,7 +2,7 @@ import { area } from "@turf/area";
 import proj4 from "proj4";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { AreaGeometry, LonLat } from "../../../src/core/geo/geometry";
+import type { AreaGeometry, LonLat, PolygonGeometry } from "../../../src/core/geo/geometry";
 import { planarAreaM2 } from "../../../src/core/geo/planar-area";
 import { utmProj4, wgs84Proj4 } from "../../../src/core/geo/projections";
 
@@ -12,7 +12,7 @@ const toWgs84 = (zone: number) => {
 };
 
 /** A rectangle drawn in UTM zone 32 metres, as a WGS84 polygon. */
-function utmRectangle(east: number, north: number, widthM: number, heightM: number, zone = 32): AreaGeometry {
+function utmRectangle(east: number, north: number, widthM: number, heightM: number, zone = 32): PolygonGeometry {
   const ring: [number, number][] = [
     [east, north],
     [east + widthM, north],
