@@ -256,7 +256,7 @@ export const en: Record<keyof typeof nb, string> = {
   "lot.profileHint": "{months} months: type {months} shares, e.g. 1 2 1, or leave empty.",
   "lot.profileHintNoMonths": "Shares per month, e.g. 1 2 1; empty = spread evenly.",
   "lot.notes": "Notes",
-  "lot.hazardous": "Hazardous waste (above class 5)",
+  "lot.hazardous": "Hazardous waste (under avfallsforskriften kap. 11, separate from the class)",
   "lot.confirmLarge": "I confirm that more than 10,000,000 t is correct",
   "class.1": "1 – very good",
   "class.2": "2 – good",

@@ -259,7 +259,7 @@ export const nb = {
   "lot.profileHint": "{months} måneder: skriv {months} andeler, f.eks. 1 2 1, eller la stå tom.",
   "lot.profileHintNoMonths": "Andeler per måned, f.eks. 1 2 1; tom = jevnt fordelt.",
   "lot.notes": "Merknad",
-  "lot.hazardous": "Farlig avfall (over klasse 5)",
+  "lot.hazardous": "Farlig avfall (etter avfallsforskriften kap. 11, uavhengig av tilstandsklassen)",
   "lot.confirmLarge": "Jeg bekrefter at mer enn 10 000 000 t er riktig",
   "class.1": "1 – meget god",
   "class.2": "2 – god",
