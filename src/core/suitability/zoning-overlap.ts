@@ -25,7 +25,7 @@ export interface ZoningOverlap {
 const boxesMeet = (a: Bbox, b: Bbox) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
 
 /** The intersection of two areas, or null; a polygon the clipper cannot handle gives null and a warning. */
-function clip(a: AreaGeometry, b: AreaGeometry, warnings: string[], what: string): AreaGeometry | null {
+export function clip(a: AreaGeometry, b: AreaGeometry, warnings: string[], what: string): AreaGeometry | null {
   try {
     // Turf's GeoJSON types use number[] positions; the clipped geometry is WGS84 [lon, lat] as ours.
     return (intersect(featureCollection([feature(a), feature(b)]))?.geometry as AreaGeometry | undefined) ?? null;
