@@ -3,6 +3,7 @@ import { sitesEn } from "./sites.en";
 import { outdoorEn } from "./outdoor.en";
 import { meetingEn } from "./meeting.en";
 import { scenariosEn } from "./scenarios.en";
+import { zonesEn } from "./zones.en";
 
 /** English catalogue. Typed by the Norwegian keys, so a missing or extra key fails typecheck. */
 export const en: Record<keyof typeof nb, string> = {
@@ -10,6 +11,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...sitesEn,
   ...meetingEn,
   ...scenariosEn,
+  ...zonesEn,
   "app.name": "Massekart",
   "app.tagline": "Planning excavation masses and storage sites in Asker municipality",
 

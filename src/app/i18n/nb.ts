@@ -2,6 +2,7 @@ import { sitesNb } from "./sites.nb";
 import { outdoorNb } from "./outdoor.nb";
 import { meetingNb } from "./meeting.nb";
 import { scenariosNb } from "./scenarios.nb";
+import { zonesNb } from "./zones.nb";
 
 /**
  * Norwegian bokmål catalogue, the default language. Its keys are the message keys of the whole
@@ -13,6 +14,7 @@ export const nb = {
   ...sitesNb,
   ...meetingNb,
   ...scenariosNb,
+  ...zonesNb,
   "app.name": "Massekart",
   "app.tagline": "Planlegging av overskuddsmasser og mellomlager i Asker kommune",
 
