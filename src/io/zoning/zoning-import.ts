@@ -177,6 +177,12 @@ function geometryInWgs84(
   return { ok: true, geometry };
 }
 
+/** An object the stored schema refuses, with the first issue as the reason. */
+function skippedBySchema(object: string, error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): SkippedObject {
+  const issue = error.issues[0];
+  return { object, reason: `${issue?.path.map(String).join(".") ?? ""}: ${issue?.message ?? "invalid"}` };
+}
+
 export function finishArea(
   draft: AreaDraft,
   convert: Wgs84Converter,
@@ -195,10 +201,7 @@ export function finishArea(
     geometry,
   };
   const checked = zoningAreaInputSchema.safeParse(input);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    return { ok: false, skipped: { object: draft.object, reason: `${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}` } };
-  }
+  if (!checked.success) return { ok: false, skipped: skippedBySchema(draft.object, checked.error) };
   return {
     ok: true,
     area: { ...checked.data, sourceObject: draft.object, sourceCrs, ...(draft.fieldName ? { fieldName: draft.fieldName } : {}) },
@@ -223,10 +226,7 @@ export function finishZone(
   if (!converted.ok) return converted;
   const { object, polygons: _polygons, positionsCrs: _positionsCrs, ...attributes } = draft;
   const checked = hazardZoneInputSchema.safeParse({ ...attributes, geometry: converted.geometry });
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    return { ok: false, skipped: { object, reason: `${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}` } };
-  }
+  if (!checked.success) return { ok: false, skipped: skippedBySchema(object, checked.error) };
   return { ok: true, zone: { ...checked.data, sourceObject: object, sourceCrs } };
 }
 
