@@ -1,17 +1,17 @@
 import proj4 from "proj4";
+import { etrs89Proj4 as etrs89, utmProj4 as utm, wgs84Proj4 } from "../core/geo/projections";
 
-/**
- * Coordinate reference systems Massekart reads (DESIGN §5, "coordinate systems accepted"), as
- * proj4 definitions from the EPSG register (epsg.io). ETRS89 and WGS84 differ by well under a
- * metre in Norway for this purpose, so ETRS89-based systems convert with a zero datum shift.
- */
-const etrs89 = "+ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs";
-const utm = (zone: number) => `+proj=utm +zone=${zone} ${etrs89}`;
 /** NTM zone n (EPSG:51nn): transverse Mercator on lon n.5°, lat 58°, false easting 100 km, northing 1000 km. */
 const ntm = (zone: number) => `+proj=tmerc +lat_0=58 +lon_0=${zone}.5 +k=1 +x_0=100000 +y_0=1000000 ${etrs89}`;
 
+/**
+ * Coordinate reference systems Massekart reads (DESIGN §5, "coordinate systems accepted"), as
+ * proj4 definitions from the EPSG register (epsg.io); the UTM ones are shared with core
+ * (`core/geo/projections.ts`), which measures areas in them. ETRS89 and WGS84 differ by well
+ * under a metre in Norway for this purpose, so ETRS89-based systems convert with a zero datum shift.
+ */
 const definitions = new Map<number, string>([
-  [4326, "+proj=longlat +datum=WGS84 +no_defs"],
+  [4326, wgs84Proj4],
   [4258, "+proj=longlat +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +no_defs"],
   [25832, utm(32)],
   [25833, utm(33)],

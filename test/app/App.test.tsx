@@ -29,6 +29,8 @@ function fakeApi(overrides: Record<string, () => Response> = {}) {
         return json(200, { items: [] });
       case "GET /api/zoning":
         return json(200, { items: [zoningArea()] });
+      case "GET /api/zoning/zones":
+        return json(200, { items: [] });
       default:
         return json(404, { error: { code: "not_found", message: key, fields: [] } });
     }

@@ -16,6 +16,8 @@ export function kpis(over: Partial<Kpis> = {}): Kpis {
     truckTrips: 70,
     vehicleKm: 900,
     kgCO2e: 2500,
+    kgCO2Transport: 1800,
+    kgCO2eVirgin: 700,
     cost: 50_000,
     peakInventoryTonnes: { S1: 200 },
     ...over,

@@ -18,6 +18,8 @@ export function kpis(overrides: Partial<Kpis> = {}): Kpis {
     truckTrips: 700,
     vehicleKm: 9_800,
     kgCO2e: 12_345,
+    kgCO2Transport: 9_800,
+    kgCO2eVirgin: 2_545,
     cost: 1_234_567,
     peakInventoryTonnes: {},
     ...overrides,

@@ -17,6 +17,7 @@ import type {
 import type { MaterialProperties } from "../../core/domain/materials";
 import type { Lot, Project, Site, ZoningArea } from "../../core/domain/records";
 import type { Bbox } from "../../core/geo/geometry";
+import type { HazardZone } from "../../core/zoning/hazard-zones";
 
 /** Why a call failed. `status` 0 means no HTTP answer at all (network down, server gone). */
 export interface ApiFailure {
@@ -225,4 +226,9 @@ export function fetchSites(): Promise<ApiResult<Site[]>> {
 /** `GET /api/zoning`, optionally limited to a WGS84 bbox. */
 export function fetchZoning(bbox?: Bbox): Promise<ApiResult<ZoningArea[]>> {
   return items<ZoningArea>(bbox ? `/api/zoning?bbox=${bbox.join(",")}` : "/api/zoning");
+}
+
+/** The hazard and protection zones (hensynssoner, NVE hazard maps), all or in a box. */
+export function fetchHazardZones(bbox?: Bbox): Promise<ApiResult<HazardZone[]>> {
+  return items<HazardZone>(bbox ? `/api/zoning/zones?bbox=${bbox.join(",")}` : "/api/zoning/zones");
 }

@@ -94,7 +94,8 @@ export function report(result: Solved): string[] {
     ["tonne-km", (k) => k.tonneKm, (v) => number(v)],
     ["truck trips", (k) => k.truckTrips, (v) => number(v)],
     ["vehicle-km", (k) => k.vehicleKm, (v) => number(v)],
-    ["t CO2e", (k) => k.kgCO2e / 1000, (v) => number(v, 1)],
+    ["t CO2e (transport + virgin)", (k) => k.kgCO2e / 1000, (v) => number(v, 1)],
+    ["t CO2 transport (tailpipe)", (k) => k.kgCO2Transport / 1000, (v) => number(v, 1)],
     ["cost NOK", (k) => k.cost, (v) => number(v)],
   ];
   const table = [["KPI", "plan", "baseline", "saving"]];

@@ -15,7 +15,8 @@ const defaultRoadsPath = () => fileURLToPath(new URL("../../../data/basemap/road
 const usage = `Usage: massekart suitability --zoning FILE --site SITE.geojson [options]
 
 Rates a storage or receiving site against zoning (DESIGN §7): verdict with reasons, area,
-capacity, zoning shares, conflicts within buffers, nearest road and mean haul; the same JSON as
+capacity, zoning shares, conflicts within buffers, hazard and protection zones (hensynssoner of
+the plan file, NVE hazard maps), nearest road and mean haul; the same JSON as
 GET /api/sites/:id/suitability, without a server.
 
 Options:
@@ -23,6 +24,8 @@ Options:
   --format sosi|gml|geojson  the zoning file's format (default: from its extension, else its content)
   --crs EPSG:CODE          CRS of the zoning coordinates, when the file does not say or says it wrong
   --code-property NAME     GeoJSON: the property holding the arealformål code (default: arealformål, RPAREALFORMÅL, …)
+  --zones FILE             more hazard zones, e.g. NVE's quick-clay or flood map as GeoJSON (or SOSI, GML);
+                           the hensynssoner in the --zoning file are always used
   --site SITE.geojson      the site: one GeoJSON Feature (Polygon); its properties may give stackHeightM,
                            usableShare and densityTonnesPerM3
   --site-crs EPSG:CODE     CRS of the site file (default: its "crs" member, else EPSG:4326)
@@ -33,7 +36,7 @@ Options:
 
 Exit 0 with a report (whatever the verdict), 1 on invalid input.`;
 
-const valueOptions = ["--zoning", "--format", "--crs", "--code-property", "--site", "--site-crs", "--roads", "--lots", "--rules", "--out"] as const;
+const valueOptions = ["--zoning", "--format", "--crs", "--code-property", "--zones", "--site", "--site-crs", "--roads", "--lots", "--rules", "--out"] as const;
 
 const parseArgs = (args: string[]) => readFlagOptions(args, valueOptions);
 
@@ -85,6 +88,14 @@ async function run(args: string[]): Promise<number> {
     crsFlag: "--crs",
   });
   if (!zoning.ok) return fail(zoning.problem);
+  const zones = [...zoning.zones];
+  const skipped = zoning.skipped.map((s) => ({ file: values["--zoning"], ...s }));
+  if (values["--zones"]) {
+    const more = await readZoningFile(values["--zones"], { crsFlag: "--crs" });
+    if (!more.ok) return fail(more.problem);
+    zones.push(...more.zones);
+    skipped.push(...more.skipped.map((s) => ({ file: values["--zones"]!, ...s })));
+  }
 
   const siteCrs = { source: values["--site"], crsFlag: "--site-crs", ...(values["--site-crs"] ? { crs: values["--site-crs"] } : {}) };
   const site = await readJsonFile<SuitabilitySite>(values["--site"], "site", (json) => siteFromGeoJson(json, siteCrs));
@@ -108,7 +119,7 @@ async function run(args: string[]): Promise<number> {
     lots = read.value;
   }
 
-  const outcome = suitabilityReport(site.value, zoning.areas, { rules, ...(roads ? { roads } : {}), lots });
+  const outcome = suitabilityReport(site.value, zoning.areas, { rules, ...(roads ? { roads } : {}), lots, zones });
   if (!outcome.ok) return fail(`${values["--site"]}: ${outcome.problem}`);
   const { report } = outcome;
   const text = `${JSON.stringify(report, null, 2)}\n`;
@@ -122,11 +133,11 @@ async function run(args: string[]): Promise<number> {
   } else {
     process.stdout.write(text);
   }
-  for (const skipped of zoning.skipped) console.error(`skipped: ${values["--zoning"]}: ${skipped.object}: ${skipped.reason}`);
+  for (const object of skipped) console.error(`skipped: ${object.file}: ${object.object}: ${object.reason}`);
   for (const warning of [...warnings, ...report.warnings]) console.error(`warning: ${warning}`);
   console.error(
     `${report.verdict}: ${report.reasons.length} reasons; zoning: ${zoning.areas.length} areas from ${values["--zoning"]} (${zoning.sourceCrs}` +
-      `${zoning.skipped.length > 0 ? `, ${zoning.skipped.length} skipped` : ""})${out ? `; written to ${out}` : ""}`,
+      `${skipped.length > 0 ? `, ${skipped.length} objects skipped` : ""}); ${zones.length} hazard and protection zones${out ? `; written to ${out}` : ""}`,
   );
   return 0;
 }

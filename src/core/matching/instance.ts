@@ -3,6 +3,7 @@ import type { ApiError } from "../domain/api-error";
 import { contaminationClassSchema, materialSchema, quantityUnits } from "../domain/materials";
 import { monthSchema, monthWindowSchema } from "../domain/records";
 import { defaultCircuityFactor } from "../haul/straight-line";
+import { defaultKgCO2PerVehicleKm } from "./emissions";
 
 /**
  * The instance of matching (DESIGN §7 "Instance"): the input of `massekart solve`, `POST /api/solve`
@@ -23,13 +24,25 @@ export const parametersSchema = z.object({
   /** NOK per tonne and leg. Source: as costPerTonneKm. */
   loadingCostPerTonne: nonNegative("loading, NOK per tonne and leg (DESIGN §5: 20)").default(20),
   /**
-   * kg CO2e per tonne-km including the empty return: 2 × 1.0 kg/vehicle-km ÷ 17 t ≈ 0.117.
-   * Source: Miljødirektoratet's conversion tables (3.75 l diesel per 10 km × 2.66 kg/l), DESIGN §5.
+   * Tailpipe CO2 of a tipper, kg per vehicle-km, loaded and empty alike; default 1.0 (3.75 l
+   * diesel per 10 km × 2.66 kg/l of fossil diesel). Source: Miljødirektoratet's conversion tables,
+   * DESIGN §5. Emissions are whole trips × km × 2 × this factor (`core/matching/emissions.ts`).
+   * Optional so that an older instance's `kgCO2ePerTonneKm` can still set it (issue 17).
    */
-  kgCO2ePerTonneKm: nonNegative("truck emissions incl. empty return, kg CO2e per tonne-km (DESIGN §5: 0.117)").default(0.117),
-  /** NOK per kg CO2e added to the cost objective; 0 = pure cost. */
+  kgCO2PerVehicleKm: nonNegative(`truck tailpipe CO2, kg per vehicle-km, loaded or empty (DESIGN §5: ${defaultKgCO2PerVehicleKm})`).optional(),
+  /**
+   * Deprecated: kg CO2e per tonne-km including the empty return (before issue 17, default 0.117 =
+   * 2 × 1.0 ÷ 17). Still accepted: when `kgCO2PerVehicleKm` is absent it is converted to
+   * kgCO2ePerTonneKm × truckPayloadTonnes ÷ 2 kg per vehicle-km, with a warning in the result.
+   */
+  kgCO2ePerTonneKm: nonNegative("deprecated: truck emissions incl. empty return, kg CO2e per tonne-km; use kgCO2PerVehicleKm").optional(),
+  /** NOK per kg CO2 (transport) or CO2e (virgin material) added to the cost objective; 0 = pure cost. */
   carbonPricePerKg: nonNegative("carbon price, NOK per kg CO2e (0 = pure cost)").default(0),
-  /** Tonnes per truck load. Source: 4-axle tipper, 32 t gross (vegtrafikkloven), DESIGN §5. */
+  /**
+   * Tonnes per truck load; flows are carried in whole loads. Source: a 4-axle tipper of 32 t gross
+   * carries 17 t under the weight limits of the bruksforskriften; a tipper semi-trailer 30–37 t
+   * (the Hamar project's loads were 36.8 t), DESIGN §5.
+   */
   truckPayloadTonnes: z.number().positive("must be > 0").describe("truck payload, tonnes (DESIGN §5: 17)").default(17),
   /** Arcs longer than this are not allowed, km. */
   maxHaulKm: nonNegative("longest allowed haul, km").default(60),
@@ -38,7 +51,7 @@ export const parametersSchema = z.object({
   circuityFactor: z.number().min(1, "must be at least 1").describe("road km per straight-line km (DESIGN §5: 1.3)").default(defaultCircuityFactor),
   /** Objective units per tonne left unplaced; large, so that placing always wins where possible. */
   unplacedPenaltyPerTonne: nonNegative("penalty per tonne left unplaced, in objective units").default(100_000),
-  /** `cost`: NOK (plus the carbon price); `co2`: kg CO2e only (transport and virgin material). */
+  /** `cost`: NOK (plus the carbon price); `co2`: kg only (transport CO2 and virgin-material CO2e). */
   objective: z.enum(["cost", "co2"]).describe("what to minimise").default("cost"),
 });
 export type MatchingParameters = z.output<typeof parametersSchema>;
@@ -58,7 +71,10 @@ export const instanceLotSchema = z.object({
   acceptsMaterials: z.array(materialSchema).optional(),
   /** Surplus: its TA-2553 class; demand: the worst class it accepts. */
   contaminationClass: contaminationClassSchema,
-  /** Above class 5 (hazardous waste): goes only to landfills with `acceptsHazardous`. Surplus only. */
+  /**
+   * Hazardous waste (farlig avfall), decided under avfallsforskriften kap. 11 and separate from the
+   * TA-2553 class: goes only to landfills with `acceptsHazardous`. Surplus only.
+   */
   hazardous: z.boolean().default(false),
   quantity: z.object({ value: nonNegative("amount in `unit`"), unit: z.enum(quantityUnits) }),
   window: monthWindowSchema,
@@ -94,7 +110,7 @@ export const landfillSiteSchema = z.object({
   capacityTonnes: nonNegative("tonnes over the whole horizon").optional(),
   /** Defaults to every material up to class 5. */
   accepts: acceptsSchema.optional(),
-  /** Approved for hazardous masses (above class 5). Addition to DESIGN §7 (issue 4). */
+  /** Approved for hazardous waste (farlig avfall, avfallsforskriften kap. 11). Addition to DESIGN §7 (issue 4). */
   acceptsHazardous: z.boolean().default(false),
 });
 

@@ -1,6 +1,7 @@
 import { materials, toTonnes, type Material } from "../domain/materials";
 import type { HaulPoint } from "../haul/distance-matrix";
 import { straightLineMatrix } from "../haul/straight-line";
+import { emissionFactorWarnings } from "./emissions";
 import type { Instance, LandfillSite, MatchingParameters, QuarrySite, StorageSite } from "./instance";
 
 /**
@@ -167,7 +168,7 @@ export function prepareProblem(instance: Instance): Problem {
     else quarries.push(quarryOf(site, common));
   }
 
-  const warnings: string[] = [];
+  const warnings: string[] = [...emissionFactorWarnings(parameters)];
   const km = instance.distances
     ? givenDistances(instance.distances, nodeIds)
     : computedDistances(locations, { surplus, demand, storage, landfills, quarries }, parameters, warnings);

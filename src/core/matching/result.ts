@@ -55,12 +55,16 @@ export interface Kpis {
   tonnesInStorageAtEnd: number;
   /** Σ tonnes × km over haul legs. */
   tonneKm: number;
-  /** Σ tonnes ÷ truckPayloadTonnes over haul legs. */
+  /** Whole truck loads: Σ over flows of ⌈tonnes ÷ truckPayloadTonnes⌉ (issue 17; before, a fraction). */
   truckTrips: number;
-  /** truck trips × km × 2 (loaded out, empty back). */
+  /** Σ over flows of trips × km × 2 (loaded out, empty back). */
   vehicleKm: number;
-  /** tonne-km × kgCO2ePerTonneKm + virgin tonnes × the quarry's kgCO2ePerTonne. */
+  /** kgCO2Transport + kgCO2eVirgin: the plan's emissions in one number (DESIGN §7). */
   kgCO2e: number;
+  /** Tailpipe CO2 of the trucks (fossil diesel): vehicleKm × kgCO2PerVehicleKm. Addition (issue 17). */
+  kgCO2Transport: number;
+  /** CO2e of the virgin material bought: virgin tonnes × the quarry's kgCO2ePerTonne. Addition (issue 17). */
+  kgCO2eVirgin: number;
   /** NOK: the cost objective without the carbon price and the unplaced penalty. */
   cost: number;
   /** Highest end-of-month stock per storage site id, tonnes. */

@@ -7,6 +7,7 @@ import { parseInstance } from "../../core/matching/instance";
 import { withMeasuredDistances } from "../../core/matching/with-distances";
 import { haulMatrix } from "../../core/haul/haul-matrix";
 import { dataChangesBetween, scenarioInputSchema, type ScenarioInput, type ScenarioResultView } from "../../core/scenario/scenario";
+import { withLandUseWarnings } from "../../core/special-masses/land-use";
 import { solveInWorker } from "../../solver/solve-in-worker";
 import type { ServerConfig } from "../config";
 import type { Database, Queryable } from "../db/database";
@@ -27,6 +28,7 @@ import {
   updateScenario,
 } from "../repositories/scenarios";
 import { listSites } from "../repositories/sites";
+import { listZoning } from "../repositories/zoning";
 import { inTransaction, Refusal, versionConflict } from "./write-helpers";
 
 const scenarioUpdateSchema = scenarioInputSchema.extend({ version: z.number().int().positive("must be a positive whole number") });
@@ -197,7 +199,9 @@ export function scenarioRoutes(
     if (started) {
       const work = solve(parsed.instance, { timeoutMs: config.solveTimeoutSeconds * 1000 }).then(async (outcome) => {
         if (outcome.kind === "result" && outcome.result.status !== "error") {
-          await finishRun(db, run.id, { status: "succeeded", result: outcome.result });
+          // TA-2553: classes above what a demand lot's land use allows are warned of (issue 17).
+          const result = withLandUseWarnings(outcome.result, parsed.instance.lots, await listZoning(db));
+          await finishRun(db, run.id, { status: "succeeded", result });
         } else {
           const error =
             outcome.kind === "timeout"

@@ -1,11 +1,12 @@
 import { Hono } from "hono";
 import { planningWriters } from "../../core/domain/accounts";
 import { zoningAreaInputSchema } from "../../core/domain/records";
+import { hazardZoneInputSchema } from "../../core/zoning/hazard-zones";
 import { parseZoningFile, zoningFormats, type ZoningFormat } from "../../io/zoning/zoning-file";
 import type { Database } from "../db/database";
 import { authorise, fail, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
-import { insertZoningArea, listZoning } from "../repositories/zoning";
+import { insertHazardZone, insertZoningArea, listHazardZones, listZoning } from "../repositories/zoning";
 import { bboxQuery } from "./query";
 
 /**
@@ -13,6 +14,8 @@ import { bboxQuery } from "./query";
  * (`POST /api/zoning/import?format=sosi|gml|geojson[&crs=…][&codeProperty=…][&skipInvalid=true][&dryRun=true]`,
  * planners and admins, the file as the body). A file with bad objects imports nothing unless the
  * user chose to skip them (`skipInvalid=true`); a re-imported plan replaces its earlier areas.
+ * Hazard and protection zones in the same file (hensynssoner, NVE hazard maps) are imported beside
+ * the areas and listed by `GET /api/zoning/zones?bbox=` (issue 17).
  */
 export function zoningRoutes(db: Database) {
   const routes = new Hono<AppEnv>();
@@ -23,6 +26,14 @@ export function zoningRoutes(db: Database) {
     const bbox = bboxQuery(c);
     if (!bbox.ok) return bbox.response;
     return c.json({ items: await listZoning(db, { bbox: bbox.bbox }) });
+  });
+
+  routes.get("/zoning/zones", async (c) => {
+    const auth = authorise(c);
+    if (!auth.ok) return auth.response;
+    const bbox = bboxQuery(c);
+    if (!bbox.ok) return bbox.response;
+    return c.json({ items: await listHazardZones(db, { bbox: bbox.bbox }) });
   });
 
   routes.post("/zoning/import", async (c) => {
@@ -37,12 +48,14 @@ export function zoningRoutes(db: Database) {
     if (bytes.length === 0) return fail(c, 400, "invalid_file", "The plan file is empty.");
     const crs = c.req.query("crs");
     const codeProperty = c.req.query("codeProperty");
+    const planId = c.req.query("planId");
     const parsed = parseZoningFile(bytes, {
       crsFlag: "crs=",
       source: c.req.query("fileName") ?? "the plan file",
       ...(format ? { format: format as ZoningFormat } : {}),
       ...(crs ? { crs } : {}),
       ...(codeProperty ? { codeProperty } : {}),
+      ...(planId ? { planId } : {}),
     });
     if (!parsed.ok) return fail(c, 400, "invalid_file", parsed.problem, [{ path: "body", message: parsed.problem }]);
 
@@ -54,6 +67,8 @@ export function zoningRoutes(db: Database) {
       warnings: parsed.warnings,
       ignored: parsed.ignored,
       found: parsed.areas.length,
+      zonesFound: parsed.zones.length,
+      zonesImported: 0,
     };
     const skipInvalid = c.req.query("skipInvalid") === "true";
     if (c.req.query("dryRun") === "true") return c.json(summary);
@@ -63,7 +78,7 @@ export function zoningRoutes(db: Database) {
         {
           error: {
             code: "invalid_objects",
-            message: `${parsed.skipped.length} objects cannot be imported; nothing was imported. Fix them, or import the ${parsed.areas.length} valid ones with skipInvalid=true.`,
+            message: `${parsed.skipped.length} objects cannot be imported; nothing was imported. Fix them, or import the ${parsed.areas.length + parsed.zones.length} valid ones with skipInvalid=true.`,
             fields,
           },
           ...summary,
@@ -71,20 +86,27 @@ export function zoningRoutes(db: Database) {
         400,
       );
     }
+    const areaPlanIds = [...new Set(parsed.areas.map((area) => area.planId))];
+    const zonePlanIds = [...new Set(parsed.zones.map((zone) => zone.planId))];
     summary.imported = await db.transaction(async (tx) => {
-      // A plan imported again replaces its earlier areas, so a corrected file does not double them.
-      await tx.query("delete from zoning_areas where plan_id = any($1::text[]) and not illustrative", [parsed.planIds]);
+      // A plan imported again replaces its earlier areas, so a corrected file does not double them;
+      // its zones likewise. A file of zones alone leaves the plan's areas alone, and the other way round.
+      await tx.query("delete from zoning_areas where plan_id = any($1::text[]) and not illustrative", [areaPlanIds]);
       for (const area of parsed.areas) await insertZoningArea(tx, zoningAreaInputSchema.parse(area));
+      await tx.query("delete from hazard_zones where plan_id = any($1::text[])", [zonePlanIds]);
+      for (const zone of parsed.zones) await insertHazardZone(tx, hazardZoneInputSchema.parse(zone));
       await writeAudit(tx, {
         entity: "zoning",
         entityId: parsed.planIds.join(","),
         action: "create",
         actor: auth.user.username,
         before: null,
-        after: { imported: parsed.areas.length, skipped: parsed.skipped, planIds: parsed.planIds, sourceCrs: parsed.sourceCrs },
+        after: { imported: parsed.areas.length, zones: parsed.zones.length, skipped: parsed.skipped, planIds: parsed.planIds, sourceCrs: parsed.sourceCrs },
       });
       return parsed.areas.length;
     });
+    // `imported` counts the areas as DESIGN §7 has it; the zones have their own count.
+    summary.zonesImported = parsed.zones.length;
     return c.json(summary, 201);
   });
 

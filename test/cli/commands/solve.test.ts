@@ -31,7 +31,7 @@ describe("massekart solve", () => {
     const run = massekart("solve", input, "--out", out);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^KPI\s+plan\s+baseline\s+saving$/m);
-    for (const label of ["reuse rate", "tonnes reused", "tonnes to landfill", "tonnes virgin", "tonne-km", "truck trips", "vehicle-km", "t CO2e", "cost NOK"]) {
+    for (const label of ["reuse rate", "tonnes reused", "tonnes to landfill", "tonnes virgin", "tonne-km", "truck trips", "vehicle-km", "t CO2e", "t CO2 transport (tailpipe)", "cost NOK"]) {
       expect(run.stdout).toContain(label);
     }
     expect(run.stdout).toContain(`Result written to ${out}`);
@@ -58,7 +58,7 @@ describe("massekart solve", () => {
     const run = massekart("solve", file("bad.json", bad));
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('lots[3].window.from: must be a month as YYYY-MM, got "2027-13"');
-    expect(run.stderr).toContain('lots[5].material: must be one of rock, gravel_sand, moraine, clay_silt, topsoil, mixed, got "sand"');
+    expect(run.stderr).toContain('lots[5].material: must be one of rock, gravel_sand, moraine, clay_silt, topsoil, mixed, concrete, asphalt, peat, got "sand"');
   });
 
   it("exits 1 on a file that is missing or not JSON, and on bad options", () => {

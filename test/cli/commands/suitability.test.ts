@@ -80,6 +80,28 @@ describe("massekart suitability", () => {
     expect(JSON.parse(run.stdout).zoning.map((z: { code: number }) => z.code)).toContain(5130);
   });
 
+  it("rates a site against the hensynssoner of the plan file and an NVE map given with --zones", async () => {
+    // The synthetic NVE map's quick-clay zone covers 0–200 m east, 0–100 m north of 10.43° E, 59.80° N.
+    const nve: LonLat = [10.43, 59.8];
+    const near = (x: number, y: number): LonLat => [nve[0] + x / metresPerDegreeLon(nve[1]), nve[1] + y / metresPerDegree];
+    const square = (x0: number, y0: number, x1: number, y1: number) => ({ type: "Polygon", coordinates: [[near(x0, y0), near(x1, y0), near(x1, y1), near(x0, y1), near(x0, y0)]] });
+    const zoning = file("nve-zoning.geojson", { type: "FeatureCollection", features: [{ type: "Feature", properties: { formaal: "1202", planid: "3203-NVE" }, geometry: square(-100, -100, 500, 300) }] });
+    const clay = file("on-clay.geojson", site(square(20, 20, 120, 80)));
+    const run = await massekart(["suitability", "--zoning", zoning, "--code-property", "formaal", "--zones", fixture("zoning/nve-kvikkleire-flom-syntetisk.geojson"), "--site", clay, "--roads", "none"]);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.verdict).toBe("unsuitable");
+    expect(report.zones[0]).toMatchObject({ hazard: "quick_clay", objectType: "KvikkleireFaresone", effect: "unsuitable", share: 1 });
+    expect(run.stderr).toMatch(/skipped: .*nve-kvikkleire-flom-syntetisk\.geojson: feature 5 \(KvikkleireFaresone\): KvikkleireFaresone has no geometry/);
+    expect(run.stderr).toContain("4 hazard and protection zones");
+
+    // The plan 4204_1536 in GeoJSON brings its own hensynssoner: the Stemtjønn site lies in the shooting range danger zone H360_1.
+    const plan = await massekart(["suitability", "--zoning", fixture("zoning/plan-4204_1536-stemtjonn-skytebane-wgs84.geojson"), "--site", stemtjonnSite, "--roads", "none"]);
+    expect(plan.code, plan.stderr).toBe(0);
+    const planReport = JSON.parse(plan.stdout);
+    expect(planReport.zones.map((z: { name: string }) => z.name)).toEqual(["H360_1"]);
+  });
+
   it("exits 1 naming the site when its outline crosses itself", async () => {
     const bowtie = file("bowtie.geojson", site({ type: "Polygon", coordinates: [[at(0, 0), at(100, 100), at(100, 0), at(0, 100), at(0, 0)]] }));
     const run = await massekart(["suitability", "--zoning", zoningFile, "--code-property", "formaal", "--site", bowtie, "--roads", "none"]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Lot, Project, Site } from "../../../src/core/domain/records";
+import type { Lot, Project, Site, ZoningArea } from "../../../src/core/domain/records";
 import type { Scenario, ScenarioResultView, ScenarioRun } from "../../../src/core/scenario/scenario";
 import { backendNames } from "../../support/databases";
 import { apiClient, startTestServer, type ApiClient, type TestServer } from "../../support/server";
@@ -105,6 +105,30 @@ describe.each(backendNames)("scenarios API on %s", (backend) => {
     const after = (await (await clients.viewer.request("GET", `/api/scenarios/${scenario.id}/result`)).json()) as ScenarioResultView;
     expect(JSON.stringify(after.result)).toBe(resultBefore);
     expect(after.dataChanged).toMatchObject({ lotsChanged: [lot.id], lotsAdded: [], lotsRemoved: [] });
+  });
+
+  it("warns in the run's result when a demand lot on housing receives masses above the TA-2553 top-metre class", async () => {
+    // A demand project inside the demo's 1110 Boligbebyggelse, fed by class 3 peat from next door.
+    const zoning = ((await (await clients.viewer.request("GET", "/api/zoning")).json()) as { items: ZoningArea[] }).items;
+    const housing = zoning.find((a) => a.code === 1110 && a.geometry.type === "Polygon")!;
+    const ring = housing.geometry.type === "Polygon" ? housing.geometry.coordinates[0]! : [];
+    const centre = [ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length];
+    const project = async (name: string, lotBody: object) => {
+      const created = (await (await clients.planner.request("POST", "/api/projects", { name, status: "planned", location: { type: "Point", coordinates: centre } })).json()) as Project;
+      const lot = await clients.planner.request("POST", `/api/projects/${created.id}/lots`, lotBody);
+      expect(lot.status, await lot.clone().text()).toBe(201);
+    };
+    const window = { from: "2027-01", to: "2027-01" };
+    await project("Boligfelt med torvbehov", { direction: "demand", material: "peat", contaminationClass: 4, quantity: { value: 300, unit: "tonnes" }, window });
+    await project("Torv fra nabotomta", { direction: "surplus", material: "peat", contaminationClass: 3, quantity: { value: 300, unit: "tonnes" }, window });
+    const scenario = await create({ name: "TA-2553-sjekk" });
+    const { run } = (await (await clients.planner.request("POST", `/api/scenarios/${scenario.id}/run`)).json()) as { run: ScenarioRun };
+    expect((await waitForRun(clients.viewer, scenario.id, run.id)).status).toBe("succeeded");
+    const view = (await (await clients.viewer.request("GET", `/api/scenarios/${scenario.id}/result`)).json()) as ScenarioResultView;
+    const warnings = view.result && "warnings" in view.result ? view.result.warnings : [];
+    expect(warnings.filter((w) => w.includes("TA-2553"))).toEqual([
+      expect.stringMatching(/lies on 1110 Boligbebyggelse \(housing or public services in the TA-2553 land-use table\) and receives 300 t of class 3, above the class 2/),
+    ]);
   });
 
   it("measures road distances for a scenario in road mode, never shorter than the straight line", async () => {

@@ -27,8 +27,11 @@ export interface ZoningImportSummary {
   sourceCrs: string;
   warnings: string[];
   ignored: Record<string, number>;
-  /** Valid objects found in the file. */
+  /** Valid land-use areas found in the file. */
   found?: number;
+  /** Valid hazard and protection zones found in the file, and imported (issue 17). */
+  zonesFound?: number;
+  zonesImported?: number;
 }
 
 /** `GET /api/road-network`. */

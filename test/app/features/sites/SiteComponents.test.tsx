@@ -46,6 +46,7 @@ const report: SuitabilityReport = {
     conflictReason({ kind: "school_kindergarten", label: "school or kindergarten", code: 1161, codeList: "rp", name: "Barnehage", distanceM: 130, bufferM: 200 }, "conditional"),
     roadReason(40, { maxDistanceM: 500, effect: "conditional" }),
   ],
+  zones: [],
   unzonedShare: 0,
   capacityAssumptions: {} as SuitabilityReport["capacityAssumptions"],
   haul: { lots: 3, tonnes: 1000, tonneKm: 6250, unreachable: [] },

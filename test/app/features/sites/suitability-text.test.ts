@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { conflictReason, roadReason, unzonedReason, zoningReason, type SuitabilityReason } from "../../../../src/core/suitability/reasons";
 import { makeTranslator } from "../../../../src/app/i18n/use-t";
-import { conflictKindLabel, distanceLabel, percentLabel, reasonText } from "../../../../src/app/features/sites/suitability-text";
+import { conflictKindLabel, distanceLabel, percentLabel, reasonText, zoneLabel } from "../../../../src/app/features/sites/suitability-text";
+import { zoneReason, type ZoneEntry } from "../../../../src/core/suitability/zone-findings";
 
 const nb = makeTranslator("nb");
 const en = makeTranslator("en");
@@ -55,5 +56,32 @@ describe("reason translation by reasonDetails key", () => {
     expect(distanceLabel(999, en)).toBe(`999${nbsp}m`);
     expect(distanceLabel(1000, nb)).toBe(`1${nbsp}km`);
     expect(percentLabel(0.987, nb)).toBe(`98,7${nbsp}%`);
+  });
+
+  it("says a hazard zone, its share and why it matters in Norwegian and English", () => {
+    const entry: ZoneEntry = {
+      source: "plan",
+      family: "fare",
+      objectType: "RpFareSone",
+      code: 310,
+      codeName: "Ras- og skredfare",
+      name: "H310_1",
+      hazard: "landslide",
+      planId: "3203_1",
+      details: {},
+      areaM2: 5000,
+      share: 0.5,
+      effect: "unsuitable",
+    };
+    const reason = zoneReason(entry, { negligibleShare: 0.005 });
+    expect(reasonText(reason, nb)).toBe(
+      `50${nbsp}% av lokaliteten ligger i hensynssone H310_1 (Ras- og skredfare, RpFareSone 310): vekten av et massedeponi kan utløse skred; ikke for lagring eller deponering`,
+    );
+    expect(reasonText(reason, en)).toBe(
+      `50${nbsp}% of the site lies in hensynssone H310_1 (Landslide hazard, RpFareSone 310): the weight of a stockpile can set the slope off; not for storing or depositing masses`,
+    );
+    const nve = { ...entry, source: "nve" as const, family: "nve_quick_clay" as const, objectType: "KvikkleireFaresone", code: null, name: "", hazard: "quick_clay" as const };
+    expect(zoneLabel(nve, nb)).toBe("NVEs Kvikkleire-sone");
+    expect(zoneLabel({ ...nve, name: "Hafella" }, en)).toBe("NVE's Quick clay zone Hafella");
   });
 });

@@ -24,6 +24,8 @@ describe("zoning import helpers", () => {
     expect(importChoice(summary)).toBe("import");
     expect(importChoice({ ...summary, skipped: [{ object: ".FLATE 2:", reason: "broken reference" }] })).toBe("importValid");
     expect(importChoice({ ...summary, found: 0 })).toBe("nothing");
+    // A file of zones only (an NVE hazard map) has something to import.
+    expect(importChoice({ ...summary, found: 0, zonesFound: 4 })).toBe("import");
   });
 
   it("lists the ignored object types with counts", () => {
