@@ -70,14 +70,14 @@ const fold = (name: string) =>
 
 /**
  * The full name of a field cut to the dBase limit, or the name as it is. A name is taken as cut
- * when it fills the 10 bytes (or ends in a broken character where the cut split one) and is not a
- * known name itself; it gets the full name only when the known names (and `extraNames`) that start
+ * when it fills 9 or 10 bytes (a cut before a two-byte "å" leaves 9) or ends in a broken character
+ * where the cut split one, and is not a known name itself; it gets the full name only when the known names (and `extraNames`) that start
  * with it are spellings of one name (`RPAREALFORMÅL`, `rpArealformål`): the first of them.
  */
 export function fullFieldName(name: string, byteLength: number, extraNames: readonly string[] = []): string {
   const brokenEnd = name.endsWith("\uFFFD");
   const clean = name.replace(/\uFFFD+$/, "");
-  if (byteLength < dbfNameBytes && !brokenEnd) return name;
+  if (byteLength < dbfNameBytes - 1 && !brokenEnd) return name;
   const prefix = fold(clean);
   if (prefix.length < 6) return name;
   const candidates = [...extraNames, ...knownLongFieldNames];

@@ -1,6 +1,11 @@
 import { parseGeoJsonZoningText } from "./geojson-zoning";
 import { parseGmlZoning } from "./gml-zoning";
 import { parseSosiZoning } from "./sosi-zoning";
+import { detectFileFormat } from "../formats/detect-format";
+import type { SqlJsOptions } from "../formats/geopackage";
+import { readVectorFile } from "../formats/read-vector-file";
+import type { ZipLimits } from "../formats/zip-archive";
+import { zoningOfLayers } from "../formats/zoning-layers";
 import type { ZoningImport, ZoningImportOptions } from "./zoning-import";
 
 export const zoningFormats = ["sosi", "gml", "geojson"] as const;
@@ -53,4 +58,53 @@ export function parseZoningFile(
         problem: `${source ? `${source}: ` : ""}cannot tell the format: give it as sosi, gml or geojson (the file starts neither with .HODE, "<" nor "{").`,
       };
   }
+}
+
+/** Every format zoning is read from: the three above, and GeoPackage, zipped Shapefile, KML/KMZ and FlatGeobuf. */
+export const zoningFileFormats = ["sosi", "gml", "geojson", "geopackage", "shapefile", "kml", "flatgeobuf"] as const;
+export type ZoningFileFormat = (typeof zoningFileFormats)[number];
+
+export interface ZoningFileOptions extends ZoningImportOptions, SqlJsOptions {
+  format?: ZoningFileFormat;
+  fileName?: string;
+  /** Read only this layer of a GeoPackage, zipped Shapefile or KML (default: every layer that holds land-use areas). */
+  layer?: string;
+  /** How the caller passes `layer`, for messages: "--layer" (CLI) or "layer=" (HTTP). */
+  layerFlag?: string;
+  /** Limits on zipped content (Shapefile, KMZ); default 256 MiB unpacked. */
+  limits?: ZipLimits;
+}
+
+/**
+ * Zoning areas from a file in any of the seven formats: SOSI, GML and GeoJSON as `parseZoningFile`
+ * reads them, and GeoPackage, zipped Shapefile, KML/KMZ and FlatGeobuf through the GeoJSON reader,
+ * layer by layer (see `zoningOfLayers`). The format is `format`, else what the content shows
+ * (SQLite, zip, "fgb", `<kml`), else the file name, else the text. The one function behind
+ * `massekart suitability --zoning` (and, from phase 2, `POST /api/zoning/import`).
+ *
+ * @example await importZoningFile(bytes, { fileName: "plan.gpkg", layer: "RpArealformålOmråde" })
+ */
+export async function importZoningFile(bytes: Uint8Array, options: ZoningFileOptions = {}): Promise<ZoningImport> {
+  const source = options.source ?? options.fileName;
+  const format = detectFileFormat(bytes, { format: options.format, fileName: options.fileName });
+  if (format === "sosi" || format === "gml" || (format === "geojson" && options.layer === undefined)) {
+    return parseZoningFile(bytes, { ...options, format, ...(source ? { source } : {}) });
+  }
+  if (format === undefined) {
+    return {
+      ok: false,
+      problem: `${source ? `${source}: ` : ""}cannot tell the format from the file's content or name: give it as one of ${zoningFileFormats.join(", ")}.`,
+    };
+  }
+  const read = await readVectorFile(bytes, {
+    format,
+    ...(options.fileName ? { fileName: options.fileName } : {}),
+    ...(source ? { source } : {}),
+    ...(options.layer !== undefined ? { layer: options.layer } : {}),
+    ...(options.layerFlag ? { layerFlag: options.layerFlag } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.wasmUrl ? { wasmUrl: options.wasmUrl } : {}),
+  });
+  if (!read.ok) return read;
+  return zoningOfLayers(read.value, { ...options, ...(source ? { source } : {}) });
 }
