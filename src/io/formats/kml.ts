@@ -15,14 +15,16 @@ export function looksLikeKml(bytes: Uint8Array): boolean {
   return /^(\uFEFF)?\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<(\w+:)?kml[\s>]/.test(head);
 }
 
-/** The KML document of a KMZ: `doc.kml` at the top, else the first .kml in it. */
-function kmlOfKmz(bytes: Uint8Array, source: string | undefined, limits: ZipLimits | undefined): { ok: true; kml: Uint8Array } | { ok: false; problem: string } {
+/**
+ * The KML documents of a KMZ: `doc.kml` first, then the others (GDAL and Google Earth put a
+ * layer per file under layers/ and link them from doc.kml with NetworkLinks).
+ */
+function kmlFilesOfKmz(bytes: Uint8Array, source: string | undefined, limits: ZipLimits | undefined): { ok: true; files: Uint8Array[] } | { ok: false; problem: string } {
   const archive = readZipArchive(bytes, source, { ...(limits ? { limits } : {}), wanted: (name) => name.toLowerCase().endsWith(".kml") });
   if (!archive.ok) return archive;
-  const names = [...archive.value.keys()].sort((a, b) => a.split("/").length - b.split("/").length);
-  const chosen = names.find((name) => name.toLowerCase() === "doc.kml") ?? names[0];
-  if (!chosen) return problemIn(source, "the KMZ archive holds no .kml document.");
-  return { ok: true, kml: archive.value.get(chosen)! };
+  const names = [...archive.value.keys()].sort((a, b) => Number(b.toLowerCase() === "doc.kml") - Number(a.toLowerCase() === "doc.kml") || a.localeCompare(b));
+  if (names.length === 0) return problemIn(source, "the KMZ archive holds no .kml document.");
+  return { ok: true, files: names.map((name) => archive.value.get(name)!) };
 }
 
 type FolderChild = Folder | GeoJsonFeature;
@@ -31,19 +33,23 @@ function featuresUnder(children: readonly FolderChild[]): GeoJsonFeature[] {
   return children.flatMap((child) => (child.type === "folder" ? featuresUnder(child.children as FolderChild[]) : [child]));
 }
 
-/**
- * The layers of a KML or KMZ file: one per top-level folder (as QGIS, GDAL and Massekart write
- * them), plus the placemarks outside folders as a layer named after the document. WGS84 degrees.
- */
-export function readKml(bytes: Uint8Array, options: VectorReadOptions & { limits?: ZipLimits } = {}): VectorRead {
-  const { source } = options;
-  let kmlBytes = bytes;
-  if (looksLikeZip(bytes)) {
-    const inner = kmlOfKmz(bytes, source, options.limits);
-    if (!inner.ok) return inner;
-    kmlBytes = inner.kml;
-  }
-  if (!looksLikeKml(kmlBytes)) return problemIn(source, "not a KML document: it does not open with a <kml> element.");
+// togeojson hands NetworkLinks over as features without geometry; they are links to other documents, not placemarks.
+const isNetworkLink = (feature: GeoJsonFeature) => feature.properties?.["@geometry-type"] === "networklink";
+
+const asLayer = (name: string, features: GeoJsonFeature[]): VectorLayer => ({
+  name,
+  crs: "EPSG:4326",
+  features: features.filter((feature) => !isNetworkLink(feature)).map((feature, index): InputFeature => ({
+    type: "Feature",
+    id: index,
+    properties: { ...(feature.properties ?? {}) },
+    geometry: (feature.geometry as InputFeature["geometry"]) ?? null,
+  })),
+});
+
+/** The layers of one KML document: a layer per top-level folder, and one for placemarks outside folders. */
+function layersOfKml(bytes: Uint8Array, source: string | undefined): { ok: true; layers: VectorLayer[] } | { ok: false; problem: string } {
+  if (!looksLikeKml(bytes)) return problemIn(source, "not a KML document: it does not open with a <kml> element.");
   let root: Root;
   let documentName: string | undefined;
   try {
@@ -52,7 +58,7 @@ export function readKml(bytes: Uint8Array, options: VectorReadOptions & { limits
       onError: (level, message) => {
         if (level !== "warning") errors.push(message);
       },
-    }).parseFromString(new TextDecoder("utf-8").decode(kmlBytes), "text/xml");
+    }).parseFromString(new TextDecoder("utf-8").decode(bytes), "text/xml");
     if (errors.length > 0) return problemIn(source, `the KML is not well-formed XML (${errors[0]!.split("\n")[0]}).`);
     documentName = document.getElementsByTagName("Document")[0]?.getElementsByTagName("name")[0]?.textContent?.trim() || undefined;
     root = kmlWithFolders(document);
@@ -63,24 +69,40 @@ export function readKml(bytes: Uint8Array, options: VectorReadOptions & { limits
   const loose = children.filter((child): child is GeoJsonFeature => child.type !== "folder");
   const folders = children.filter((child): child is Folder => child.type === "folder");
   const layers: VectorLayer[] = [];
-  const asLayer = (name: string, features: GeoJsonFeature[]): VectorLayer => ({
-    name,
-    crs: "EPSG:4326",
-    features: features.map((feature, index): InputFeature => ({
-      type: "Feature",
-      id: index,
-      properties: { ...(feature.properties ?? {}) },
-      geometry: (feature.geometry as InputFeature["geometry"]) ?? null,
-    })),
-  });
   if (loose.length > 0 || folders.length === 0) layers.push(asLayer(documentName ?? "kml", loose));
-  const used = new Set(layers.map((layer) => layer.name));
   folders.forEach((folder, k) => {
-    let name = typeof folder.meta.name === "string" && folder.meta.name.trim() ? folder.meta.name.trim() : `folder ${k + 1}`;
-    for (let n = 2; used.has(name); n++) name = `${name} (${n})`;
-    used.add(name);
+    const name = typeof folder.meta.name === "string" && folder.meta.name.trim() ? folder.meta.name.trim() : `folder ${k + 1}`;
     layers.push(asLayer(name, featuresUnder(folder.children as FolderChild[])));
   });
+  return { ok: true, layers };
+}
+
+/**
+ * The layers of a KML or KMZ file: one per top-level folder (as QGIS, GDAL and Massekart write
+ * them), plus the placemarks outside folders as a layer named after the document; every .kml of
+ * a KMZ. WGS84 degrees. Empty layers (a doc.kml of links only) are left out when others have features.
+ */
+export function readKml(bytes: Uint8Array, options: VectorReadOptions & { limits?: ZipLimits } = {}): VectorRead {
+  const { source } = options;
+  let documents: Uint8Array[] = [bytes];
+  if (looksLikeZip(bytes)) {
+    const inner = kmlFilesOfKmz(bytes, source, options.limits);
+    if (!inner.ok) return inner;
+    documents = inner.files;
+  }
+  const all: VectorLayer[] = [];
+  for (const document of documents) {
+    const read = layersOfKml(document, source);
+    if (!read.ok) return read;
+    all.push(...read.layers);
+  }
+  const layers = all.some((layer) => layer.features.length > 0) ? all.filter((layer) => layer.features.length > 0) : all.slice(0, 1);
+  const used = new Set<string>();
+  for (const layer of layers) {
+    const base = layer.name;
+    for (let n = 2; used.has(layer.name); n++) layer.name = `${base} (${n})`;
+    used.add(layer.name);
+  }
   return { ok: true, value: { format: "kml", layers, warnings: [] }, warnings: [] };
 }
 
