@@ -7,6 +7,7 @@
 import type { TestProject } from "vitest/node";
 import { buildClientIfNeeded } from "../../scripts/client-build.mjs";
 import { findOrInstallChromium } from "./chromium";
+import { findOrInstallOgr2ogr } from "./ogr2ogr";
 import { startThrowawayPostgres } from "./postgres";
 
 declare module "vitest" {
@@ -19,6 +20,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const log = (message: string) => console.log(`[test setup] ${message}`);
   project.provide("chromiumPath", findOrInstallChromium(log));
+  project.provide("ogr2ogrPath", findOrInstallOgr2ogr(log));
   const postgres = await startThrowawayPostgres(log);
   project.provide("postgresAdminUrl", postgres.adminUrl);
   try {

@@ -199,13 +199,22 @@ export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOption
 // ---------------------------------------------------------------------------------------------
 // Writing
 
+/** Shape types (ESRI Shapefile Technical Description, 1998): Point 1, PolyLine 3, Polygon 5, MultiPoint 8. */
 const shapeTypes: Record<GeometryFamily, number> = { point: 8, line: 3, polygon: 5 };
+const pointShapeType = 1;
 
 /** One shape's record content (without the 8-byte record header), from projected positions. */
-function shapeRecord(geometry: { type: string; coordinates?: unknown } | null, family: GeometryFamily, bounds: Bounds): Uint8Array {
-  if (!geometry) {
-    const nullShape = new Uint8Array(4);
-    return nullShape;
+function shapeRecord(geometry: { type: string; coordinates?: unknown } | null, family: GeometryFamily, bounds: Bounds, singlePoints: boolean): Uint8Array {
+  if (!geometry) return new Uint8Array(4); // shape type 0: null shape
+  if (singlePoints) {
+    const [x, y] = geometry.coordinates as Position;
+    extendBounds(bounds, [x, y]);
+    const record = new Uint8Array(20);
+    const view = viewOf(record);
+    view.setInt32(0, pointShapeType, true);
+    view.setFloat64(4, x, true);
+    view.setFloat64(12, y, true);
+    return record;
   }
   let parts: Position[][];
   if (family === "point") parts = [pointsOf(geometry)];
@@ -252,7 +261,10 @@ function shapeRecord(geometry: { type: string; coordinates?: unknown } | null, f
 /** The .shp and .shx of one geometry family. */
 function shpAndShx(geometries: ({ type: string; coordinates?: unknown } | null)[], family: GeometryFamily): { shp: Uint8Array; shx: Uint8Array } {
   const bounds = emptyBounds();
-  const records = geometries.map((geometry) => shapeRecord(geometry, family, bounds));
+  // Points go in a Point file when every one is a single Point (as QGIS expects), else in a MultiPoint file.
+  const singlePoints = family === "point" && geometries.every((geometry) => !geometry || geometry.type === "Point");
+  const shapeType = singlePoints ? pointShapeType : shapeTypes[family];
+  const records = geometries.map((geometry) => shapeRecord(geometry, family, bounds, singlePoints));
   if (bounds.minX === Infinity) Object.assign(bounds, { minX: 0, minY: 0, maxX: 0, maxY: 0 });
   const shpLength = 100 + records.reduce((sum, record) => sum + 8 + record.length, 0);
   const shp = new Uint8Array(shpLength);
@@ -265,7 +277,7 @@ function shpAndShx(geometries: ({ type: string; coordinates?: unknown } | null)[
     view.setInt32(0, 9994);
     view.setInt32(24, length / 2);
     view.setInt32(28, 1000, true);
-    view.setInt32(32, shapeTypes[family], true);
+    view.setInt32(32, shapeType, true);
     view.setFloat64(36, bounds.minX, true);
     view.setFloat64(44, bounds.minY, true);
     view.setFloat64(52, bounds.maxX, true);
