@@ -63,7 +63,8 @@ function layersOfKml(bytes: Uint8Array, source: string | undefined): { ok: true;
     documentName = document.getElementsByTagName("Document")[0]?.getElementsByTagName("name")[0]?.textContent?.trim() || undefined;
     root = kmlWithFolders(document);
   } catch (error) {
-    return problemIn(source, `the KML cannot be read (${messageOf(error).split("\n")[0]}).`);
+    const malformed = error instanceof Error && error.name === "ParseError";
+    return problemIn(source, `${malformed ? "the KML is not well-formed XML" : "the KML cannot be read"} (${messageOf(error).split("\n")[0]}).`);
   }
   const children = root.children as FolderChild[];
   const loose = children.filter((child): child is GeoJsonFeature => child.type !== "folder");

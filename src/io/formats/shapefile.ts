@@ -12,7 +12,7 @@ import { attributeColumns, columnValue, type AttributeColumn } from "./attribute
 import { crsOfWkt, exportWkt, type ExportEpsg } from "./crs-wkt";
 import { fullFieldName, shortFieldNames } from "./field-names";
 import { emptyBounds, extendBounds, familyOf, linesOf, orientRing, pointsOf, polygonsOf, type Bounds, type GeometryFamily, type Position } from "./geometry-walk";
-import { readZipArchive, writeZipArchive, type ZipLimits } from "./zip-archive";
+import { readZipArchive, writeZipArchive, zipEntryNames, type ZipLimits } from "./zip-archive";
 import { messageOf, problemIn, type OutputLayer, type VectorLayer, type VectorRead, type VectorReadOptions } from "./vector-data";
 
 // ---------------------------------------------------------------------------------------------
@@ -128,7 +128,7 @@ export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOption
   };
   const shpNames = [...entries.keys()].filter((name) => extensionOf(name) === "shp").sort();
   if (shpNames.length === 0) {
-    const found = [...entries.keys()];
+    const found = (zipEntryNames(bytes) ?? []).filter((name) => !name.startsWith("__MACOSX/"));
     return problemIn(
       source,
       `the zip archive holds no Shapefile (.shp)${found.length > 0 ? `; it has ${found.slice(0, 6).join(", ")}${found.length > 6 ? " …" : ""}` : ""}. Zip the .shp, .shx, .dbf and .prj of the layer together.`,

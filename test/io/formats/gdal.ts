@@ -32,7 +32,7 @@ export function gdalLayers(file: string): string[] {
   const output = execFileSync(ogrinfo(), ["-ro", "-q", file.endsWith(".zip") ? `/vsizip/${file}` : file], { encoding: "utf8" });
   return output
     .split("\n")
-    .map((line) => /^\d+: (.*?)(?: \([^()]*\))?$/.exec(line)?.[1])
+    .map((line) => /^\d+: (.*?)(?: \((?:3D )?(?:Measured )?(?:Multi ?)?(?:Point|Line String|Polygon|Geometry Collection|Unknown \(any\)|None)\))?$/.exec(line)?.[1])
     .filter((name): name is string => name !== undefined);
 }
 
