@@ -52,14 +52,32 @@ export function readZipArchive(
   source: string | undefined,
   { limits = {}, wanted = () => true }: { limits?: ZipLimits; wanted?: (name: string) => boolean } = {},
 ): ReadOutcome<Map<string, Uint8Array>> {
+  const refused = zipLimitProblem(bytes, source, { limits, wanted });
+  if (refused) return refused;
+  let inflated: Record<string, Uint8Array>;
+  try {
+    inflated = unzipSync(bytes, { filter: (file) => !isJunkEntry(file.name) && wanted(file.name) });
+  } catch (error) {
+    return problemIn(source, `not a readable zip archive (${messageOf(error)}).`);
+  }
+  return { ok: true, value: new Map(Object.entries(inflated)), warnings: [] };
+}
+
+/**
+ * Why a zip archive must not be unpacked (not a zip, or larger than the limits when inflated), from
+ * its central directory alone; undefined when it may be. For readers that unpack with a library of
+ * their own (xlsx workbooks).
+ */
+export function zipLimitProblem(
+  bytes: Uint8Array,
+  source: string | undefined,
+  { limits = {}, wanted = () => true }: { limits?: ZipLimits; wanted?: (name: string) => boolean } = {},
+): { ok: false; problem: string } | undefined {
   const maxBytes = limits.maxUncompressedBytes ?? defaultZipLimits.maxUncompressedBytes;
   const maxRatio = limits.maxRatio ?? defaultZipLimits.maxRatio;
   let declared = 0;
   let compressed = 0;
-  let tooLarge: string | undefined;
-  let inflated: Record<string, Uint8Array>;
   try {
-    // A first pass over the central directory only: sizes are checked before anything inflates.
     unzipSync(bytes, {
       filter: (file) => {
         if (isJunkEntry(file.name) || !wanted(file.name)) return false;
@@ -68,16 +86,15 @@ export function readZipArchive(
         return false;
       },
     });
-    if (declared > maxBytes) tooLarge = `its files would take ${megabytes(declared)} unpacked, more than the ${megabytes(maxBytes)} allowed`;
-    else if (declared > ratioCheckedAboveBytes && declared / Math.max(compressed, 1) > maxRatio) {
-      tooLarge = `it unpacks to ${Math.round(declared / Math.max(compressed, 1))} times its packed size (${megabytes(declared)}), more than the ${maxRatio}× allowed`;
-    }
-    if (tooLarge) return problemIn(source, `the zip archive is refused: ${tooLarge} (a "zip bomb" or not plan data).`);
-    inflated = unzipSync(bytes, { filter: (file) => !isJunkEntry(file.name) && wanted(file.name) });
   } catch (error) {
     return problemIn(source, `not a readable zip archive (${messageOf(error)}).`);
   }
-  return { ok: true, value: new Map(Object.entries(inflated)), warnings: [] };
+  let tooLarge: string | undefined;
+  if (declared > maxBytes) tooLarge = `its files would take ${megabytes(declared)} unpacked, more than the ${megabytes(maxBytes)} allowed`;
+  else if (declared > ratioCheckedAboveBytes && declared / Math.max(compressed, 1) > maxRatio) {
+    tooLarge = `it unpacks to ${Math.round(declared / Math.max(compressed, 1))} times its packed size (${megabytes(declared)}), more than the ${maxRatio}× allowed`;
+  }
+  return tooLarge ? problemIn(source, `the zip archive is refused: ${tooLarge} (a "zip bomb" or not plan data).`) : undefined;
 }
 
 /** A zip archive of the given files (text as UTF-8), deflated. */
