@@ -54,6 +54,11 @@ export function sniffFileFormat(bytes: Uint8Array): FileFormat | undefined {
     return "shapefile";
   }
   if (looksLikeKml(bytes)) return "kml";
+  return sniffTextFormat(bytes);
+}
+
+/** The text format the first characters imply: ".HODE" → SOSI, "<" → GML, "{" → GeoJSON (after a BOM, blanks and SOSI comments). */
+export function sniffTextFormat(bytes: Uint8Array): "sosi" | "gml" | "geojson" | undefined {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const head = new TextDecoder("latin1").decode(bytes.subarray(start, start + 256)).replace(/^(\s|!.*\n)+/, "");
   if (/^\.HODE\b/i.test(head)) return "sosi";

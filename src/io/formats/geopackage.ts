@@ -2,10 +2,11 @@
 // as sql.js (WebAssembly, in Node and the browser alike); the GeoPackage layer on top is the
 // metadata tables and the geometry blob codec (wkb.ts).
 //
-// Why not @ngageoint/geopackage: measured in `npm run bench:formats`, reading a 20,000-polygon
-// GeoPackage took it several times as long as sql.js with the codec here, its bundle is several
-// times larger (it carries its own proj4, Turf 6, lodash and an SQLite build), and on Node it looks
-// for better-sqlite3, whose current major needs Node 22. See the README ("Libraries and why").
+// Why not @ngageoint/geopackage (NGA's GeoPackage library for JavaScript): measured side by side
+// in `npm run bench:formats`, it read a 20,000-polygon GeoPackage 1.6–2.3× slower than sql.js with
+// the codec here (Node and Chromium); its browser build is 264 kB of JavaScript (gzip) against
+// 26 kB, beside a WebAssembly SQLite of the same size; and on Node 20 it looks for better-sqlite3
+// (whose current major needs Node 22), then fails to load its own WebAssembly through fetch().
 import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from "sql.js";
 import type { InputFeature } from "../geojson-input";
 import { attributeColumns, columnValue, type ColumnType } from "./attribute-table";

@@ -1,7 +1,7 @@
 import { parseGeoJsonZoningText } from "./geojson-zoning";
 import { parseGmlZoning } from "./gml-zoning";
 import { parseSosiZoning } from "./sosi-zoning";
-import { detectFileFormat } from "../formats/detect-format";
+import { detectFileFormat, formatOfFileName, sniffTextFormat } from "../formats/detect-format";
 import type { SqlJsOptions } from "../formats/geopackage";
 import { readVectorFile } from "../formats/read-vector-file";
 import type { ZipLimits } from "../formats/zip-archive";
@@ -11,28 +11,20 @@ import type { ZoningImport, ZoningImportOptions } from "./zoning-import";
 export const zoningFormats = ["sosi", "gml", "geojson"] as const;
 export type ZoningFormat = (typeof zoningFormats)[number];
 
+const isZoningFormat = (format: string | undefined): format is ZoningFormat => (zoningFormats as readonly (string | undefined)[]).includes(format);
+
 /** The format a file name implies: .sos → sosi, .gml/.xml → gml, .geojson/.json → geojson. */
 export function zoningFormatOfName(fileName: string): ZoningFormat | undefined {
-  const extension = /\.([^.\\/]+)$/.exec(fileName)?.[1]?.toLowerCase();
-  if (extension === "sos" || extension === "sosi") return "sosi";
-  if (extension === "gml" || extension === "xml") return "gml";
-  if (extension === "geojson" || extension === "json") return "geojson";
-  return undefined;
+  const format = formatOfFileName(fileName);
+  return isZoningFormat(format) ? format : undefined;
 }
 
 /** The format the first characters imply: ".HODE" → sosi, "<" → gml, "{" → geojson. */
-export function sniffZoningFormat(bytes: Uint8Array): ZoningFormat | undefined {
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const head = new TextDecoder("latin1").decode(bytes.subarray(start, start + 256)).replace(/^(\s|!.*\n)+/, "");
-  if (/^\.HODE\b/i.test(head)) return "sosi";
-  if (head.startsWith("<")) return "gml";
-  if (head.startsWith("{")) return "geojson";
-  return undefined;
-}
+export const sniffZoningFormat = sniffTextFormat;
 
 /**
- * Zoning areas from a file's bytes in any of the three formats: the one function behind
- * `POST /api/zoning/import` and `massekart suitability --zoning`. The format is `format`, else
+ * Zoning areas from a file's bytes in any of the three text formats, synchronously (behind
+ * `POST /api/zoning/import`; `importZoningFile` also reads the binary formats). The format is `format`, else
  * the one `fileName` implies, else what the content looks like. GML and GeoJSON are read as UTF-8
  * (SOSI decodes its own `..TEGNSETT`).
  *
