@@ -174,27 +174,33 @@ function readTable(db: Database, table: FeatureTable): InputFeature[] {
   const idColumn = columns.find((column) => column.primaryKey && /^INT/i.test(column.type))?.name;
   const attributeNames = columns.filter((column) => column.name !== table.geometryColumn && column.name !== idColumn);
   const features: InputFeature[] = [];
+  // Rows as arrays (statement.get), not objects: getAsObject builds an object per row and was
+  // measured 3–6× slower on a 20,000-row table.
   const statement = db.prepare(`select * from ${quoteIdentifier(table.table)}`);
   try {
+    const names = statement.getColumnNames();
+    const geometryAt = names.indexOf(table.geometryColumn);
+    const idAt = idColumn ? names.indexOf(idColumn) : -1;
+    const attributes = attributeNames.map((column) => ({ ...column, at: names.indexOf(column.name), boolean: isBooleanType(column.type) }));
     let row = 0;
     while (statement.step()) {
-      const values = statement.getAsObject();
-      const blob = values[table.geometryColumn];
+      const values = statement.get();
+      const blob = values[geometryAt];
       let geometry: WkbGeometry | null = null;
       if (blob instanceof Uint8Array) {
         try {
           geometry = readGeoPackageGeometry(blob);
         } catch (error) {
-          throw new Error(`layer "${table.table}", feature ${idColumn ? String(values[idColumn]) : row}: ${messageOf(error)}`);
+          throw new Error(`layer "${table.table}", feature ${idAt >= 0 ? String(values[idAt]) : row}: ${messageOf(error)}`);
         }
       }
       const properties: Record<string, unknown> = {};
-      for (const column of attributeNames) {
-        const value = values[column.name];
+      for (const column of attributes) {
+        const value = values[column.at];
         if (value instanceof Uint8Array) continue; // other blobs (images, raw data) are no attributes to import
-        properties[column.name] = isBooleanType(column.type) && typeof value === "number" ? value !== 0 : (value ?? null);
+        properties[column.name] = column.boolean && typeof value === "number" ? value !== 0 : (value ?? null);
       }
-      const id = idColumn ? values[idColumn] : row;
+      const id = idAt >= 0 ? values[idAt] : row;
       features.push({ type: "Feature", ...(typeof id === "number" || typeof id === "string" ? { id } : {}), properties, geometry: geometry as InputFeature["geometry"] });
       row++;
     }
