@@ -126,7 +126,7 @@ export function writeKml(layers: readonly OutputLayer[], { documentName = "Masse
       }),
     ),
   };
-  const body = foldersToKML(root).replace(/<Document>/, `<Document>\n<name>${escapeXml(documentName)}</name>`);
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n${foldersToKML(root).replace(/<Document>/, `<Document>\n<name>${escapeXml(documentName)}</name>`)}`;
   return kmz ? writeZipArchive({ "doc.kml": body }) : new TextEncoder().encode(body);
 }
 

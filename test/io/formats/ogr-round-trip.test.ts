@@ -165,6 +165,14 @@ describe("Massekart's files read back in GDAL with the same features", () => {
     }
   });
 
+  it("KMZ: the same document zipped as doc.kml, named after the file", async () => {
+    const file = await writeVectorFile("kml", layers, { baseName: "massekart", kmz: true });
+    expect(file).toMatchObject({ fileName: "massekart.kmz", mediaType: "application/vnd.google-earth.kmz" });
+    const path = tmp.file(file.fileName, file.bytes);
+    expect(gdalLayers(path)).toEqual(["sites", "projects", "flows"]);
+    expect(gdalFeatures(path, "flows", tmp.dir)).toHaveLength(flows.features.length);
+  });
+
   it("FlatGeobuf: one layer in EPSG:25832 with typed columns, a column first null kept", async () => {
     const { path } = await written("flatgeobuf", [sites]);
     const [layerName] = gdalLayers(path);
