@@ -3,7 +3,7 @@
 // metadata tables and the geometry blob codec (wkb.ts).
 //
 // Why not @ngageoint/geopackage (NGA's GeoPackage library for JavaScript): measured side by side
-// in `npm run bench:formats`, it read a 20,000-polygon GeoPackage 1.6–2.3× slower than sql.js with
+// in `npm run bench:formats`, it read a 20,000-polygon GeoPackage 1.7–2.3× slower than sql.js with
 // the codec here (Node and Chromium); its browser build is 264 kB of JavaScript (gzip) against
 // 26 kB, beside a WebAssembly SQLite of the same size; and on Node 20 it looks for better-sqlite3
 // (whose current major needs Node 22), then fails to load its own WebAssembly through fetch().
