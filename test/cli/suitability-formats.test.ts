@@ -27,8 +27,11 @@ writeFileSync(siteGeoJson, JSON.stringify(stemtjonn));
 
 const zoningCodes = (stdout: string) => (JSON.parse(stdout) as { zoning: { code: number }[] }).zoning.map((zone) => zone.code);
 
+// Each run starts Node and tsx (about 5 s on a quiet machine); several runs per test need more than the default 30 s.
+const cliTimeout = { timeout: 180_000 };
+
 describe("massekart suitability with vector formats", () => {
-  it("tells a GeoPackage from its content, reads every layer with land-use areas, and reports as from the GeoJSON twin", async () => {
+  it("tells a GeoPackage from its content, reads every layer with land-use areas, and reports as from the GeoJSON twin", cliTimeout, async () => {
     const twin = fileURLToPath(new URL("../fixtures/zoning/plan-4204_1536-stemtjonn-skytebane-epsg25832.geojson", import.meta.url));
     const [run, fromTwin] = await Promise.all([
       massekart(["suitability", "--zoning", fixture("plan-4204_1536.gpkg"), "--site", siteGeoJson, "--roads", "none"]),
@@ -45,7 +48,7 @@ describe("massekart suitability with vector formats", () => {
     expect(run.stderr).toContain('warning: ' + fixture("plan-4204_1536.gpkg") + ': layer "RpAngittHensynSone" (6 features) has no arealformål code');
   });
 
-  it("takes --format and --layer, and gives the same report from a zipped Shapefile, a KMZ and a FlatGeobuf", async () => {
+  it("takes --format and --layer, and gives the same report from a zipped Shapefile, a KMZ and a FlatGeobuf", cliTimeout, async () => {
     const runs = await Promise.all([
       massekart(["suitability", "--zoning", fixture("plan-4204_1536.gpkg"), "--format", "geopackage", "--layer", "RpArealformålOmråde", "--site", siteGeoJson, "--roads", "none"]),
       massekart(["suitability", "--zoning", fixture("plan-4204_1536-shp.zip"), "--format", "shapefile", "--site", siteGeoJson, "--roads", "none"]),
@@ -62,7 +65,7 @@ describe("massekart suitability with vector formats", () => {
     expect(runs[1]!.stderr).toContain("no .cpg says the text encoding");
   });
 
-  it("reads the site from a GeoPackage too", async () => {
+  it("reads the site from a GeoPackage too", cliTimeout, async () => {
     const site = await writeVectorFile("geopackage", [{ name: "tomt", features: [stemtjonn] }]);
     const sitePath = path.join(dir, site.fileName);
     writeFileSync(sitePath, site.bytes);
@@ -71,7 +74,7 @@ describe("massekart suitability with vector formats", () => {
     expect(zoningCodes(run.stdout)[0]).toBe(5130);
   });
 
-  it("exits 1 with the cause: a layer that is not there, a format the file is not, a zip without a Shapefile", async () => {
+  it("exits 1 with the cause: a layer that is not there, a format the file is not, a zip without a Shapefile", cliTimeout, async () => {
     const zip = path.join(dir, "notes.zip");
     writeFileSync(zip, (await writeVectorFile("kml", [{ name: "x", features: [stemtjonn] }], { kmz: true })).bytes);
     const [layer, format, wrongZip] = await Promise.all([

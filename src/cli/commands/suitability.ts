@@ -4,7 +4,6 @@ import { buildRoadIndex, type RoadIndex } from "../../core/suitability/road-inde
 import { suitabilityReport, type SuitabilitySite } from "../../core/suitability/report";
 import { defaultSuitabilityRules, parseSuitabilityRules, type SuitabilityRules } from "../../core/suitability/rules";
 import type { HaulLot } from "../../core/suitability/mean-haul";
-import { readVectorFileAsGeoJson } from "../../io/formats/read-vector-file";
 import { parseJsonText, type ReadOutcome } from "../../io/geojson-input";
 import { readZoningFile } from "../../io/zoning/read-zoning-file";
 import { haulLotsFromGeoJson, roadLinesFromGeoJson, siteFromGeoJson } from "../../io/zoning/suitability-geojson";
@@ -64,6 +63,7 @@ async function readVectorInput<T>(path: string, what: string, crs: { crs?: strin
   } catch (error) {
     return { ok: false, problem: `${path}: cannot read the ${what} file (${(error as NodeJS.ErrnoException).code ?? String(error)}).` };
   }
+  const { readVectorFileAsGeoJson } = await import("../../io/formats/read-vector-file");
   const read = await readVectorFileAsGeoJson(bytes, { fileName: path, ...crs });
   if (!read.ok) return read;
   const parsed = parse(read.value);

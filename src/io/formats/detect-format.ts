@@ -1,10 +1,24 @@
 // Which format a file is in, from its content first (magic bytes do not lie the way file names
-// do), then its name.
-import { looksLikeFlatGeobuf } from "./flatgeobuf";
-import { looksLikeSqlite } from "./geopackage";
-import { looksLikeKml } from "./kml";
+// do), then its name. Light on purpose: it imports no reader, so telling a format loads none.
 import { looksLikeZip, zipEntryNames } from "./zip-archive";
 import type { VectorFormat } from "./vector-data";
+
+/** True when the bytes start with the SQLite header ("SQLite format 3\0"), as a GeoPackage does. */
+export function looksLikeSqlite(bytes: Uint8Array): boolean {
+  const magic = "SQLite format 3\u0000";
+  if (bytes.length < 100) return false;
+  for (let k = 0; k < magic.length; k++) if (bytes[k] !== magic.charCodeAt(k)) return false;
+  return true;
+}
+
+/** True when the bytes start with FlatGeobuf's magic ("fgb", version 3). */
+export const looksLikeFlatGeobuf = (bytes: Uint8Array) => bytes.length >= 8 && bytes[0] === 0x66 && bytes[1] === 0x67 && bytes[2] === 0x62 && bytes[3] === 3;
+
+/** True when the text (after a BOM, XML declaration and comments) opens a `<kml>` element. */
+export function looksLikeKml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 1024));
+  return /^(\uFEFF)?\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<(\w+:)?kml[\s>]/.test(head);
+}
 
 /** Every format Massekart reads plan or site data from. */
 export type FileFormat = VectorFormat | "sosi" | "gml";

@@ -17,10 +17,8 @@ import type { Feature as GeoJsonFeature, Geometry, GeometryCollection } from "ge
 import type { InputFeature } from "../geojson-input";
 import { attributeColumns, columnValue, type ColumnType as AttributeType } from "./attribute-table";
 import type { ExportEpsg } from "./crs-wkt";
+import { looksLikeFlatGeobuf } from "./detect-format";
 import { messageOf, problemIn, type OutputLayer, type VectorRead, type VectorReadOptions } from "./vector-data";
-
-/** True when the bytes start with FlatGeobuf's magic ("fgb", version 3). */
-export const looksLikeFlatGeobuf = (bytes: Uint8Array) => bytes.length >= 8 && bytes[0] === 0x66 && bytes[1] === 0x67 && bytes[2] === 0x62 && bytes[3] === 3;
 
 /** The one layer of a FlatGeobuf file, with the CRS from its header (EPSG code). */
 export async function readFlatGeobuf(bytes: Uint8Array, options: VectorReadOptions & { layerName?: string } = {}): Promise<VectorRead> {

@@ -11,6 +11,7 @@ import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from "sql.j
 import type { InputFeature } from "../geojson-input";
 import { attributeColumns, columnValue, type ColumnType } from "./attribute-table";
 import { crsOfSpatialRef, exportOgcWkt, type ExportEpsg } from "./crs-wkt";
+import { looksLikeSqlite } from "./detect-format";
 import { readGeoPackageGeometry, writeGeoPackageGeometry, type WkbGeometry } from "./wkb";
 import { messageOf, problemIn, type OutputLayer, type VectorLayer, type VectorRead, type VectorReadOptions } from "./vector-data";
 
@@ -31,14 +32,6 @@ function sqlJs({ wasmUrl }: SqlJsOptions = {}): Promise<SqlJsStatic> {
     promise.catch(() => loaded.delete(key));
   }
   return promise;
-}
-
-/** True when the bytes start with the SQLite header ("SQLite format 3\0"). */
-export function looksLikeSqlite(bytes: Uint8Array): boolean {
-  const magic = "SQLite format 3\u0000";
-  if (bytes.length < 100) return false;
-  for (let k = 0; k < magic.length; k++) if (bytes[k] !== magic.charCodeAt(k)) return false;
-  return true;
 }
 
 const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;

@@ -6,14 +6,9 @@ import { kmlWithFolders, type Folder, type Root } from "@tmcw/togeojson";
 import { foldersToKML } from "@placemarkio/tokml";
 import type { Feature as GeoJsonFeature, Geometry } from "geojson";
 import type { InputFeature } from "../geojson-input";
+import { looksLikeKml } from "./detect-format";
 import { looksLikeZip, readZipArchive, writeZipArchive, type ZipLimits } from "./zip-archive";
 import { messageOf, problemIn, type OutputLayer, type VectorLayer, type VectorRead, type VectorReadOptions } from "./vector-data";
-
-/** True when the text (after a BOM, XML declaration and comments) opens a `<kml>` element. */
-export function looksLikeKml(bytes: Uint8Array): boolean {
-  const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 1024));
-  return /^(\uFEFF)?\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<(\w+:)?kml[\s>]/.test(head);
-}
 
 /**
  * The KML documents of a KMZ: `doc.kml` first, then the others (GDAL and Google Earth put a

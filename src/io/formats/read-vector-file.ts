@@ -4,10 +4,7 @@
 import { supportedCrsText } from "../crs";
 import { parseJsonText, type InputFeature, type ReadOutcome } from "../geojson-input";
 import { detectFileFormat, type FileFormat } from "./detect-format";
-import { readFlatGeobuf } from "./flatgeobuf";
-import { readGeoPackage, type SqlJsOptions } from "./geopackage";
-import { readKml } from "./kml";
-import { readShapefileZip } from "./shapefile";
+import type { SqlJsOptions } from "./geopackage";
 import { problemIn, vectorFormatNames, vectorFormats, type VectorFile, type VectorFormat, type VectorLayer, type VectorRead } from "./vector-data";
 import type { ZipLimits } from "./zip-archive";
 
@@ -56,20 +53,29 @@ export async function readVectorFile(bytes: Uint8Array, options: VectorFileOptio
   const source = options.source ?? options.fileName;
   const detected: FileFormat | undefined = detectFileFormat(bytes, { format: options.format, fileName: options.fileName });
   if (bytes.length === 0) return problemIn(source, "the file is empty.");
+  // Each reader loads when its format comes (sql.js, flatgeobuf, togeojson … are not small).
   let read: VectorRead;
   switch (detected) {
-    case "geopackage":
+    case "geopackage": {
+      const { readGeoPackage } = await import("./geopackage");
       read = await readGeoPackage(bytes, { ...(source ? { source } : {}), ...(options.wasmUrl ? { wasmUrl: options.wasmUrl } : {}) });
       break;
-    case "shapefile":
+    }
+    case "shapefile": {
+      const { readShapefileZip } = await import("./shapefile");
       read = readShapefileZip(bytes, { ...(source ? { source } : {}), ...(options.limits ? { limits: options.limits } : {}), ...(options.fieldNames ? { fieldNames: options.fieldNames } : {}) });
       break;
-    case "kml":
+    }
+    case "kml": {
+      const { readKml } = await import("./kml");
       read = readKml(bytes, { ...(source ? { source } : {}), ...(options.limits ? { limits: options.limits } : {}) });
       break;
-    case "flatgeobuf":
+    }
+    case "flatgeobuf": {
+      const { readFlatGeobuf } = await import("./flatgeobuf");
       read = await readFlatGeobuf(bytes, { ...(source ? { source } : {}), layerName: baseName(options.fileName) });
       break;
+    }
     case "geojson":
       read = readGeoJsonLayer(bytes, source, baseName(options.fileName));
       break;

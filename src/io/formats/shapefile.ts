@@ -11,6 +11,7 @@ import type { InputFeature } from "../geojson-input";
 import { attributeColumns, columnValue, type AttributeColumn } from "./attribute-table";
 import { crsOfWkt, exportWkt, type ExportEpsg } from "./crs-wkt";
 import { fullFieldName, shortFieldNames } from "./field-names";
+import { safeFileName } from "./file-name";
 import { emptyBounds, extendBounds, familyOf, linesOf, orientRing, pointsOf, polygonsOf, type Bounds, type GeometryFamily, type Position } from "./geometry-walk";
 import { readZipArchive, writeZipArchive, zipEntryNames, type ZipLimits } from "./zip-archive";
 import { messageOf, problemIn, type OutputLayer, type VectorLayer, type VectorRead, type VectorReadOptions } from "./vector-data";
@@ -387,14 +388,6 @@ function dbfTable(propertiesList: readonly (Record<string, unknown> | null)[], w
 }
 
 const familyNames: Record<GeometryFamily, string> = { point: "points", line: "lines", polygon: "polygons" };
-
-/** A layer name as a file name: no path separators or characters Windows refuses. */
-export const safeFileName = (name: string) =>
-  [...name]
-    .map((char) => (char.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(char) ? "_" : char))
-    .join("")
-    .replace(/^\.+/, "")
-    .trim() || "layer";
 
 export interface ShapefileWriteOptions {
   /** The CRS the layers' coordinates are in, written to each .prj: EPSG:25832 (default, Asker's system) or EPSG:4326. */

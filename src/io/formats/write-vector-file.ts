@@ -3,11 +3,9 @@
 // WebAssembly, so the browser and the server write the same files.
 import { converterFromWgs84 } from "../crs";
 import type { ExportEpsg } from "./crs-wkt";
-import { writeFlatGeobuf } from "./flatgeobuf";
-import { writeGeoPackage, type SqlJsOptions } from "./geopackage";
+import type { SqlJsOptions } from "./geopackage";
 import { projectGeometry } from "./geometry-walk";
-import { writeKml } from "./kml";
-import { safeFileName, writeShapefileZip } from "./shapefile";
+import { safeFileName } from "./file-name";
 import type { OutputFeature, OutputLayer, VectorFormat } from "./vector-data";
 
 /** A written file: its bytes, a file name, the media type to serve it with, and what the user should know (left-out features …). */
@@ -69,19 +67,26 @@ export async function writeVectorFile(format: VectorFormat, layers: readonly Out
     mediaType: format === "kml" && options.kmz ? "application/vnd.google-earth.kmz" : mediaTypes[format],
     warnings,
   });
+  // Each writer loads when its format is asked for.
   switch (format) {
-    case "geopackage":
+    case "geopackage": {
+      const { writeGeoPackage } = await import("./geopackage");
       return file(await writeGeoPackage(projected(layers, epsg), { epsg, ...(options.wasmUrl ? { wasmUrl: options.wasmUrl } : {}) }), "gpkg");
+    }
     case "shapefile": {
+      const { writeShapefileZip } = await import("./shapefile");
       const written = writeShapefileZip(projected(layers, epsg), { epsg });
       return file(written.bytes, "zip", written.warnings);
     }
     case "flatgeobuf": {
+      const { writeFlatGeobuf } = await import("./flatgeobuf");
       const written = writeFlatGeobuf(oneLayer(projected(layers, epsg), baseName), { epsg });
       return file(written.bytes, "fgb", written.warnings);
     }
-    case "kml":
+    case "kml": {
+      const { writeKml } = await import("./kml");
       return file(writeKml(layers, { documentName: baseName, kmz: options.kmz ?? false }), options.kmz ? "kmz" : "kml");
+    }
     case "geojson": {
       const layer = oneLayer(layers, baseName);
       const collection = { type: "FeatureCollection", name: layer.name, features: layer.features };

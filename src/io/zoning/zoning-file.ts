@@ -3,9 +3,7 @@ import { parseGmlZoning } from "./gml-zoning";
 import { parseSosiZoning } from "./sosi-zoning";
 import { detectFileFormat, formatOfFileName, sniffTextFormat } from "../formats/detect-format";
 import type { SqlJsOptions } from "../formats/geopackage";
-import { readVectorFile } from "../formats/read-vector-file";
 import type { ZipLimits } from "../formats/zip-archive";
-import { zoningOfLayers } from "../formats/zoning-layers";
 import type { ZoningImport, ZoningImportOptions } from "./zoning-import";
 
 export const zoningFormats = ["sosi", "gml", "geojson"] as const;
@@ -88,6 +86,8 @@ export async function importZoningFile(bytes: Uint8Array, options: ZoningFileOpt
       problem: `${source ? `${source}: ` : ""}cannot tell the format from the file's content or name: give it as one of ${zoningFileFormats.join(", ")}.`,
     };
   }
+  // The binary formats' readers (sql.js, flatgeobuf, togeojson …) load only when such a file comes.
+  const [{ readVectorFile }, { zoningOfLayers }] = await Promise.all([import("../formats/read-vector-file"), import("../formats/zoning-layers")]);
   const read = await readVectorFile(bytes, {
     format,
     ...(options.fileName ? { fileName: options.fileName } : {}),
