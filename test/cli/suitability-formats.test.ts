@@ -27,15 +27,25 @@ writeFileSync(siteGeoJson, JSON.stringify(stemtjonn));
 
 const zoningCodes = (stdout: string) => (JSON.parse(stdout) as { zoning: { code: number }[] }).zoning.map((zone) => zone.code);
 
-// Each run starts Node and tsx (about 5 s on a quiet machine); several runs per test need more than the default 30 s.
+// Each run starts Node and tsx (about 5 s on a quiet machine); several runs per test need more than
+// the default 30 s. They run one after another, so a test beside this file is not starved.
 const cliTimeout = { timeout: 180_000 };
+
+type Run = Awaited<ReturnType<typeof massekart>>;
+
+/** Runs the commands one after another; a result per command. */
+async function inTurn<const Commands extends readonly string[][]>(commands: Commands): Promise<{ [K in keyof Commands]: Run }> {
+  const results: Run[] = [];
+  for (const args of commands) results.push(await massekart([...args]));
+  return results as { [K in keyof Commands]: Run };
+}
 
 describe("massekart suitability with vector formats", () => {
   it("tells a GeoPackage from its content, reads every layer with land-use areas, and reports as from the GeoJSON twin", cliTimeout, async () => {
     const twin = fileURLToPath(new URL("../fixtures/zoning/plan-4204_1536-stemtjonn-skytebane-epsg25832.geojson", import.meta.url));
-    const [run, fromTwin] = await Promise.all([
-      massekart(["suitability", "--zoning", fixture("plan-4204_1536.gpkg"), "--site", siteGeoJson, "--roads", "none"]),
-      massekart(["suitability", "--zoning", twin, "--site", siteGeoJson, "--roads", "none"]),
+    const [run, fromTwin] = await inTurn([
+      ["suitability", "--zoning", fixture("plan-4204_1536.gpkg"), "--site", siteGeoJson, "--roads", "none"],
+      ["suitability", "--zoning", twin, "--site", siteGeoJson, "--roads", "none"],
     ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain("10 areas from");
@@ -49,11 +59,11 @@ describe("massekart suitability with vector formats", () => {
   });
 
   it("takes --format and --layer, and gives the same report from a zipped Shapefile, a KMZ and a FlatGeobuf", cliTimeout, async () => {
-    const runs = await Promise.all([
-      massekart(["suitability", "--zoning", fixture("plan-4204_1536.gpkg"), "--format", "geopackage", "--layer", "RpArealformålOmråde", "--site", siteGeoJson, "--roads", "none"]),
-      massekart(["suitability", "--zoning", fixture("plan-4204_1536-shp.zip"), "--format", "shapefile", "--site", siteGeoJson, "--roads", "none"]),
-      massekart(["suitability", "--zoning", fixture("plan-4204_1536.kmz"), "--format", "kml", "--site", siteGeoJson, "--roads", "none"]),
-      massekart(["suitability", "--zoning", fixture("plan-4204_1536.fgb"), "--site", siteGeoJson, "--roads", "none"]),
+    const runs = await inTurn([
+      ["suitability", "--zoning", fixture("plan-4204_1536.gpkg"), "--format", "geopackage", "--layer", "RpArealformålOmråde", "--site", siteGeoJson, "--roads", "none"],
+      ["suitability", "--zoning", fixture("plan-4204_1536-shp.zip"), "--format", "shapefile", "--site", siteGeoJson, "--roads", "none"],
+      ["suitability", "--zoning", fixture("plan-4204_1536.kmz"), "--format", "kml", "--site", siteGeoJson, "--roads", "none"],
+      ["suitability", "--zoning", fixture("plan-4204_1536.fgb"), "--site", siteGeoJson, "--roads", "none"],
     ]);
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     const reports = runs.map((run) => JSON.parse(run.stdout) as { verdict: string; zoning: { code: number; share: number }[] });
@@ -77,10 +87,10 @@ describe("massekart suitability with vector formats", () => {
   it("exits 1 with the cause: a layer that is not there, a format the file is not, a zip without a Shapefile", cliTimeout, async () => {
     const zip = path.join(dir, "notes.zip");
     writeFileSync(zip, (await writeVectorFile("kml", [{ name: "x", features: [stemtjonn] }], { kmz: true })).bytes);
-    const [layer, format, wrongZip] = await Promise.all([
-      massekart(["suitability", "--zoning", fixture("plan-4204_1536.gpkg"), "--layer", "Arealformål", "--site", siteGeoJson, "--roads", "none"]),
-      massekart(["suitability", "--zoning", fixture("plan-4204_1536.gpkg"), "--format", "shapefile", "--site", siteGeoJson, "--roads", "none"]),
-      massekart(["suitability", "--zoning", zip, "--format", "shapefile", "--site", siteGeoJson, "--roads", "none"]),
+    const [layer, format, wrongZip] = await inTurn([
+      ["suitability", "--zoning", fixture("plan-4204_1536.gpkg"), "--layer", "Arealformål", "--site", siteGeoJson, "--roads", "none"],
+      ["suitability", "--zoning", fixture("plan-4204_1536.gpkg"), "--format", "shapefile", "--site", siteGeoJson, "--roads", "none"],
+      ["suitability", "--zoning", zip, "--format", "shapefile", "--site", siteGeoJson, "--roads", "none"],
     ]);
     expect(layer.code).toBe(1);
     expect(layer.stderr).toContain('no layer is named "Arealformål" (--layer); the file\'s layers are "RpArealformålOmråde", "RpAngittHensynSone", "RpFareSone", "RpOmråde".');
