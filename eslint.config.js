@@ -128,7 +128,7 @@ export default tseslint.config(
   boundary(["src/cli/**"], forbidden.react, forbidden.app, forbidden.browserEntries),
   {
     // Config files and the global test setup are default-exported by their tools' convention.
-    files: ["*.config.{js,ts}", "test/setup/global-setup.ts"],
+    files: ["*.config.{js,ts}", "test/setup/global-setup.ts", "test/setup/unit-setup.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
 );

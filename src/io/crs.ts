@@ -61,6 +61,16 @@ export function converterFor(name: string): { ok: true; code: number; convert: W
   };
 }
 
+/** A converter from WGS84 lon/lat degrees to the named CRS (the exports' EPSG:25832), or the problem with the name. */
+export function converterFromWgs84(name: string): { ok: true; code: number; convert: (lon: number, lat: number) => [x: number, y: number] } | { ok: false; problem: string } {
+  const code = epsgCodeOf(name);
+  const definition = code === undefined ? undefined : definitions.get(code);
+  if (code === undefined || !definition) return { ok: false, problem: `the CRS "${name}" is not supported; use one of ${supportedCrsText}.` };
+  if (code === 4326 || code === 4258) return { ok: true, code, convert: (lon, lat) => [lon, lat] };
+  const projection = proj4(definitions.get(4326)!, definition);
+  return { ok: true, code, convert: (lon, lat) => projection.forward([lon, lat]) as [number, number] };
+}
+
 /**
  * When coordinates are not degrees, the likely CRS and a sentence that says how to declare it.
  * Plane coordinates cannot tell UTM zones apart; 25832 is named first as Asker's own system.

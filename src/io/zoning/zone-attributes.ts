@@ -95,6 +95,11 @@ function detailsOf(get: AttributeLookup): Record<string, string> {
   return details;
 }
 
+/** The code in a hensynssone's name as SOSI Plan forms it ("H360_1" → "360"), if it has that form. */
+export function codeInZoneName(name: string | undefined): string | undefined {
+  return name ? /^H(\d{3})(?:_|$)/i.exec(name.trim())?.[1] : undefined;
+}
+
 /**
  * Whether an object is a hazard or protection zone, and if so its attributes or the problem with
  * them. `undefined`: not a zone (a land-use area, a boundary line …). Plan zones are known by
@@ -108,7 +113,10 @@ export function readZoneAttributes(
   const plan = objectType ? planZoneTypeOf(objectType) : undefined;
   if (plan && objectType) {
     const names = planZoneAttributeNames(plan.family);
-    const raw = get(names);
+    const zoneName = get(["hensynsonenavn"]);
+    // Exports that drop the code field (a Shapefile or KML made from mixed object types) still
+    // carry the zone's name, which SOSI Plan forms as "H" + the code + "_" + a number (H360_1).
+    const raw = get(names) ?? codeInZoneName(zoneName);
     const attribute = attributeLabels[plan.family];
     if (raw === undefined) return { ok: false, problem: `${objectType} has no "${attribute}" code, so what the zone protects or warns of is unknown` };
     const code = codeOf(raw);
@@ -121,7 +129,7 @@ export function readZoneAttributes(
         family: plan.family,
         objectType,
         code,
-        name: get(["hensynsonenavn"]) ?? "",
+        name: zoneName ?? "",
         hazard: meaning.hazard,
         details: detailsOf(get),
       },

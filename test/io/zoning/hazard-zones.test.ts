@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import type { AreaGeometry } from "../../../src/core/geo/geometry";
 import { planarAreaM2 } from "../../../src/core/geo/planar-area";
 import { parseGeoJsonZoningText } from "../../../src/io/zoning/geojson-zoning";
@@ -102,7 +102,7 @@ describe("hensynssoner in SOSI against GDAL's SOSI driver (ogr2ogr as the oracle
     // A copy in the temporary folder: GDAL's SOSI driver writes index files beside what it reads.
     const source = path.join(dir, "plan.sos");
     copyFileSync(new URL("../../fixtures/sosi/plan-4204_1536-hensynssoner.sos", import.meta.url), source);
-    const run = spawnSync("ogr2ogr", ["-f", "GeoJSON", out, source, "polygons"], { encoding: "utf8" });
+    const run = spawnSync(inject("ogr2ogrPath"), ["-f", "GeoJSON", out, source, "polygons"], { encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     // GDAL names the SOSI KOORDSYS 22 system EPSG:3044 (ETRS89 / ETRS-TM32, the same plane as 25832).
     const viaGdal = ok(parseGeoJsonZoningText(readFileSync(out, "utf8"), { crs: "EPSG:25832", source: "ogr2ogr output" }));
@@ -183,5 +183,29 @@ describe("NVE hazard maps in GeoJSON", () => {
     });
     const refused = parseGeoJsonZoningText(text, { source: "other.geojson" });
     expect(refused).toMatchObject({ ok: false, problem: expect.stringContaining("no polygon feature has the arealformål code property") });
+  });
+});
+
+describe("a zone whose export dropped the code field", () => {
+  const square = { type: "Polygon", coordinates: [[[431600, 6449600], [431650, 6449600], [431650, 6449650], [431600, 6449650], [431600, 6449600]]] };
+  const file = (properties: Record<string, unknown>) =>
+    JSON.stringify({
+      type: "FeatureCollection",
+      crs: { type: "name", properties: { name: "EPSG:25832" } },
+      features: [
+        { type: "Feature", properties: { objtype: "RpArealformålOmråde", arealformål: 1110, planidentifikasjon: "1536", kommunenummer: 4204 }, geometry: square },
+        { type: "Feature", properties: { objtype: "RpFareSone", planidentifikasjon: "1536", kommunenummer: 4204, ...properties }, geometry: square },
+      ],
+    });
+
+  it("takes the code from a hensynSonenavn of SOSI Plan's form H<code>_<number>", () => {
+    const result = ok(parseGeoJsonZoningText(file({ hensynSonenavn: "H320_1" }), { source: "plan.geojson" }));
+    expect(rows(result)).toEqual([["RpFareSone", 320, "H320_1", "flood"]]);
+  });
+
+  it("still skips it, saying why, when the name has another form", () => {
+    const result = ok(parseGeoJsonZoningText(file({ hensynSonenavn: "Flomsone ved elva" }), { source: "plan.geojson" }));
+    expect(result.zones).toEqual([]);
+    expect(result.skipped.map((s) => s.reason)).toEqual(['RpFareSone has no "fare" code, so what the zone protects or warns of is unknown']);
   });
 });
