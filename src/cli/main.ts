@@ -3,6 +3,7 @@ import { distancesCommand } from "./commands/distances";
 import { schemaCommand } from "./commands/schema";
 import { solveCommand } from "./commands/solve";
 import { suitabilityCommand } from "./commands/suitability";
+import { usersCommand } from "./commands/users";
 
 /** Sub-commands arrive with their issues (solve, distances, suitability, import); each registers here. */
 const commands: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
@@ -10,6 +11,7 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
   schema: schemaCommand,
   solve: solveCommand,
   suitability: suitabilityCommand,
+  users: usersCommand,
 };
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
