@@ -95,13 +95,20 @@ export interface PasswordResetResult {
   generatedPassword?: string;
 }
 
-/** GET /api/me and POST /api/session: who is signed in (DESIGN §7's `{username, role}` and more). */
+/**
+ * GET /api/me and POST /api/session: who is signed in. DESIGN §7's `{username, role}`, with the
+ * other fields present only when they say something, so a plain account's answer stays exactly
+ * `{username, role}`.
+ */
 export interface MeDetails {
   username: string;
   role: Role;
-  displayName: string;
-  mustChangePassword: boolean;
-  signInMethod: SignInMethod;
+  /** When the account has a display name. */
+  displayName?: string;
+  /** Present (true) after an admin's reset: the user must set a new password before anything else. */
+  mustChangePassword?: true;
+  /** Present ("sso") when the account signs in through single sign-on (it then has no password to change). */
+  signInMethod?: "sso";
 }
 
 /** One row of GET /api/me/sessions. */

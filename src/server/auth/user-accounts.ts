@@ -13,6 +13,7 @@ import {
   countOtherActiveAdmins,
   findUserByName,
   insertUser,
+  lockActiveAdmins,
   lockUserByName,
   setUserPassword,
   updateUserProfile,
@@ -88,6 +89,7 @@ export async function updateAccount(
   { actor }: { actor: string },
 ): Promise<AccountOutcome<UserAccount>> {
   return inTransaction(db, async (tx) => {
+    await lockActiveAdmins(tx);
     const row = await lockUserByName(tx, username);
     if (!row) return refused({ code: "not_found", username });
     const before = accountOf(row);
@@ -202,6 +204,7 @@ export async function signInSsoUser(
   { log }: { log: (message: string) => void },
 ): Promise<SsoSignIn> {
   return db.transaction(async (tx): Promise<SsoSignIn> => {
+    await lockActiveAdmins(tx);
     const existing = await tx.query<{ username: string }>("select username from users where oidc_issuer = $1 and oidc_subject = $2 for update", [
       identity.issuer,
       identity.subject,

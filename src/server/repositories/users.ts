@@ -110,10 +110,19 @@ export async function recordSignIn(db: Queryable, id: string): Promise<void> {
   await db.query("update users set last_sign_in_at = now() where id = $1", [id]);
 }
 
-/** Active admins other than `exceptId`, locking their rows so a concurrent demotion waits for this one. */
+/**
+ * Locks the rows of the active admins, always in the same order. Every change that could take
+ * away an admin does this first, so two admins demoting each other at once are served one after
+ * the other (the second then finds itself the last admin) and never deadlock.
+ */
+export async function lockActiveAdmins(tx: Queryable): Promise<void> {
+  await tx.query("select id from users where role = 'admin' and active order by id for update");
+}
+
+/** Active admins other than `exceptId` (call `lockActiveAdmins` first in the same transaction). */
 export async function countOtherActiveAdmins(tx: Queryable, exceptId: string): Promise<number> {
-  const rows = await tx.query<{ id: string }>("select id from users where role = 'admin' and active and id <> $1 for update", [exceptId]);
-  return rows.length;
+  const rows = await tx.query<{ n: number }>("select count(*)::int as n from users where role = 'admin' and active and id <> $1", [exceptId]);
+  return rows[0]?.n ?? 0;
 }
 
 export async function countUsers(db: Queryable): Promise<number> {

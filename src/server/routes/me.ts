@@ -21,9 +21,9 @@ export interface MeRouteSettings {
 export const meDetails = (user: Pick<SessionUser, "username" | "role" | "displayName" | "mustChangePassword" | "signInMethod">): MeDetails => ({
   username: user.username,
   role: user.role,
-  displayName: user.displayName,
-  mustChangePassword: user.mustChangePassword,
-  signInMethod: user.signInMethod,
+  ...(user.displayName ? { displayName: user.displayName } : {}),
+  ...(user.mustChangePassword ? { mustChangePassword: true as const } : {}),
+  ...(user.signInMethod === "sso" ? { signInMethod: "sso" as const } : {}),
 });
 
 /** A signed-in user's own account: their password and their sessions (issue 14). */
