@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "../../src/server/auth/passwords";
 import { createLoginThrottle } from "../../src/server/auth/login-throttle";
+import { isCommonPassword, passwordProblem } from "../../src/server/auth/password-policy";
 
 describe("passwords", () => {
   it("hash with a fresh salt and verify only the right password", async () => {
@@ -69,5 +70,17 @@ describe("login throttle", () => {
     expect(waits).toEqual([2000, 4000, 8000, 12_000, "refused 16 s"]);
     // A clean address is not behind them.
     expect(throttle.admit("desk", "kari", 0)).toMatchObject({ admitted: true, waitMs: 4000 });
+  });
+});
+
+describe("the shipped list of common passwords", () => {
+  it("holds the NCSC's 100,000 passwords and none of its header lines", () => {
+    expect(isCommonPassword("123456")).toBe(true);
+    expect(isCommonPassword("1q2w3e4r5t6y")).toBe(true);
+    expect(isCommonPassword("--")).toBe(false);
+    expect(isCommonPassword("")).toBe(false);
+    expect(isCommonPassword("Tromsøbadet i regnvær")).toBe(false);
+    expect(passwordProblem("Password12345", "kari")).toEqual({ code: "password_common" });
+    expect(passwordProblem("Tromsøbadet i regnvær", "kari")).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Project } from "../../src/core/domain/records";
 import type { SessionInfo } from "../../src/core/domain/users-api";
 import { defaultLoginThrottleOptions } from "../../src/server/auth/login-throttle";
-import { apiClient, startTestServer, type ApiClient, type TestServer } from "../support/server";
+import { apiClient, demoClients, startTestServer, type ApiClient, type TestServer } from "../support/server";
 
 const projectBody = {
   name: "Slettes",
@@ -157,13 +157,10 @@ describe("Host header against MASSEKART_PUBLIC_URL", () => {
 
 describe("history of deleted records and undoing deletes", () => {
   let server: TestServer;
-  const clients = {} as Record<"viewer" | "engineer" | "planner" | "admin", ApiClient>;
+  let clients: Record<"viewer" | "engineer" | "planner" | "admin", ApiClient>;
   beforeAll(async () => {
     server = await startTestServer("pglite");
-    for (const actor of ["viewer", "engineer", "planner", "admin"] as const) {
-      clients[actor] = apiClient(server.url);
-      expect((await clients[actor].login(actor)).status).toBe(200);
-    }
+    clients = await demoClients(server, ["viewer", "engineer", "planner", "admin"] as const);
   });
   afterAll(async () => {
     await server?.stop();

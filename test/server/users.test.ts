@@ -5,7 +5,7 @@ import type { PasswordResetResult, SessionInfo, UserAccount, UserListItem } from
 import { defaultLoginThrottleOptions } from "../../src/server/auth/login-throttle";
 import { insertUser } from "../../src/server/repositories/users";
 import { backendNames } from "../support/databases";
-import { apiClient, startTestServer, type ApiClient, type TestServer } from "../support/server";
+import { apiClient, demoClients, expectJson, startTestServer, type ApiClient, type TestServer } from "../support/server";
 
 type Actor = "anonymous" | "viewer" | "engineer" | "planner" | "admin";
 const actors: Actor[] = ["anonymous", "viewer", "engineer", "planner", "admin"];
@@ -27,26 +27,19 @@ const projectBody = (name: string, members: string[] = []) => ({
 
 describe.each(backendNames)("accounts API on %s", (backend) => {
   let server: TestServer;
-  const clients = {} as Record<Actor, ApiClient>;
+  let clients: Record<Actor, ApiClient>;
 
   beforeAll(async () => {
     // Wrong passwords are part of these tests; the throttle has tests of its own (sign-in-hardening).
     server = await startTestServer(backend, { config: { loginThrottle: { ...defaultLoginThrottleOptions, addressLimit: 1000 } } });
-    for (const actor of actors) {
-      clients[actor] = apiClient(server.url);
-      // Demo accounts are seeded with the password "demo", outside the password rules, as before.
-      if (actor !== "anonymous") expect((await clients[actor].login(actor)).status).toBe(200);
-    }
+    // Demo accounts are seeded with the password "demo", outside the password rules, as before.
+    clients = await demoClients(server, actors);
   });
   afterAll(async () => {
     await server?.stop();
   });
 
-  const json = async <T>(response: Response, status: number): Promise<T> => {
-    const body = await response.text();
-    expect(response.status, body).toBe(status);
-    return (body ? JSON.parse(body) : undefined) as T;
-  };
+  const json = expectJson;
   const account = async (username: string) =>
     (await json<{ items: UserAccount[] }>(await clients.admin.request("GET", "/api/users"), 200)).items.find((u) => u.username === username);
   /** An account made by the admin, already past its first-password change, with a signed-in client. */

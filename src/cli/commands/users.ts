@@ -6,9 +6,9 @@ import { describePasswordProblem, displayNameSchema, usernameSchema } from "../.
 import { changeAccount, createAccount, generatePassword, resetPassword, type AccountProblem } from "../../server/auth/user-accounts";
 import type { Database } from "../../server/db/database";
 import { migrate } from "../../server/db/migrate";
-import { redact } from "../../server/db/postgres-database";
+import { openPgliteDatabase } from "../../server/db/pglite-database";
+import { openPostgresDatabase, redact } from "../../server/db/postgres-database";
 import { listUsers } from "../../server/repositories/users";
-import { openDatabase } from "../../server/server";
 import { readOptions } from "../options";
 
 const usage = `Usage: massekart users <action> [arguments]
@@ -208,7 +208,8 @@ async function withDatabase(
   }
   let db: Database;
   try {
-    db = await openDatabase({ databaseUrl, dataDir });
+    // The two openers directly, not the server's module: a command should not load the whole HTTP app.
+    db = databaseUrl ? await openPostgresDatabase(databaseUrl) : await openPgliteDatabase(dataDir);
   } catch (error) {
     return { ok: false, problem: error instanceof Error ? error.message : String(error) };
   }
