@@ -69,7 +69,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     adminPassword: env.MASSEKART_ADMIN_PASSWORD || undefined,
     topoTileUrl: env.MASSEKART_TOPO_TILE_URL || defaultTopoTileUrl,
     maxBodyBytes: integer(env, "MASSEKART_MAX_BODY_MB", 10, 1, 1024) * 1024 * 1024,
-    secureCookies: env.MASSEKART_SECURE_COOKIES === "true",
+    // Behind https (MASSEKART_PUBLIC_URL), cookies are Secure unless switched off explicitly.
+    secureCookies:
+      env.MASSEKART_SECURE_COOKIES === "true" || (env.MASSEKART_SECURE_COOKIES !== "false" && /^https:/i.test(env.MASSEKART_PUBLIC_URL ?? "")),
     distDir: path.resolve(env.MASSEKART_DIST_DIR || path.join(repoRoot, "dist")),
     osrmUrl: env.MASSEKART_OSRM_URL || undefined,
     solveTimeoutSeconds: integer(env, "MASSEKART_SOLVE_TIMEOUT_S", 60, 1, 3600),
@@ -147,6 +149,10 @@ function readOidc(env: NodeJS.ProcessEnv, publicUrl: string | undefined): OidcSe
       "Single sign-on needs MASSEKART_PUBLIC_URL (the address users open), so the provider can send them back to <MASSEKART_PUBLIC_URL>/api/auth/oidc/callback.",
     );
   }
+  const scopes = env.MASSEKART_OIDC_SCOPES || "openid profile email";
+  if (!scopes.split(/\s+/).includes("openid")) {
+    throw new StartupError(`MASSEKART_OIDC_SCOPES=${scopes} must include openid (without it the provider sends no ID token).`);
+  }
   const mapping = parseRoleMapping(roleMap);
   if (!mapping.ok) throw new StartupError(`MASSEKART_OIDC_ROLE_MAP is not valid: ${mapping.problem}.`);
   return {
@@ -156,7 +162,7 @@ function readOidc(env: NodeJS.ProcessEnv, publicUrl: string | undefined): OidcSe
     roleClaim: env.MASSEKART_OIDC_ROLE_CLAIM || "roles",
     roleMapping: mapping.mapping,
     usernameClaim: env.MASSEKART_OIDC_USERNAME_CLAIM || "preferred_username",
-    scopes: env.MASSEKART_OIDC_SCOPES || "openid profile email",
+    scopes,
     displayName: env.MASSEKART_OIDC_NAME || (issuerUrl.hostname === "login.microsoftonline.com" ? "Microsoft Entra ID" : issuerUrl.hostname),
   };
 }

@@ -42,11 +42,11 @@ export function createApp({ db, config, throttle = createLoginThrottle(config.lo
 
   // With MASSEKART_PUBLIC_URL set, only requests addressed to it are served (DNS rebinding, forged
   // Host headers in links); health checks from a load balancer may use any name.
-  const publicHost = config.publicUrl ? new URL(config.publicUrl).host : undefined;
+  const publicHost = config.publicUrl ? new URL(config.publicUrl).host.toLowerCase() : undefined;
   app.use("*", async (c, next) => {
     // Behind trusted proxies the Host they were asked for is the one they forward (the nearest proxy's entry).
     const forwardedHost = config.trustedProxyHops > 0 ? c.req.header("x-forwarded-host")?.split(",").pop()?.trim() : undefined;
-    const host = forwardedHost || c.req.header("host");
+    const host = (forwardedHost || c.req.header("host"))?.toLowerCase();
     if (publicHost && host !== publicHost && c.req.path !== "/api/health") {
       return fail(c, 421, "wrong_host", `This server answers only at ${config.publicUrl} (MASSEKART_PUBLIC_URL).`);
     }

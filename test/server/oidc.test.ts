@@ -295,6 +295,14 @@ describe("single sign-on settings", () => {
     expect(problem({ MASSEKART_PUBLIC_URL: "https://massekart.example/app" })).toContain("without a path");
     expect(problem({ MASSEKART_TRUST_PROXY: "yes" })).toContain("MASSEKART_TRUST_PROXY=yes is not valid");
     expect(readConfig({ MASSEKART_TRUST_PROXY: "2" }).trustedProxyHops).toBe(2);
+    expect(problem({ ...complete, MASSEKART_OIDC_SCOPES: "profile email" })).toContain("must include openid");
+  });
+
+  it("marks cookies Secure behind an https public address unless told otherwise", () => {
+    expect(readConfig({}).secureCookies).toBe(false);
+    expect(readConfig({ MASSEKART_PUBLIC_URL: "https://massekart.asker.kommune.no" }).secureCookies).toBe(true);
+    expect(readConfig({ MASSEKART_PUBLIC_URL: "https://massekart.asker.kommune.no", MASSEKART_SECURE_COOKIES: "false" }).secureCookies).toBe(false);
+    expect(readConfig({ MASSEKART_PUBLIC_URL: "http://127.0.0.1:8080" }).secureCookies).toBe(false);
   });
 });
 

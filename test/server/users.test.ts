@@ -294,6 +294,8 @@ describe.each(backendNames)("accounts API on %s", (backend) => {
     await json(await phone.request("POST", "/api/session", { username: "mona", password: otherGoodPassword }, { "user-agent": "Mobil/1.0" }), 200);
     const tablet = apiClient(server.url);
     await json(await tablet.login("mona", otherGoodPassword), 200);
+    // Signing in again in the same browser replaces that browser's session instead of adding one.
+    await json(await desk.login("mona", otherGoodPassword), 200);
 
     const { items } = await json<{ items: SessionInfo[] }>(await desk.request("GET", "/api/me/sessions"), 200);
     expect(items).toHaveLength(3);

@@ -73,6 +73,9 @@ export async function startSession(
   method: "password" | "oidc",
   settings: Pick<SessionRouteSettings, "secureCookies" | "trustedProxyHops" | "session">,
 ): Promise<void> {
+  // A new sign-in in the same browser replaces its old session rather than leaving it open.
+  const previous = getCookie(c, sessionCookieName);
+  if (previous) await deleteSession(db, previous);
   const { token } = await createSession(
     db,
     userId,
