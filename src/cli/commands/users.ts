@@ -40,17 +40,45 @@ Exit 0 when done, 1 when refused or on invalid input (the message says why).`;
 
 type Outcome = { ok: true; lines: string[] } | { ok: false; problem: string };
 
-async function run(args: string[]): Promise<number> {
+/** Where the command reads its settings and password and writes its answers (the process's own, or a test's). */
+export interface CommandIo {
+  env: NodeJS.ProcessEnv;
+  /** Standard input as text, or undefined when it is a terminal. */
+  readStdin(): Promise<string | undefined>;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: CommandIo = {
+  env: process.env,
+  readStdin: async () => {
+    if (process.stdin.isTTY) return undefined;
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  },
+  out: (text) => console.log(text),
+  err: (text) => console.error(text),
+};
+
+/** `massekart users …`; returns the exit code. */
+export async function runUsersCommand(args: string[], io: CommandIo = processIo): Promise<number> {
+  const fail = (problem: string) => {
+    io.err(`massekart users: ${problem}`);
+    return 1;
+  };
+  const passwordFromStdin = () => readPassword(io);
+  const withDatabase = (options: { mustExist: boolean }, work: (db: Database) => Promise<Outcome>) => openForOneAction(io.env, options, work);
   const read = readOptions(args, ["role", "display-name"], { positionals: true, booleans: ["json", "password-stdin", "temporary"] });
   if (!read.ok) return fail(`${read.problem}.\n\n${usage}`);
   const [action, ...rest] = read.positionals;
   if (read.help || !action) {
-    console.log(usage);
+    (read.help ? io.out : io.err)(usage);
     return read.help ? 0 : 1;
   }
   const flags = read.flags;
   const actions: Record<string, () => Promise<Outcome> | Outcome> = {
-    list: () => withDatabase({ mustExist: true }, async (db) => listAccounts(db, flags.json === true)),
+    list: () => withDatabase({ mustExist: true }, async (db) => listAccounts(db, io.env, flags.json === true)),
     add: () =>
       needArguments(rest, ["USERNAME"], async ([username]) => {
         if (!read.values.role) return { ok: false, problem: `add needs --role (one of ${roles.join(", ")})` };
@@ -90,8 +118,8 @@ async function run(args: string[]): Promise<number> {
           return { ok: true, lines: [`${username} is now ${role.role}${sso}.`] };
         });
       }),
-    deactivate: () => setActive(rest, false),
-    activate: () => setActive(rest, true),
+    deactivate: () => setActive(rest, false, withDatabase),
+    activate: () => setActive(rest, true, withDatabase),
     "reset-password": () =>
       needArguments(rest, ["USERNAME"], async ([username]) => {
         const typed = flags["password-stdin"] ? await passwordFromStdin() : undefined;
@@ -119,13 +147,8 @@ async function run(args: string[]): Promise<number> {
     return fail(error instanceof Error ? error.message : String(error));
   }
   if (!outcome.ok) return fail(outcome.problem);
-  for (const line of outcome.lines) console.log(line);
+  for (const line of outcome.lines) io.out(line);
   return 0;
-}
-
-function fail(problem: string): number {
-  console.error(`massekart users: ${problem}`);
-  return 1;
 }
 
 /** Who the audit log names for changes made here: the operating-system user at the terminal. */
@@ -137,7 +160,9 @@ function actor(): string {
   }
 }
 
-async function setActive(rest: string[], active: boolean): Promise<Outcome> {
+type WithDatabase = (options: { mustExist: boolean }, work: (db: Database) => Promise<Outcome>) => Promise<Outcome>;
+
+async function setActive(rest: string[], active: boolean, withDatabase: WithDatabase): Promise<Outcome> {
   return needArguments(rest, ["USERNAME"], ([username]) =>
     withDatabase({ mustExist: true }, async (db) => {
       const outcome = await changeAccount(db, username, { active }, { actor: actor() });
@@ -186,23 +211,23 @@ function refusal(problem: AccountProblem): Outcome {
 }
 
 /** The first line of standard input (a pipe or a file; a terminal gets no prompt, since the password would show). */
-async function passwordFromStdin(): Promise<{ ok: true; password: string } | { ok: false; problem: string }> {
-  if (process.stdin.isTTY) {
+async function readPassword(io: CommandIo): Promise<{ ok: true; password: string } | { ok: false; problem: string }> {
+  const text = await io.readStdin();
+  if (text === undefined) {
     return { ok: false, problem: "--password-stdin reads a pipe or a file, not the terminal (the password would be shown); pipe it in" };
   }
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const password = (Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "").normalize("NFC");
+  const password = (text.split(/\r?\n/)[0] ?? "").normalize("NFC");
   return password ? { ok: true, password } : { ok: false, problem: "standard input held no password (its first line is empty)" };
 }
 
 /** Opens and migrates the configured database for one action, and always closes it. */
-async function withDatabase(
+async function openForOneAction(
+  env: NodeJS.ProcessEnv,
   { mustExist }: { mustExist: boolean },
   work: (db: Database) => Promise<Outcome>,
 ): Promise<Outcome> {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const dataDir = path.resolve(process.env.MASSEKART_DATA_DIR || ".massekart");
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const dataDir = path.resolve(env.MASSEKART_DATA_DIR || ".massekart");
   if (!databaseUrl && mustExist && !existsSync(path.join(dataDir, "PG_VERSION"))) {
     return { ok: false, problem: `no database in MASSEKART_DATA_DIR=${dataDir}; set DATABASE_URL or MASSEKART_DATA_DIR to the server's database` };
   }
@@ -221,7 +246,7 @@ async function withDatabase(
   }
 }
 
-async function listAccounts(db: Database, json: boolean): Promise<Outcome> {
+async function listAccounts(db: Database, env: NodeJS.ProcessEnv, json: boolean): Promise<Outcome> {
   const accounts = (await listUsers(db)).map((row) => ({
     username: row.username,
     displayName: row.display_name,
@@ -236,11 +261,11 @@ async function listAccounts(db: Database, json: boolean): Promise<Outcome> {
   const rows = accounts.map((a) => [a.username, a.role, a.active ? "yes" : "no", a.signIn, a.lastSignInAt?.slice(0, 16).replace("T", " ") ?? "never", a.displayName]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
   const format = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
-  const where = process.env.DATABASE_URL ? `PostgreSQL at ${redact(process.env.DATABASE_URL)}` : `MASSEKART_DATA_DIR=${path.resolve(process.env.MASSEKART_DATA_DIR || ".massekart")}`;
+  const where = env.DATABASE_URL ? `PostgreSQL at ${redact(env.DATABASE_URL)}` : `MASSEKART_DATA_DIR=${path.resolve(env.MASSEKART_DATA_DIR || ".massekart")}`;
   return { ok: true, lines: [format(header), ...rows.map(format), "", `${accounts.length} accounts in ${where}.`] };
 }
 
 export const usersCommand = {
   summary: "manage accounts in the database: list, add, set-role, deactivate, activate, reset-password",
-  run,
+  run: (args: string[]) => runUsersCommand(args),
 };
