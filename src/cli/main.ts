@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   schema: async () => (await import("./commands/schema")).schemaCommand,
   solve: async () => (await import("./commands/solve")).solveCommand,
   suitability: async () => (await import("./commands/suitability")).suitabilityCommand,
+  users: async () => (await import("./commands/users")).usersCommand,
 };
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };

@@ -66,7 +66,7 @@ export type LotConflict = VersionConflict<Lot>;
 /** One row of GET /api/audit: who changed what, when, before and after. */
 export interface AuditEntry {
   id: number;
-  entity: "project" | "lot" | "site" | "materials" | "scenario" | "road_network" | "zoning" | "suitability_rules" | "outdoor_lot" | "outdoor_material_type";
+  entity: "project" | "lot" | "site" | "materials" | "scenario" | "road_network" | "zoning" | "suitability_rules" | "outdoor_lot" | "outdoor_material_type" | "user";
   entityId: string;
   /** The project a lot belongs to, so a project's history shows its lots' changes too. */
   projectId: string | null;

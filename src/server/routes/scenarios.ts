@@ -157,9 +157,9 @@ export function scenarioRoutes(
     return result instanceof Response ? result : c.body(null, 204);
   });
 
-  // Undo of a delete: scenarios are the planners' own working documents, so planners may restore them.
+  // Deletes are soft and undone by an admin (DESIGN §7), for scenarios as for every other record.
   routes.post("/scenarios/:id/restore", async (c) => {
-    const auth = authorise(c, planningWriters);
+    const auth = authorise(c, ["admin"]);
     if (!auth.ok) return auth.response;
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {

@@ -1,52 +1,52 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { getConnInfo } from "@hono/node-server/conninfo";
-import { loginSchema, type Me } from "../../core/domain/accounts";
-import { verifyPassword } from "../auth/passwords";
-import type { LoginRateLimiter } from "../auth/rate-limit";
-import { createSession, deleteSession, sessionCookieName, sessionLifetimeSeconds } from "../auth/sessions";
+import { loginSchema } from "../../core/domain/accounts";
+import { clientAddress } from "../auth/client-address";
+import type { LoginThrottle } from "../auth/login-throttle";
+import { checkPasswordThrottled } from "../auth/password-check";
+import { createSession, deleteSession, sessionCookieName, type SessionPolicy } from "../auth/sessions";
 import type { Database } from "../db/database";
 import { authorise, fail, readBody, type AppEnv } from "../http";
-import { findUserByName } from "../repositories/users";
+import { findUserByName, recordSignIn } from "../repositories/users";
+import { meDetails } from "./me";
 
-/** A fixed hash to verify against when the user does not exist, so timing does not reveal names. */
-const decoyHash = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+export interface SessionRouteSettings {
+  secureCookies: boolean;
+  localLogin: boolean;
+  trustedProxyHops: number;
+  session: SessionPolicy;
+}
 
-export function sessionRoutes(db: Database, limiter: LoginRateLimiter, { secureCookies }: { secureCookies: boolean }) {
+export function sessionRoutes(db: Database, throttle: LoginThrottle, settings: SessionRouteSettings) {
   const routes = new Hono<AppEnv>();
 
   routes.post("/session", async (c) => {
+    if (!settings.localLogin) {
+      return fail(c, 403, "local_login_disabled", "Password sign-in is switched off here; sign in through single sign-on.");
+    }
     const body = await readBody(c, loginSchema);
     if (!body.ok) return body.response;
-    const { username, password } = body.value;
-    let address = "unknown";
-    try {
-      address = getConnInfo(c).remote.address ?? address;
-    } catch {
-      // Not served by @hono/node-server (app.request in tests): one shared bucket.
-    }
-    const keys = [`ip:${address}`, `user:${username.toLowerCase()}`];
-    const retryAfter = Math.max(...keys.map((key) => limiter.retryAfterSeconds(key)));
-    if (retryAfter > 0) {
-      c.header("Retry-After", String(retryAfter));
-      return fail(c, 429, "too_many_attempts", `Too many failed sign-ins; try again in ${retryAfter} s.`);
-    }
+    // Usernames are lower case; people type them as they like.
+    const username = body.value.username.toLowerCase();
+    const address = clientAddress(c, settings.trustedProxyHops);
     const user = await findUserByName(db, username);
-    const valid = await verifyPassword(password, user?.password_hash ?? decoyHash);
-    if (!user || !valid) {
-      for (const key of keys) limiter.recordFailure(key);
-      return fail(c, 401, "invalid_credentials", "Wrong username or password.");
+    const check = await checkPasswordThrottled(throttle, { address, account: username, password: body.value.password, storedHash: user?.password_hash });
+    if (!check.ok && check.reason === "throttled") {
+      c.header("Retry-After", String(check.retryAfterSeconds));
+      return fail(c, 429, "too_many_attempts", `Too many failed sign-ins; try again in ${check.retryAfterSeconds} s.`);
     }
-    for (const key of keys) limiter.reset(key);
-    const token = await createSession(db, user.id);
-    setCookie(c, sessionCookieName, token, {
-      httpOnly: true,
-      sameSite: "Strict",
-      secure: secureCookies,
-      path: "/",
-      maxAge: sessionLifetimeSeconds,
-    });
-    return c.json({ username: user.username, role: user.role } satisfies Me);
+    if (!check.ok || !user) return fail(c, 401, "invalid_credentials", "Wrong username or password.");
+    if (!user.active) return fail(c, 403, "account_deactivated", "This account is deactivated; ask an admin to reactivate it.");
+    await startSession(c, db, user.id, "password", settings);
+    return c.json(
+      meDetails({
+        username: user.username,
+        role: user.role,
+        displayName: user.display_name,
+        mustChangePassword: user.must_change_password,
+        signInMethod: user.oidc_subject === null ? "password" : "sso",
+      }),
+    );
   });
 
   routes.delete("/session", async (c) => {
@@ -59,8 +59,35 @@ export function sessionRoutes(db: Database, limiter: LoginRateLimiter, { secureC
   routes.get("/me", (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    return c.json({ username: auth.user.username, role: auth.user.role } satisfies Me);
+    return c.json(meDetails(auth.user));
   });
 
   return routes;
+}
+
+/** Opens a session for a signed-in user, notes the sign-in and sets the httpOnly cookie. */
+export async function startSession(
+  c: Context,
+  db: Database,
+  userId: string,
+  method: "password" | "oidc",
+  settings: Pick<SessionRouteSettings, "secureCookies" | "trustedProxyHops" | "session">,
+): Promise<void> {
+  // A new sign-in in the same browser replaces its old session rather than leaving it open.
+  const previous = getCookie(c, sessionCookieName);
+  if (previous) await deleteSession(db, previous);
+  const { token } = await createSession(
+    db,
+    userId,
+    { method, userAgent: c.req.header("user-agent") ?? "", address: clientAddress(c, settings.trustedProxyHops) },
+    settings.session,
+  );
+  await recordSignIn(db, userId);
+  setCookie(c, sessionCookieName, token, {
+    httpOnly: true,
+    sameSite: "Strict",
+    secure: settings.secureCookies,
+    path: "/",
+    maxAge: settings.session.maxHours * 3600,
+  });
 }

@@ -43,7 +43,7 @@ describe.each(backendNames)("scenarios API on %s", (backend) => {
     expect((await clients[actor].request("POST", "/api/scenarios", { name: `Av ${actor}` })).status).toBe(status);
   });
 
-  it("creates with defaults, renames with versions, duplicates, deletes and undoes the delete", async () => {
+  it("creates with defaults, renames with versions, duplicates, deletes, and lets an admin undo the delete", async () => {
     const scenario = await create({ name: "Med Lahell", note: "Mellomlager på Lahell" });
     expect(scenario).toMatchObject({ siteIds: null, parameters: {}, overrides: [], version: 1, schemaVersion: 1 });
     const renamed = await clients.planner.request("PUT", `/api/scenarios/${scenario.id}`, { ...scenario, name: "Med Lahell (2)", version: 1 });
@@ -55,7 +55,10 @@ describe.each(backendNames)("scenarios API on %s", (backend) => {
     expect((await clients.planner.request("DELETE", `/api/scenarios/${copy.id}`)).status).toBe(204);
     const names = async () => ((await (await clients.viewer.request("GET", "/api/scenarios")).json()) as { items: Scenario[] }).items.map((s) => s.id);
     expect(await names()).not.toContain(copy.id);
-    expect((await clients.planner.request("POST", `/api/scenarios/${copy.id}/restore`)).status).toBe(200);
+    // Undoing a delete is for admins, as for every record (DESIGN §7; issue 12).
+    expect((await clients.planner.request("POST", `/api/scenarios/${copy.id}/restore`)).status).toBe(403);
+    expect(await names()).not.toContain(copy.id);
+    expect((await clients.admin.request("POST", `/api/scenarios/${copy.id}/restore`)).status).toBe(200);
     expect(await names()).toContain(copy.id);
   });
 
