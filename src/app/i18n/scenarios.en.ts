@@ -87,6 +87,7 @@ export const scenariosEn: Record<keyof typeof scenariosNb, string> = {
   "scenarios.delete": "Delete",
   "scenarios.undo": "Undo",
   "scenarios.deleted": "“{name}” deleted.",
+  "scenarios.restoreByAdmin": "An administrator can restore it.",
   "scenarios.run": "Run",
   "scenarios.runMatching": "Run matching",
   "scenarios.runAgain": "Run again",

@@ -88,6 +88,7 @@ export const scenariosNb = {
   "scenarios.delete": "Slett",
   "scenarios.undo": "Angre",
   "scenarios.deleted": "«{name}» er slettet.",
+  "scenarios.restoreByAdmin": "En administrator kan gjenopprette det.",
   "scenarios.run": "Kjør",
   "scenarios.runMatching": "Kjør matching",
   "scenarios.runAgain": "Kjør på nytt",

@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { planningWriters } from "../../core/domain/accounts";
+import { planningWriters, restorers } from "../../core/domain/accounts";
 import { describeFields } from "../../core/domain/api-error";
 import { instanceFromRegistry, type RegistryInstance } from "../../core/matching/from-registry";
 import { parseInstance } from "../../core/matching/instance";
@@ -159,7 +159,7 @@ export function scenarioRoutes(
 
   // Deletes are soft and undone by an admin (DESIGN §7), for scenarios as for every other record.
   routes.post("/scenarios/:id/restore", async (c) => {
-    const auth = authorise(c, ["admin"]);
+    const auth = authorise(c, restorers);
     if (!auth.ok) return auth.response;
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {

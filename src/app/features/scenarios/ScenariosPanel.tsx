@@ -7,7 +7,7 @@
  */
 import { useId } from "react";
 import "../results/results.css";
-import { planningWriters, mayWrite, type Me } from "../../../core/domain/accounts";
+import { planningWriters, restorers, mayWrite, type Me } from "../../../core/domain/accounts";
 import { siteKinds } from "../../../core/domain/records";
 import { defaultKgCO2PerVehicleKm } from "../../../core/matching/emissions";
 import { parametersSchema, type MatchingParameters } from "../../../core/matching/instance";
@@ -52,6 +52,7 @@ export function ScenariosPanel({ user }: { user: Me }) {
   const { t } = useT();
   const scenarios = useAppStore((s) => s.scenarios);
   const writer = mayWrite(user.role, planningWriters);
+  const restorer = mayWrite(user.role, restorers);
   const titleId = `${scenariosPanelId}-title`;
   const message = scenarios.message;
   return (
@@ -71,9 +72,13 @@ export function ScenariosPanel({ user }: { user: Me }) {
       {scenarios.deleted && (
         <p className="scenarios-undo" role="status">
           {t("scenarios.deleted", { name: scenarios.deleted.name })}{" "}
-          <button type="button" className="button button-small" onClick={() => void undoDelete()}>
-            {t("scenarios.undo")}
-          </button>
+          {restorer ? (
+            <button type="button" className="button button-small" onClick={() => void undoDelete()}>
+              {t("scenarios.undo")}
+            </button>
+          ) : (
+            t("scenarios.restoreByAdmin")
+          )}
         </p>
       )}
       {message && (
