@@ -261,14 +261,17 @@ export class AllocationLp {
   /**
    * The first solve: every candidate that is not excluded allocated, limits lifted. That is the
    * plain matching LP — far quicker to solve from scratch than the relaxation with free y — and
-   * its basis is a warm start for the relaxation (bench/allocation.ts: about half the time).
+   * its basis is a warm start for the relaxation (bench/allocation.ts measures it). Gives that
+   * allocation's plan (an incumbent, when it keeps to the limits).
    */
-  async warmUp(clock: { deadline?: number; now?: () => number } = {}): Promise<void> {
-    const open = this.candidates.map((c) => (c.forced === 0 ? 0 : 1));
+  async warmUp(clock: { deadline?: number; now?: () => number } = {}): Promise<{ allocated: Uint8Array; objective: number; values: Float64Array } | undefined> {
+    const allocated = Uint8Array.from(this.candidates, (c) => (c.forced === 0 ? 0 : 1));
     this.relaxLimits(true);
-    this.setAllocationBounds(open, open);
-    await this.lp.solve(clock);
+    this.setAllocationBounds(allocated, allocated);
+    const solution = await this.lp.solve(clock);
     this.relaxLimits(false);
+    if (solution.status !== "optimal") return undefined;
+    return { allocated, objective: solution.objective, values: this.lp.fullValues(solution.colValue) };
   }
 
   /** Whether an allocation keeps to the current limits on sites and area (always, while they are lifted). */

@@ -75,7 +75,10 @@ export async function recommendSites(instance: Instance, solver: LpSolver, optio
       onStage?.("searching");
       const searchStarted = now();
       const cache = new Map<string, Evaluated>();
-      if (engine.warmUp ?? true) await lp.warmUp(clock);
+      if (engine.warmUp ?? true) {
+        const allOpen = await lp.warmUp(clock);
+        if (allOpen && lp.allows(allOpen.allocated)) cache.set(keyOf(allOpen.allocated), allOpen);
+      }
       const fixing: Fixing = Int8Array.from(candidates, (c) => c.forced ?? -1);
       const search = await branchAndBound(lp, fixing, { ...engine.search, relativeGap, cache, ...clock });
       const found = search.best;
@@ -127,7 +130,9 @@ export async function recommendSites(instance: Instance, solver: LpSolver, optio
           curveSeconds,
         },
       };
-      if (!proven) warnings.push(`The time limit passed before the allocation was proven best: it may be up to ${(search.gap * 100).toFixed(2)} % from the best.`);
+      if (!proven) {
+        warnings.push(`The time limit passed: this is the best allocation found, not proven best; its objective may be up to ${(search.gap * 100).toFixed(2)} % above the best.`);
+      }
       return {
         status: proven ? "optimal" : "time_limit",
         objectiveKind: problem.parameters.objective,
