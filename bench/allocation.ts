@@ -1,4 +1,4 @@
-// `npm run bench:allocation [-- --sizes asker,2x --limit 600 --runs 2 --no-ablation]`: site
+// `npm run bench:allocation [-- --sizes asker,2x --limit 300 --runs 2 --no-ablation]`: site
 // allocation (issue 11). Per size, side by side in one run: the whole `massekart recommend`
 // process (node start to exit, default options) against bare HiGHS on the textbook big-M MIP of
 // the same instance (in a child process, solve time only), with both objectives, the gap and the
@@ -34,7 +34,7 @@ const option = (name: string) => {
 };
 const chosen = (option("sizes") ?? Object.keys(sizes).join(",")).split(",");
 /** Bare HiGHS is stopped here and reported as "> limit". */
-const limitSeconds = Number(option("limit") ?? 600);
+const limitSeconds = Number(option("limit") ?? 300);
 /** `massekart recommend` runs per size (before and after the HiGHS run, alternating). */
 const runs = Number(option("runs") ?? 2);
 const withAblation = !args.includes("--no-ablation");
@@ -204,7 +204,7 @@ async function ablation(instance: Instance) {
     ["no reduced-cost fixing", { search: { reducedCostFixing: false } }],
     ["no rounding incumbent", { search: { rounding: "none" } }],
     ["rounding at every node", { search: { rounding: "all" } }],
-    ["branch on cost × fractionality", { search: { branching: "weighted" } }],
+    ["branch on the most fractional y", { search: { branching: "fractional" } }],
     ["warm start from the last LP", { search: { warmStart: "last" } }],
     ["plunging (depth first dives)", { search: { plunge: true } }],
   ];

@@ -33,7 +33,10 @@ export interface SearchOptions {
   reducedCostFixing?: boolean;
   /** Evaluate "every site the LP uses" and "every site it uses at least half" as incumbents: at every node, at the root only, or never. */
   rounding?: "all" | "root" | "none";
-  /** Branch on the most fractional y, or on the largest objective cost × fractionality. */
+  /**
+   * Branch on the largest objective cost × fractionality (default: the site whose fixed cost the
+   * relaxation splits most), or on the most fractional y.
+   */
   branching?: "fractional" | "weighted";
   /** Start each node from its parent's basis (`"parent"`), or from whatever the last solve left (`"last"`). */
   warmStart?: "parent" | "last";
@@ -107,7 +110,7 @@ export async function branchAndBound(lp: AllocationLp, fixing: Fixing, options: 
     now = () => performance.now(),
     reducedCostFixing = true,
     rounding = "root",
-    branching = "fractional",
+    branching = "weighted",
     warmStart = "parent",
     plunge = false,
     cache = new Map<string, Evaluated>(),
