@@ -35,8 +35,8 @@ const option = (name: string) => {
 const chosen = (option("sizes") ?? Object.keys(sizes).join(",")).split(",");
 /** Bare HiGHS is stopped here and reported as "> limit". */
 const limitSeconds = Number(option("limit") ?? 300);
-/** `massekart recommend` runs per size (before and after the HiGHS run, alternating). */
-const runs = Number(option("runs") ?? 2);
+/** `massekart recommend` runs per size, alternating with bare HiGHS runs (one fewer, at least one). */
+const runs = Number(option("runs") ?? 3);
 const withAblation = !args.includes("--no-ablation");
 
 const median = (values: number[]) => {
@@ -46,10 +46,25 @@ const median = (values: number[]) => {
 };
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-9);
 
-/** Runs a command to its exit; wall seconds from spawn to exit, and its stdout. */
-function run(command: string[], timeoutSeconds = Infinity): Promise<{ seconds: number; code: number | null; stdout: string; stderr: string }> {
+/**
+ * CPU seconds (user + system) of this process's finished children, from /proc (Linux; fields
+ * cutime and cstime, in clock ticks of 1/100 s): less swayed than wall time by the other jobs
+ * on a shared machine. NaN elsewhere.
+ */
+function childrenCpuSeconds(): number {
+  try {
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Runs a command to its exit; wall and CPU seconds (its own and its children's) from spawn to exit, and its output. */
+function run(command: string[], timeoutSeconds = Infinity): Promise<{ seconds: number; cpuSeconds: number; code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const started = performance.now();
+    const cpuBefore = childrenCpuSeconds();
     const child = spawn(process.execPath, command, { cwd: repoRoot, env: { ...process.env, MASSEKART_SOLVE_TIMEOUT_S: String(limitSeconds) } });
     let stdout = "";
     let stderr = "";
@@ -58,13 +73,15 @@ function run(command: string[], timeoutSeconds = Infinity): Promise<{ seconds: n
     const timer = Number.isFinite(timeoutSeconds) ? setTimeout(() => child.kill("SIGKILL"), timeoutSeconds * 1000) : undefined;
     child.on("exit", (code) => {
       clearTimeout(timer);
-      resolve({ seconds: (performance.now() - started) / 1000, code, stdout, stderr });
+      resolve({ seconds: (performance.now() - started) / 1000, cpuSeconds: childrenCpuSeconds() - cpuBefore, code, stdout, stderr });
     });
   });
 }
 
 interface HighsRun {
   seconds: number;
+  /** CPU of the whole child process (reading and building the model included). */
+  processCpuSeconds: number;
   status: string;
   objective: number | null;
   mipGap: number | null;
@@ -73,7 +90,7 @@ interface HighsRun {
 async function bareHighs(file: string, lp = false): Promise<HighsRun> {
   const child = await run(["--import", "tsx", "bench/allocation-highs-child.ts", file, String(limitSeconds), ...(lp ? ["--lp"] : [])], limitSeconds + 120);
   if (child.code !== 0) throw new Error(`bare HiGHS failed: ${child.stderr.split("\n").slice(0, 3).join(" ")}`);
-  return JSON.parse(child.stdout) as HighsRun;
+  return { ...(JSON.parse(child.stdout) as Omit<HighsRun, "processCpuSeconds">), processCpuSeconds: child.cpuSeconds };
 }
 
 async function recommendProcess(file: string, out: string) {
@@ -81,7 +98,7 @@ async function recommendProcess(file: string, out: string) {
   if (child.code !== 0) throw new Error(`massekart recommend exited ${child.code}: ${child.stderr.split("\n").slice(0, 3).join(" ")}`);
   const result = JSON.parse(readFileSync(out, "utf8")) as RecommendResult;
   if (result.status === "error") throw new Error(result.message);
-  return { seconds: child.seconds, result };
+  return { seconds: child.seconds, cpuSeconds: child.cpuSeconds, result };
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), "massekart-bench-allocation-"));
@@ -98,23 +115,28 @@ try {
     const out = path.join(dir, `${name}.result.json`);
     console.error(`${name}: ${size.lots} lots, ${size.storageSites} candidate sites, ${size.months} months …`);
 
-    // recommend, HiGHS, recommend …: a busy neighbour on this shared machine slows both alike.
-    const recommendTimes: number[] = [];
+    // recommend, HiGHS, recommend, HiGHS, recommend: a busy neighbour on this shared machine slows
+    // both alike. A HiGHS run that hits the limit is not repeated (it would only hit it again).
+    const recommendRuns: { seconds: number; cpuSeconds: number }[] = [];
+    const highsRuns: HighsRun[] = [];
     let recommended: Awaited<ReturnType<typeof recommendProcess>> | undefined;
-    let highs: HighsRun | undefined;
     for (let r = 0; r < runs; r++) {
       recommended = await recommendProcess(file, out);
-      recommendTimes.push(recommended.seconds);
-      console.error(`  massekart recommend: ${recommended.seconds.toFixed(2)} s`);
-      if (r === 0) {
-        highs = await bareHighs(file);
-        console.error(`  bare HiGHS MIP: ${highs.status} ${highs.seconds.toFixed(2)} s`);
+      recommendRuns.push({ seconds: recommended.seconds, cpuSeconds: recommended.cpuSeconds });
+      console.error(`  massekart recommend: ${recommended.seconds.toFixed(2)} s (CPU ${recommended.cpuSeconds.toFixed(2)} s)`);
+      const limited = highsRuns.some((h) => h.status !== "optimal");
+      if (r < Math.max(1, runs - 1) && !limited) {
+        const h = await bareHighs(file);
+        highsRuns.push(h);
+        console.error(`  bare HiGHS MIP: ${h.status} ${h.seconds.toFixed(2)} s (process CPU ${h.processCpuSeconds.toFixed(2)} s)`);
       }
     }
-    if (!recommended || !highs) throw new Error("no runs");
+    if (!recommended || highsRuns.length === 0) throw new Error("no runs");
     const { result } = recommended;
-    const highsFinished = highs.status === "optimal";
-    const recommendSeconds = median(recommendTimes);
+    const highs = highsRuns[0] as HighsRun;
+    const highsFinished = highsRuns.every((h) => h.status === "optimal");
+    const recommendSeconds = median(recommendRuns.map((r) => r.seconds));
+    const highsSeconds = median(highsRuns.map((h) => h.seconds));
     allocationRows.push({
       size: name,
       lots: size.lots,
@@ -123,18 +145,23 @@ try {
       variables: result.stats.variables,
       constraints: result.stats.constraints,
       recommendSeconds,
-      recommendRuns: recommendTimes,
+      recommendCpuSeconds: median(recommendRuns.map((r) => r.cpuSeconds)),
+      recommendRuns,
       recommendStatus: result.status,
       recommendObjective: result.objective,
       recommendGap: result.allocation.gap,
       allocated: result.allocation.allocated,
       search: result.allocation.search,
-      highsSeconds: highs.seconds,
+      highsSeconds,
+      highsProcessCpuSeconds: median(highsRuns.map((h) => h.processCpuSeconds)),
+      highsRuns: highsRuns.map((h) => h.seconds),
       highsStatus: highs.status,
       highsObjective: highs.objective,
       highsGap: highs.mipGap,
       // Stopped at the limit, HiGHS took longer than `limit`: the true ratio is below this one.
-      ratio: recommendSeconds / (highsFinished ? highs.seconds : limitSeconds),
+      ratio: recommendSeconds / (highsFinished ? highsSeconds : limitSeconds),
+      // Whole recommend process against the whole HiGHS child (its reading and building included).
+      cpuRatio: median(recommendRuns.map((r) => r.cpuSeconds)) / median(highsRuns.map((h) => h.processCpuSeconds)),
       ratioIsUpperBound: !highsFinished,
       objectiveDifference: highs.objective === null ? null : relative(result.objective, highs.objective),
     });
@@ -193,7 +220,11 @@ async function pricingVersusFull(name: string, raw: unknown) {
   };
 }
 
-/** Each technique switched off or changed, one at a time, in this process (a warm-up run first). */
+/**
+ * Each technique switched off or changed, one at a time, in this process (a warm-up run first),
+ * every variant twice in turn; the lower of the two times is kept, as the other jobs on a shared
+ * machine only ever add to a time.
+ */
 async function ablation(instance: Instance) {
   const variants: [string, RecommendOptions["engine"]][] = [
     ["default", {}],
@@ -210,25 +241,29 @@ async function ablation(instance: Instance) {
   ];
   const solver = createHighsSolver();
   await recommendSites(instance, solver);
-  const rows: Record<string, unknown>[] = [];
-  for (const [label, engine] of variants) {
-    const cpuStarted = process.cpuUsage().user;
-    const result = await recommendSites(instance, solver, { engine });
-    if (result.status === "error") throw new Error(result.message);
-    const { search } = result.allocation;
-    rows.push({
-      variant: label,
-      searchSeconds: search.seconds,
-      cpuSeconds: (process.cpuUsage().user - cpuStarted) / 1e6,
-      nodes: search.nodes,
-      lpSolves: search.lpSolves,
-      iterations: search.iterations,
-      objective: result.objective,
-      gap: result.allocation.gap,
-    });
-    console.error(`  ${label}: ${search.seconds.toFixed(2)} s, ${search.nodes} nodes`);
+  const rows = new Map<string, Record<string, number | string>>();
+  for (let round = 0; round < 2; round++) {
+    for (const [label, engine] of variants) {
+      const cpuStarted = process.cpuUsage();
+      const result = await recommendSites(instance, solver, { engine });
+      if (result.status === "error") throw new Error(result.message);
+      const cpu = process.cpuUsage(cpuStarted);
+      const { search } = result.allocation;
+      const before = rows.get(label);
+      rows.set(label, {
+        variant: label,
+        searchSeconds: Math.min(search.seconds, Number(before?.searchSeconds ?? Infinity)),
+        cpuSeconds: Math.min((cpu.user + cpu.system) / 1e6, Number(before?.cpuSeconds ?? Infinity)),
+        nodes: search.nodes,
+        lpSolves: search.lpSolves,
+        iterations: search.iterations,
+        objective: result.objective,
+        gap: result.allocation.gap,
+      });
+      console.error(`  ${label}: ${search.seconds.toFixed(2)} s, ${search.nodes} nodes`);
+    }
   }
-  return rows;
+  return [...rows.values()];
 }
 
 const fixed = (digits: number) => (v: unknown) => (typeof v === "number" ? v.toFixed(digits) : String(v ?? "–"));
@@ -250,9 +285,13 @@ print(allocationRows, [
   ["highsStatus", "HiGHS", String],
   ["highsGap", "HiGHS gap", exponent],
   ["ratio", "ratio", (v) => fixed(3)(v)],
+  ["recommendCpuSeconds", "rec. CPU s", fixed(2)],
+  ["highsProcessCpuSeconds", "HiGHS CPU s", fixed(2)],
+  ["cpuRatio", "CPU ratio", fixed(3)],
   ["objectiveDifference", "obj. diff", exponent],
 ]);
-for (const row of allocationRows) if (row.ratioIsUpperBound) console.log(`${String(row.size)}: HiGHS stopped at the ${limitSeconds} s limit; the ratio is at most the one shown.`);
+for (const row of allocationRows) if (row.ratioIsUpperBound) console.log(`${String(row.size)}: HiGHS stopped at the ${limitSeconds} s limit; the ratios are at most the ones shown.`);
+console.log("ratio: median wall time of the whole `massekart recommend` process ÷ HiGHS's solve (wall); CPU ratio: CPU of the recommend process ÷ CPU of the HiGHS child process.");
 console.log("\n`massekart solve`'s LP: pricing (cheapest arcs first) vs bare HiGHS on the full LP (warm, median of 3)");
 print(pricingRows, [
   ["size", "size", String],
@@ -264,11 +303,11 @@ print(pricingRows, [
   ["objectiveDifference", "obj. diff", exponent],
 ]);
 if (ablationRows.length > 0) {
-  console.log("\nTechniques, one at a time (Asker size, in process, search only)");
+  console.log("\nTechniques, one at a time (Asker size, in process, warm; the lower of two runs: search wall time, and CPU of the whole recommendation)");
   print(ablationRows, [
     ["variant", "variant", String],
     ["searchSeconds", "search s", fixed(2)],
-    ["cpuSeconds", "cpu s", fixed(2)],
+    ["cpuSeconds", "whole CPU s", fixed(2)],
     ["nodes", "nodes", String],
     ["lpSolves", "LP solves", String],
     ["iterations", "iterations", String],

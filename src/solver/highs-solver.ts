@@ -200,6 +200,11 @@ class HighsSession implements LpSession {
   async solve(options: LpSolveOptions = {}): Promise<LpSessionSolution> {
     const started = performance.now();
     const elapsed = () => (performance.now() - started) / 1000;
+    if (this.cols === 0) {
+      // As in `solve`: HiGHS calls an empty model an error, but nothing to decide is optimal.
+      const zero = new Float64Array(0);
+      return { status: "optimal", objective: 0, colValue: zero, rowValue: new Float64Array(this.rows), rowDual: new Float64Array(this.rows), colDual: zero, iterations: 0, solveSeconds: elapsed() };
+    }
     try {
       // An unlimited run after a limited one must not keep the old limit (HiGHS takes no Infinity here;
       // its own default is 1e20 s, "no limit").

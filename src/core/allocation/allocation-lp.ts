@@ -62,7 +62,10 @@ export function candidatesOf(problem: Problem): Candidate[] {
 
 export interface AllocationLpOptions {
   linking?: Linking;
-  /** See `PricedLpOptions.initialArcs`: arcs per lot-month and kind to start from, or "all" (default: no pricing, measured faster). */
+  /**
+   * See `PricedLpOptions.initialArcs`: arcs per lot-month and kind to start from (default 2), or
+   * "all" (no pricing): about even at Asker size, a third slower at twice that (bench/allocation.ts).
+   */
   initialArcs?: number | "all";
 }
 
@@ -80,8 +83,7 @@ export class AllocationLp {
   private maxSites: number;
   private limitsRelaxed = false;
 
-  /** Linking rows added by separation ("lazy"), and the rounds that added them. */
-  readonly cuts = { rows: 0, rounds: 0 };
+  /** Arcs whose linking row is in the LP ("lazy"). */
   private readonly linked: Uint8Array;
 
   private constructor(
@@ -108,7 +110,7 @@ export class AllocationLp {
   }
 
   static async open(problem: Problem, built: BuiltModel, candidates: readonly Candidate[], solver: LpSolver, options: AllocationLpOptions = {}): Promise<AllocationLp> {
-    const { linking = "arc", initialArcs = "all" } = options;
+    const { linking = "arc", initialArcs = 2 } = options;
     const { model, columns } = built;
     const p = problem.parameters;
     const count = candidates.length;
@@ -274,9 +276,8 @@ export class AllocationLp {
     return { allocated, objective: solution.objective, values: this.lp.fullValues(solution.colValue) };
   }
 
-  /** Whether an allocation keeps to the current limits on sites and area (always, while they are lifted). */
+  /** Whether an allocation keeps to the limits on sites (as set now) and area, lifted in the LP or not. */
   allows(allocated: ArrayLike<number>): boolean {
-    if (this.limitsRelaxed) return true;
     let sites = 0;
     let areaM2 = 0;
     this.candidates.forEach((c, i) => {
@@ -295,7 +296,7 @@ export class AllocationLp {
     const set = Uint8Array.from(allocated);
     const size = () => set.reduce((sum, v) => sum + v, 0);
     const area = () => this.candidates.reduce((sum, c, i) => sum + (set[i] ? (c.areaM2 ?? 0) : 0), 0);
-    while (!this.limitsRelaxed && (size() > this.maxSites || area() > this.maxAreaM2)) {
+    while (size() > this.maxSites || area() > this.maxAreaM2) {
       let drop = -1;
       for (let c = 0; c < set.length; c++) {
         if (set[c] && fixing[c] !== 1 && (drop < 0 || (weight[c] as number) < (weight[drop] as number))) drop = c;
@@ -319,8 +320,6 @@ export class AllocationLp {
       for (const column of broken) this.linked[column] = 1;
       const rows = this.arcs.linkingRows(broken, (column) => this.lp.masterOf(column));
       if (rows) this.lp.session.addRows(rows);
-      this.cuts.rows += broken.length;
-      this.cuts.rounds++;
     }
   }
 

@@ -203,9 +203,6 @@ async function valuesOf(problem: Problem, built: BuiltModel, lp: AllocationLp, b
       const evaluated = await evaluateAllocation(lp, other, cache, clock);
       if (typeof evaluated === "string") break; // the time limit: the values found so far
       const alternative = summary(evaluated);
-      lp.relaxLimits(false);
-      const withinLimits = lp.allows(other);
-      lp.relaxLimits(true);
       values.push({
         siteId: candidate.site.id,
         allocated: best.allocated[c] === 1,
@@ -213,7 +210,7 @@ async function valuesOf(problem: Problem, built: BuiltModel, lp: AllocationLp, b
         deltaKgCO2e: alternative.kgCO2e - recommended.kgCO2e,
         deltaTonnesReused: alternative.tonnesReused - recommended.tonnesReused,
         deltaObjective: evaluated.objective - best.objective,
-        withinLimits,
+        withinLimits: lp.allows(other),
         fixedCostNok: candidate.fixedCostNok,
         rentNok: candidate.rentNok,
       });
