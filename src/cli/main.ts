@@ -8,10 +8,12 @@ interface Command {
 /**
  * Sub-commands arrive with their issues (solve, distances, suitability, import); each registers
  * here. Each loads when it runs, with only its own libraries: `massekart solve` need not load the
- * zoning readers, proj4 and Turf of `suitability` (measured by bench/solve-process.ts).
+ * zoning readers, proj4 and Turf of `suitability` (measured by bench/solve-process.ts), and
+ * `recommend`, whose whole process bench/allocation.ts times, loads only the engine.
  */
 const commands: Record<string, () => Promise<Command>> = {
   distances: async () => (await import("./commands/distances")).distancesCommand,
+  recommend: async () => (await import("./commands/recommend")).recommendCommand,
   schema: async () => (await import("./commands/schema")).schemaCommand,
   solve: async () => (await import("./commands/solve")).solveCommand,
   suitability: async () => (await import("./commands/suitability")).suitabilityCommand,

@@ -53,6 +53,10 @@ export const parametersSchema = z.object({
   unplacedPenaltyPerTonne: nonNegative("penalty per tonne left unplaced, in objective units").default(100_000),
   /** `cost`: NOK (plus the carbon price); `co2`: kg only (transport CO2 and virgin-material CO2e). */
   objective: z.enum(["cost", "co2"]).describe("what to minimise").default("cost"),
+  /** Site allocation (`massekart recommend`): at most this many candidate storage sites are allocated. */
+  maxAllocatedSites: z.number().int("must be a whole number").nonnegative("must not be negative").describe("most candidate sites to allocate").optional(),
+  /** Site allocation: the candidates allocated may cover at most this much land, m² (each candidate then needs `areaM2`). */
+  maxAllocatedAreaM2: nonNegative("most land the allocated candidate sites may cover, m²").optional(),
 });
 export type MatchingParameters = z.output<typeof parametersSchema>;
 
@@ -99,6 +103,19 @@ export const storageSiteSchema = z.object({
   handlingCostPerTonne: nonNegative("NOK per tonne entering storage").default(0),
   /** When true, mass may stay on the site after its window or the horizon ends. */
   keepsInventory: z.boolean().default(false),
+  /**
+   * A candidate site (DESIGN §9) is not allocated yet: `massekart recommend` decides whether to
+   * allocate it. A site without `candidate` is already allocated.
+   */
+  candidate: z.boolean().default(false),
+  /** A candidate's one-off cost when allocated: establishing, access, permits, restoring the land, NOK. */
+  fixedCostNok: nonNegative("one-off cost when allocated (establishing, access, permits, restoring), NOK").optional(),
+  /** A candidate's rent for each month of its window within the horizon, when allocated, NOK. */
+  rentNokPerMonth: nonNegative("rent per month of the window when allocated, NOK").optional(),
+  /** Forces a candidate in or out of the allocation. */
+  allocation: z.enum(["required", "excluded"]).describe("force a candidate in or out").optional(),
+  /** Land the site covers, m²: counts against `maxAllocatedAreaM2`, and with capacityTonnes gives the site's own t/m². */
+  areaM2: z.number().positive("must be > 0").describe("land the site covers, m²").optional(),
 });
 
 export const landfillSiteSchema = z.object({
@@ -187,6 +204,7 @@ export const instanceSchema = instanceShape.superRefine((instance, ctx) => {
   instance.sites.forEach((site, i) => {
     if (needsLocation && !site.location) issue(["sites", i, "location"], "is required when the instance has no `distances`");
   });
+  checkAllocation(instance, issue);
 
   instance.distances?.forEach((pair, i) => {
     for (const end of ["from", "to"] as const) {
@@ -194,6 +212,47 @@ export const instanceSchema = instanceShape.superRefine((instance, ctx) => {
     }
   });
 });
+
+/**
+ * The site-allocation fields (DESIGN §9, issue 11): a candidate needs its fixed cost; only
+ * candidates are forced in or out; an area limit needs every candidate's area; and the limits must
+ * leave room for the required sites and for at least one candidate.
+ */
+function checkAllocation(instance: z.output<typeof instanceShape>, issue: (path: (string | number)[], message: string) => void): void {
+  const { maxAllocatedSites, maxAllocatedAreaM2 } = instance.parameters;
+  const candidates: { site: StorageSite; index: number }[] = [];
+  instance.sites.forEach((site, index) => {
+    if (site.kind !== "storage") return;
+    if (site.candidate) {
+      candidates.push({ site, index });
+      if (site.fixedCostNok === undefined) issue(["sites", index, "fixedCostNok"], "is required for a candidate site (establishing, access, permits, restoring the land), NOK");
+      if (maxAllocatedAreaM2 !== undefined && site.areaM2 === undefined) {
+        issue(["sites", index, "areaM2"], "is required for a candidate site when parameters.maxAllocatedAreaM2 limits the allocated area");
+      }
+    } else if (site.allocation !== undefined) {
+      issue(["sites", index, "allocation"], `"${site.allocation}" needs a candidate site: set "candidate": true, or leave allocation out (a site that is not a candidate is already allocated)`);
+    }
+  });
+  const open = candidates.filter(({ site }) => site.allocation !== "excluded");
+  const required = candidates.filter(({ site }) => site.allocation === "required");
+  const list = (items: { index: number }[]) => items.map(({ index }) => `sites[${index}]`).join(", ");
+  if (maxAllocatedSites !== undefined) {
+    if (required.length > maxAllocatedSites) {
+      issue(["parameters", "maxAllocatedSites"], `is ${maxAllocatedSites}, but ${required.length} candidate sites are required (${list(required)})`);
+    } else if (maxAllocatedSites === 0 && open.length > 0) {
+      issue(["parameters", "maxAllocatedSites"], "is 0, which excludes every candidate site: raise it, or mark the candidates excluded to plan without them");
+    }
+  }
+  if (maxAllocatedAreaM2 !== undefined && open.every(({ site }) => site.areaM2 !== undefined)) {
+    const requiredAreaM2 = required.reduce((sum, { site }) => sum + (site.areaM2 ?? 0), 0);
+    const smallest = open.reduce<{ site: StorageSite; index: number } | undefined>((min, c) => (!min || (c.site.areaM2 ?? 0) < (min.site.areaM2 ?? 0) ? c : min), undefined);
+    if (requiredAreaM2 > maxAllocatedAreaM2) {
+      issue(["parameters", "maxAllocatedAreaM2"], `is ${maxAllocatedAreaM2} m², but the required candidate sites (${list(required)}) cover ${requiredAreaM2} m²`);
+    } else if (smallest && (smallest.site.areaM2 ?? 0) > maxAllocatedAreaM2) {
+      issue(["parameters", "maxAllocatedAreaM2"], `is ${maxAllocatedAreaM2} m², which excludes every candidate site: the smallest, sites[${smallest.index}], covers ${smallest.site.areaM2} m²`);
+    }
+  }
+}
 
 export type Instance = z.output<typeof instanceSchema>;
 /** What a client may send: defaults still absent. */

@@ -57,6 +57,9 @@ export interface Storage {
   handlingCostPerTonne: number;
   keepsInventory: boolean;
   open: MonthRange;
+  /** Site allocation (DESIGN §9): present on a candidate site only. */
+  candidate?: { fixedCostNok: number; rentNokPerMonth: number; allocation?: "required" | "excluded" };
+  areaM2?: number;
 }
 
 export interface Landfill {
@@ -185,6 +188,17 @@ function storageOf(site: StorageSite, common: Common): Storage {
     worstClass: site.accepts.worstClass,
     handlingCostPerTonne: site.handlingCostPerTonne,
     keepsInventory: site.keepsInventory,
+    ...(site.candidate
+      ? {
+          candidate: {
+            // The schema requires fixedCostNok on a candidate; 0 only for an instance that skipped validation.
+            fixedCostNok: site.fixedCostNok ?? 0,
+            rentNokPerMonth: site.rentNokPerMonth ?? 0,
+            ...(site.allocation ? { allocation: site.allocation } : {}),
+          },
+        }
+      : {}),
+    ...(site.areaM2 !== undefined ? { areaM2: site.areaM2 } : {}),
   };
 }
 

@@ -94,9 +94,10 @@ export interface SolveStats {
 export type MatchStatus = "optimal" | "infeasible" | "error";
 
 /**
- * `optimal`: every lot placed at least cost. `infeasible`: the best plan leaves some tonnes
- * unplaced (listed with reasons; flows and KPIs still describe that plan). `error`: the solver
- * failed; `message` says why.
+ * `optimal`: the plan is optimal; lots that cannot be placed (or whose penalty is cheaper than
+ * every route) are part of it, listed in `unplaced` with reasons. `infeasible`: reserved for a
+ * model without any solution — matching's unplaced slack means it does not occur (before issue 11
+ * it meant "some tonnes unplaced"). `error`: the solver failed; `message` says why.
  */
 export type MatchResult =
   | {

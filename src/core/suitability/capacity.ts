@@ -18,3 +18,12 @@ export function capacityEstimate(areaM2: number, { stackHeightM, usableShare, de
   const capacityM3 = areaM2 * usableShare * stackHeightM;
   return { capacityM3, capacityTonnes: capacityM3 * densityTonnesPerM3 };
 }
+
+/**
+ * The inverse of `capacityEstimate`: the site area that holds `tonnes` under the same rule
+ * (tonnes ÷ density ÷ stack height ÷ usable share), m². Site allocation uses it for the area
+ * the stock of a plan needs.
+ */
+export function areaForTonnesM2(tonnes: number, { stackHeightM, usableShare, densityTonnesPerM3 }: CapacityAssumptions): number {
+  return tonnes / (densityTonnesPerM3 * stackHeightM * usableShare);
+}
