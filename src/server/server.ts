@@ -4,8 +4,7 @@ import { StartupError, type Database } from "./db/database";
 import { migrate } from "./db/migrate";
 import { openPgliteDatabase } from "./db/pglite-database";
 import { openPostgresDatabase } from "./db/postgres-database";
-import { failInterruptedRuns } from "./repositories/scenarios";
-import { bootstrap, type BootstrapOutcome } from "./seed/bootstrap";
+import type { BootstrapOutcome } from "./seed/bootstrap";
 
 export interface RunningServer {
   url: string;
@@ -26,15 +25,18 @@ export async function startServer(
   config: ServerConfig,
   { allowDemo = false, log = console.error }: { allowDemo?: boolean; log?: (message: string) => void } = {},
 ): Promise<RunningServer> {
-  // The database starts first, then the HTTP application's modules (routes, schemas, format
-  // libraries: about 0.4 s of loading) are imported while PGlite compiles its WebAssembly on
-  // background threads, instead of before it (bench/start-health.ts).
+  // The database starts first, then the modules that use it (bootstrap, schemas, the HTTP routes
+  // and format libraries: about 0.4 s of loading) are imported while PGlite compiles its
+  // WebAssembly on background threads, instead of before it (bench/start-health.ts).
   const opening = openDatabase(config);
+  const setupModules = Promise.all([import("./repositories/scenarios"), import("./seed/bootstrap")]);
   const httpModules = Promise.all([import("./create-app"), import("@hono/node-server")]);
-  // Awaited below; a failed database start must not leave this rejection unhandled meanwhile.
+  // Awaited below; a failed database start must not leave these rejections unhandled meanwhile.
+  setupModules.catch(() => undefined);
   httpModules.catch(() => undefined);
   const db = await opening;
   try {
+    const [{ failInterruptedRuns }, { bootstrap }] = await setupModules;
     await migrate(db);
     await failInterruptedRuns(db);
     const outcome = await bootstrap(db, { allowDemo, adminPassword: config.adminPassword, ssoConfigured: config.oidc !== undefined });

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import type { Role } from "./roles";
 
-export const roles = ["admin", "planner", "engineer", "viewer"] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role } from "./roles";
 
 export const loginSchema = z.object({
   username: z.string().trim().min(1, "must not be empty").max(100),
