@@ -7,6 +7,7 @@ import { findSessionUser, sessionCookieName } from "./auth/sessions";
 import type { ServerConfig } from "./config";
 import type { Database } from "./db/database";
 import { createHaulService } from "./haul-service";
+import { message } from "../core/messages/message";
 import { fail, type AppEnv } from "./http";
 import { distanceRoutes } from "./routes/distances";
 import { zoningRoutes } from "./routes/zoning";
@@ -57,14 +58,14 @@ export function createApp({ db, config, limiter = createLoginRateLimiter(), log 
     bodyLimit({
       maxSize: config.maxBodyBytes,
       onError: (c) =>
-        fail(c, 413, "payload_too_large", `The request body is larger than ${config.maxBodyBytes / 1024 / 1024} MiB.`),
+        fail(c, 413, "payload_too_large", message("error.payloadTooLarge", { maxMiB: config.maxBodyBytes / 1024 / 1024 })),
     }),
   );
   api.use("*", async (c, next) => {
     // SameSite=Strict cookies already stop cross-site writes; refusing a foreign Origin is a second lock.
     const origin = c.req.header("origin");
     if (c.req.method !== "GET" && c.req.method !== "HEAD" && origin && hostOf(origin) !== c.req.header("host")) {
-      return fail(c, 403, "cross_origin", "Requests from another site are refused.");
+      return fail(c, 403, "cross_origin", message("error.crossOrigin"));
     }
     const token = getCookie(c, sessionCookieName);
     c.set("user", token ? await findSessionUser(db, token) : undefined);
@@ -85,14 +86,14 @@ export function createApp({ db, config, limiter = createLoginRateLimiter(), log 
   api.route("/", solveRoutes(config));
   api.route("/", scenarioRoutes(db, config, haul));
   // A sub-app's notFound handler is not used once mounted, so the catch-all is a route.
-  api.all("*", (c) => fail(c, 404, "not_found", `No API route ${c.req.method} ${c.req.path}.`));
+  api.all("*", (c) => fail(c, 404, "not_found", message("error.noRoute", { method: c.req.method, path: c.req.path })));
 
   app.route("/api", api);
   app.route("/", staticRoutes(config));
 
   app.onError((error, c) => {
     log(`Internal error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
-    return fail(c, 500, "internal", "Internal server error; the server log has the details.");
+    return fail(c, 500, "internal", message("error.internal"));
   });
   return app;
 }

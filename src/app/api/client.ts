@@ -22,8 +22,13 @@ import type { Bbox } from "../../core/geo/geometry";
 export interface ApiFailure {
   status: number;
   code: string;
+  /** The server's English text (or the transport's). */
   message: string;
-  fields: ApiError["error"]["fields"];
+  /** The message key and parameters to translate, when the server sent them. */
+  key?: string;
+  params?: ApiError["error"]["params"];
+  /** Field problems, each with its key where the server sent one. */
+  fields: (Pick<ApiError["error"]["fields"][number], "path" | "message"> & Partial<Pick<ApiError["error"]["fields"][number], "key" | "params">>)[];
   /** A 409 version conflict's record as it is now (`VersionConflict.current`). */
   current?: unknown;
 }
@@ -77,6 +82,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
         code: error?.code ?? `http_${response.status}`,
         message: error?.message ?? response.statusText,
         fields: Array.isArray(error?.fields) ? error.fields : [],
+        ...(typeof error?.key === "string" ? { key: error.key, params: error.params ?? {} } : {}),
         ...(typeof parsed === "object" && parsed !== null && "current" in parsed ? { current: parsed.current } : {}),
       },
     };
@@ -214,6 +220,7 @@ export async function importLots(
       code: error?.code ?? `http_${response.status}`,
       message: error?.message ?? response.statusText,
       fields: Array.isArray(error?.fields) ? error.fields : [],
+      ...(typeof error?.key === "string" ? { key: error.key, params: error.params ?? {} } : {}),
     },
   };
 }

@@ -4,13 +4,15 @@ import { geometryOutsideNorway } from "../geo/norway";
 import { firstSelfIntersection } from "../geo/self-intersection";
 import { contaminationClassSchema, materialSchema, quantityUnits } from "./materials";
 import { monthsBetween } from "./months";
+import { message } from "../messages/message";
+import { customIssue, keyedRegex, refineWith } from "../messages/zod-issues";
 
 /** A calendar month, "YYYY-MM". */
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM");
+export const monthSchema = keyedRegex(/^\d{4}-(0[1-9]|1[0-2])$/, "validation.month");
 
 export const monthWindowSchema = z
   .object({ from: monthSchema, to: monthSchema })
-  .refine((w) => w.from <= w.to, { message: "must not end before it starts", path: ["to"] });
+  .refine((w) => w.from <= w.to, refineWith(message("validation.monthOrder"), ["to"]));
 
 export const projectStatuses = ["planned", "in_progress", "completed", "cancelled"] as const;
 export const projectStatusSchema = z.enum(projectStatuses);
@@ -18,7 +20,7 @@ export const projectStatusSchema = z.enum(projectStatuses);
 /** A project's location: WGS84 GeoJSON, in Norway (with a hint at swapped or UTM coordinates). */
 export const projectLocationSchema = locationSchema.superRefine((geometry, ctx) => {
   const outside = geometryOutsideNorway(geometry);
-  if (outside) ctx.addIssue({ code: "custom", path: outside.path, message: outside.message });
+  if (outside) ctx.addIssue(customIssue(outside.problem, outside.path));
 });
 
 /** What a client sends to create or update a project. */
@@ -54,13 +56,9 @@ export const lotInputSchema = z
     if (!lot.monthlyProfile) return;
     const months = monthsBetween(lot.window.from, lot.window.to).length;
     if (lot.monthlyProfile.length !== months) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["monthlyProfile"],
-        message: `must have one share per month of the window (${months}), not ${lot.monthlyProfile.length}`,
-      });
+      ctx.addIssue(customIssue(message("validation.profileLength", { months, given: lot.monthlyProfile.length }), ["monthlyProfile"]));
     } else if (!lot.monthlyProfile.some((share) => share > 0)) {
-      ctx.addIssue({ code: "custom", path: ["monthlyProfile"], message: "must have at least one month above 0" });
+      ctx.addIssue(customIssue(message("validation.profileAllZero"), ["monthlyProfile"]));
     }
   });
 export type LotInput = z.infer<typeof lotInputSchema>;
@@ -94,14 +92,10 @@ export const siteStatuses = ["candidate", "proposed", "allocated", "in_use", "cl
 /** A site's outline: a valid WGS84 polygon in Norway whose edges do not cross. */
 export const siteGeometrySchema = areaGeometrySchema.superRefine((geometry, ctx) => {
   const outside = geometryOutsideNorway(geometry);
-  if (outside) ctx.addIssue({ code: "custom", path: outside.path, message: outside.message });
+  if (outside) ctx.addIssue(customIssue(outside.problem, outside.path));
   const crossing = firstSelfIntersection(geometry);
   if (crossing) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["coordinates"],
-      message: `edges cross themselves near ${crossing[0].toFixed(5)}, ${crossing[1].toFixed(5)}: redraw the outline without crossing lines`,
-    });
+    ctx.addIssue(customIssue(message("geo.selfIntersection", { lon: crossing[0].toFixed(5), lat: crossing[1].toFixed(5) }), ["coordinates"]));
   }
 });
 

@@ -3,6 +3,8 @@
  * the server and the client so they cannot drift apart.
  */
 import { z } from "zod";
+import { englishText, message, type Message } from "../messages/message";
+import { refineWith } from "../messages/zod-issues";
 import type { Role } from "./accounts";
 import { contaminationClassSchema, materialSchema, type Material, type MaterialProperties } from "./materials";
 import { lotDirections, lotInputSchema, monthSchema, projectInputSchema, projectStatuses, type Lot, type Project } from "./records";
@@ -52,7 +54,7 @@ export const projectQuerySchema = z
     /** Admins only: include soft-deleted projects and lots. */
     includeDeleted: z.enum(["true", "false"]).optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be before from", path: ["to"] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, refineWith(message("validation.notBeforeFrom"), ["to"]));
 export type ProjectQuery = z.input<typeof projectQuerySchema>;
 
 /** The answer to a PUT whose version is stale: the error shape plus the record as it is now. */
@@ -96,11 +98,32 @@ export const materialPropertiesSchema = z.object({
 /** Above this a lot's quantity needs `confirmLarge: true` (a typo guard, issue #3). */
 export const largeLotTonnes = 10_000_000;
 
-/** One problem in an imported CSV file: the 1-based data row (header = row 1), the column and why. */
+/** Whether a lot is large enough that its quantity must be confirmed. */
+export const isLargeLot = (tonnes: number): boolean => tonnes > largeLotTonnes;
+
+/**
+ * The large-lot rule: a quantity above `largeLotTonnes` must be confirmed (`confirmLarge: true`).
+ * A typo guard, not a limit. The server refuses with this problem; the form shows it first.
+ */
+export function largeLotProblem(tonnes: number, confirmed: boolean | undefined): Message | undefined {
+  return isLargeLot(tonnes) && !confirmed ? message("validation.confirmLarge", { tonnes, limit: largeLotTonnes }) : undefined;
+}
+
+/**
+ * One problem in an imported CSV file: the 1-based data row (header = row 1), the column and why,
+ * in English (`message`) and as a message key with parameters.
+ */
 export interface CsvRowError {
   row: number;
   column: string;
   message: string;
+  key: Message["key"];
+  params: Message["params"];
+}
+
+/** A CSV row problem from its message. */
+export function csvRowError(row: number, column: string, m: Message): CsvRowError {
+  return { row, column, message: englishText(m), key: m.key, params: m.params };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ApiError } from "../domain/api-error";
 import { contaminationClassSchema, materialSchema, quantityUnits } from "../domain/materials";
 import { monthSchema, monthWindowSchema } from "../domain/records";
 import { defaultCircuityFactor } from "../haul/straight-line";
+import { issueMessage } from "../messages/zod-issues";
 
 /**
  * The instance of matching (DESIGN §7 "Instance"): the input of `massekart solve`, `POST /api/solve`
@@ -245,7 +246,7 @@ export function parseInstance(raw: unknown): ParsedInstance {
       .map((issue) => {
       const input = (issue as { input?: unknown }).input;
       const shown = issue.code !== "custom" && isShownValue(input) ? `, got ${JSON.stringify(input)}` : "";
-        return { path: formatIssuePath(issue.path), message: `${issue.message}${shown}` };
+        return { path: formatIssuePath(issue.path), message: `${issue.message}${shown}`, ...issueMessage(issue) };
       }),
   };
 }

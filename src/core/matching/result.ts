@@ -1,4 +1,5 @@
 import type { Material } from "../domain/materials";
+import type { Message } from "../messages/message";
 
 /** The result of matching (DESIGN §7 "Result"); every field beyond §7's minimum is an addition. */
 
@@ -26,7 +27,10 @@ export interface Unplaced {
   direction: "surplus" | "demand";
   tonnes: number;
   months: string[];
+  /** Why, in English: one reason per group of months, joined with "; ". */
   reason: string;
+  /** The same reasons as messages to translate (addition to DESIGN §7; absent in results saved before it). */
+  reasonDetails?: Message[];
 }
 
 /** Stock on a storage site at the end of a month, tonnes. */

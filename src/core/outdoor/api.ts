@@ -14,6 +14,8 @@
 import { z } from "zod";
 import type { CsvRowError, VersionConflict } from "../domain/registry-api";
 import { monthSchema } from "../domain/records";
+import { message, type Message } from "../messages/message";
+import { customIssue, refineWith } from "../messages/zod-issues";
 import { outdoorMaterialTypeFieldsSchema, outdoorTypeIdSchema, type OutdoorUnit } from "./catalogue";
 import type { StorageChoice } from "./lots";
 import type { OutdoorSuggestion } from "./matching";
@@ -70,18 +72,18 @@ export const outdoorLotInputSchema = z
     confirmLarge: z.boolean().optional(),
   })
   .superRefine((lot, ctx) => {
-    const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: path.split("."), message });
+    const problem = (path: string, m: Message) => ctx.addIssue(customIssue(m, path.split(".")));
     if (lot.direction === "available") {
-      if (!lot.availableFrom) problem("availableFrom", "is required for an available lot (the month it is taken out)");
-      if (lot.neededBy) problem("neededBy", "is for wanted lots; an available lot gives availableFrom");
+      if (!lot.availableFrom) problem("availableFrom", message("outdoor.availableFromRequired"));
+      if (lot.neededBy) problem("neededBy", message("outdoor.neededByIsForWanted"));
       if (lot.availableFrom && lot.wantedBy && lot.wantedBy.month < lot.availableFrom) {
-        problem("wantedBy.month", `must not be before availableFrom (${lot.availableFrom})`);
+        problem("wantedBy.month", message("outdoor.wantedBeforeAvailable", { month: lot.availableFrom }));
       }
     } else {
-      if (!lot.neededBy) problem("neededBy", "is required for a wanted lot (the month it is needed by)");
-      if (lot.availableFrom) problem("availableFrom", "is for available lots; a wanted lot gives neededBy");
-      if (lot.wantedBy) problem("wantedBy", "is for available lots (their receiver)");
-      if (lot.storageSiteId) problem("storageSiteId", "is for available lots; a wanted lot is not stored");
+      if (!lot.neededBy) problem("neededBy", message("outdoor.neededByRequired"));
+      if (lot.availableFrom) problem("availableFrom", message("outdoor.availableFromIsForAvailable"));
+      if (lot.wantedBy) problem("wantedBy", message("outdoor.wantedByIsForAvailable"));
+      if (lot.storageSiteId) problem("storageSiteId", message("outdoor.storageSiteIsForAvailable"));
     }
   });
 export type OutdoorLotInput = z.infer<typeof outdoorLotInputSchema>;
@@ -140,7 +142,7 @@ export const outdoorLotQuerySchema = z
     /** Admins only: include soft-deleted lots. */
     includeDeleted: z.enum(["true", "false"]).optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be before from", path: ["to"] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, refineWith(message("validation.notBeforeFrom"), ["to"]));
 export type OutdoorLotQuery = z.input<typeof outdoorLotQuerySchema>;
 
 /** Longest plan the API computes, months (20 years). */
@@ -156,7 +158,7 @@ export const outdoorPlanQuerySchema = z
     to: monthSchema.optional(),
     defaultStorageMonths: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(120, "must be at most 120").optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be before from", path: ["to"] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, refineWith(message("validation.notBeforeFrom"), ["to"]));
 
 /** GET /api/outdoor-lots/:id/suggestions: receiving wanted lots for one available lot, nearest first. */
 export interface OutdoorSuggestionsResponse {

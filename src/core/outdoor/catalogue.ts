@@ -8,26 +8,15 @@
  * their edits are stored in the database and laid over the shipped list (see `catalogueInForce`).
  */
 import { z } from "zod";
+import { keyedRegex } from "../messages/zod-issues";
 import catalogueJson from "../../../data/outdoor-materials/catalogue.json";
 
 /** Units an outdoor material is counted in: pieces, metres, m², tonnes or m³. */
 export const outdoorUnits = ["pieces", "m", "m2", "tonnes", "m3"] as const;
 export type OutdoorUnit = (typeof outdoorUnits)[number];
 
-/** Short unit labels for messages and tables. */
-export const outdoorUnitLabels: Readonly<Record<OutdoorUnit, { en: string; nb: string }>> = {
-  pieces: { en: "pcs", nb: "stk" },
-  m: { en: "m", nb: "m" },
-  m2: { en: "m²", nb: "m²" },
-  tonnes: { en: "t", nb: "tonn" },
-  m3: { en: "m³", nb: "m³" },
-};
-
 /** A type id: lower-case snake_case, stable, used in lots and CSV files ("granite_kerb"). */
-export const outdoorTypeIdSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, "must be lower-case letters, digits and _, starting with a letter")
-  .max(60, "must be at most 60 characters");
+export const outdoorTypeIdSchema = keyedRegex(/^[a-z][a-z0-9_]*$/, "validation.typeId").max(60, "must be at most 60 characters");
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 const minutes = z.number().nonnegative("must not be negative").max(600, "must be at most 600 person-minutes per unit");

@@ -16,6 +16,8 @@ import { defaultSuitabilityRules, type SuitabilityRules, type ZoningRule } from 
 import { zoningConflicts } from "./zoning-conflicts";
 import { buildZoningIndex, isZoningIndex, type SuitabilityZoning, type ZoningIndex } from "./zoning-index";
 import { zoningOverlap } from "./zoning-overlap";
+import { englishText, message, type Message } from "../messages/message";
+import { issueMessage } from "../messages/zod-issues";
 
 /**
  * A site to rate: a stored Site record fits, and so does the CLI's GeoJSON Feature (geometry plus
@@ -97,7 +99,13 @@ export interface SuitabilityReport {
   warnings: string[];
 }
 
-export type SuitabilityOutcome = { ok: true; report: SuitabilityReport } | { ok: false; problem: string; path: (string | number)[] };
+/**
+ * A report, or why the site cannot be rated: `problem` in English (the API's text), `problemDetail`
+ * as a message to translate, `path` the JSON path of the bad part.
+ */
+export type SuitabilityOutcome =
+  | { ok: true; report: SuitabilityReport }
+  | { ok: false; problem: string; problemDetail: Message; path: (string | number)[] };
 
 const round = (value: number, decimals: number) => {
   const factor = 10 ** decimals;
@@ -105,18 +113,20 @@ const round = (value: number, decimals: number) => {
 };
 
 /** How a site is named in messages: `site "Lahell mellomlager"`, `site S01`, or `the site`. */
-const siteLabel = (site: SuitabilitySite) => (site.name ? `site "${site.name}"` : site.id ? `site ${site.id}` : "the site");
+const siteLabel = (site: SuitabilitySite): Message =>
+  site.name ? message("siteLabel.named", { name: site.name }) : site.id ? message("siteLabel.id", { id: site.id }) : message("siteLabel.unnamed");
 
 /**
  * Why a site geometry cannot be rated, or undefined when it can: not a polygon, a ring that is
  * not closed, outside Norway, edges that cross (@turf/kinks), or no area.
  */
-export function siteGeometryProblem(site: SuitabilitySite): { problem: string; path: (string | number)[] } | undefined {
+export function siteGeometryProblem(site: SuitabilitySite): { problem: Message; path: (string | number)[] } | undefined {
   const label = siteLabel(site);
   const parsed = areaGeometrySchema.safeParse(site.geometry);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { problem: `${label}: geometry ${issue?.path.join(".") ?? ""}: ${issue?.message ?? "is not a WGS84 Polygon or MultiPolygon"}`, path: ["geometry", ...(issue?.path ?? [])] as (string | number)[] };
+    const problem = issue ? issueMessage(issue) : message("validation.invalid", { detail: "is not a WGS84 Polygon or MultiPolygon" });
+    return { problem: message("suitability.badGeometry", { site: label, path: issue?.path.join(".") ?? "", problem }), path: ["geometry", ...(issue?.path ?? [])] as (string | number)[] };
   }
   const polygons = site.geometry.type === "Polygon" ? [site.geometry.coordinates] : site.geometry.coordinates;
   for (const [p, rings] of polygons.entries()) {
@@ -125,24 +135,27 @@ export function siteGeometryProblem(site: SuitabilitySite): { problem: string; p
       const last = ring[ring.length - 1]!;
       if (first[0] !== last[0] || first[1] !== last[1]) {
         const path = site.geometry.type === "Polygon" ? ["geometry", "coordinates", r] : ["geometry", "coordinates", p, r];
-        return { problem: `${label}: ring ${r} is not closed (its last position must repeat the first)`, path };
+        return { problem: message("suitability.ringNotClosed", { site: label, ring: r }), path };
       }
     }
   }
   const outside = geometryOutsideNorway(site.geometry);
   if (outside) {
-    const [, ...indices] = outside.path;
-    const where = indices.length === 3 ? `polygon ${indices[0]} ring ${indices[1]} position ${indices[2]}` : `ring ${indices[0]} position ${indices[1]}`;
-    return { problem: `${label}: ${where} ${outside.message}`, path: ["geometry", ...outside.path] };
+    const [, ...indices] = outside.path as [string, ...number[]];
+    const problem =
+      indices.length === 3
+        ? message("suitability.polygonPositionOutside", { site: label, polygon: indices[0]!, ring: indices[1]!, position: indices[2]!, problem: outside.problem })
+        : message("suitability.positionOutside", { site: label, ring: indices[0]!, position: indices[1]!, problem: outside.problem });
+    return { problem, path: ["geometry", ...outside.path] };
   }
   const crossing = firstSelfIntersection(site.geometry);
   if (crossing) {
     return {
-      problem: `${label}: the outline crosses itself near ${crossing[0].toFixed(5)}, ${crossing[1].toFixed(5)}; redraw it without crossing edges`,
+      problem: message("suitability.crossesItself", { site: label, lon: crossing[0].toFixed(5), lat: crossing[1].toFixed(5) }),
       path: ["geometry", "coordinates"],
     };
   }
-  if (!(area(site.geometry) > 0)) return { problem: `${label}: the outline has no area`, path: ["geometry", "coordinates"] };
+  if (!(area(site.geometry) > 0)) return { problem: message("suitability.noArea", { site: label }), path: ["geometry", "coordinates"] };
   return undefined;
 }
 
@@ -178,7 +191,7 @@ export function suitabilityReport(
   { rules = defaultSuitabilityRules, roads, lots = [], distance }: SuitabilityOptions = {},
 ): SuitabilityOutcome {
   const invalid = siteGeometryProblem(site);
-  if (invalid) return { ok: false, ...invalid };
+  if (invalid) return { ok: false, problem: englishText(invalid.problem), problemDetail: invalid.problem, path: invalid.path };
   const index = isZoningIndex(zoning) ? zoning : buildZoningIndex(zoning);
   const geometry = site.geometry;
   const siteBox = bboxOf(geometry);

@@ -1,6 +1,7 @@
 import { zoningAreaInputSchema, zoningStatuses, type ZoningAreaInput } from "../../core/domain/records";
 import type { AreaGeometry, LonLat } from "../../core/geo/geometry";
 import { geometryOutsideNorway } from "../../core/geo/norway";
+import { englishText } from "../../core/messages/message";
 import { describeArealformaal, type ArealformaalCodeList } from "../../core/zoning/arealformaal";
 import type { Wgs84Converter } from "../crs";
 import type { PlanePosition } from "./arc";
@@ -160,7 +161,7 @@ export function finishArea(
       : positionsCrs === "EPSG:4326"
         ? `: its first position is ${first[0].toFixed(5)}, ${first[1].toFixed(5)}`
         : `: its first position is ${positionsCrs} E ${first[0].toFixed(2)} N ${first[1].toFixed(2)}`;
-    return { ok: false, skipped: { object: draft.object, reason: `the area ${outside.message}${where}; ${crsHint}` } };
+    return { ok: false, skipped: { object: draft.object, reason: `the area ${englishText(outside.problem)}${where}; ${crsHint}` } };
   }
   const input: ZoningAreaInput = {
     code: draft.code,

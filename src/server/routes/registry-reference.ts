@@ -3,6 +3,8 @@ import { materials, type Material } from "../../core/domain/materials";
 import { materialPropertiesSchema, type MaterialPropertiesRow, type UserSummary } from "../../core/domain/registry-api";
 import type { Database } from "../db/database";
 import { authorise, fail, readBody, type AppEnv } from "../http";
+import { fieldError } from "../../core/domain/api-error";
+import { message } from "../../core/messages/message";
 import { listAudit, writeAudit } from "../repositories/audit";
 import { getMaterialTable, setMaterialProperties } from "../repositories/materials";
 
@@ -18,10 +20,10 @@ export function registryReferenceRoutes(db: Database) {
     const entity = c.req.query("entity");
     const id = c.req.query("id");
     const fields = [
-      ...(auditEntities.some((e) => e === entity) ? [] : [{ path: "entity", message: `must be one of ${auditEntities.join(", ")}` }]),
-      ...(id ? [] : [{ path: "id", message: "is required" }]),
+      ...(auditEntities.some((e) => e === entity) ? [] : [fieldError("entity", message("validation.oneOf", { values: auditEntities }))]),
+      ...(id ? [] : [fieldError("id", message("validation.required"))]),
     ];
-    if (fields.length) return fail(c, 400, "invalid_query", "entity and id are required", fields);
+    if (fields.length) return fail(c, 400, "invalid_query", message("error.auditQuery"), fields);
     return c.json({ items: await listAudit(db, entity!, id!) });
   });
 
@@ -43,7 +45,7 @@ export function registryReferenceRoutes(db: Database) {
     const auth = authorise(c, ["admin"]);
     if (!auth.ok) return auth.response;
     const material = c.req.param("material") as Material;
-    if (!materials.includes(material)) return fail(c, 404, "not_found", `No material ${material}; one of ${materials.join(", ")}.`);
+    if (!materials.includes(material)) return fail(c, 404, "not_found", message("error.noMaterial", { material, materials }));
     const body = await readBody(c, materialPropertiesSchema);
     if (!body.ok) return body.response;
     const row = await db.transaction(async (tx) => {

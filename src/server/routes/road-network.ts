@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import { fieldError } from "../../core/domain/api-error";
+import { message } from "../../core/messages/message";
 import { planningWriters } from "../../core/domain/accounts";
 import { summariseRoadGraph } from "../../core/haul/road-graph-summary";
 import { featuresInWgs84, parseJsonText } from "../../io/geojson-input";
@@ -48,12 +50,12 @@ export function roadNetworkRoutes(db: Database, haul: HaulService) {
     const crs = c.req.query("crs") || undefined;
     const source = `road network "${name}"`;
     const json = parseJsonText(await c.req.text(), source);
-    if (!json.ok) return fail(c, 400, "invalid_network", json.problem, [{ path: "body", message: json.problem }]);
+    if (!json.ok) return invalidNetwork(c, json.problem);
     const options = { source, crsFlag: "the crs parameter", ...(crs ? { crs } : {}) };
     const features = featuresInWgs84(json.value, options);
-    if (!features.ok) return fail(c, 400, "invalid_network", features.problem, [{ path: "body", message: features.problem }]);
+    if (!features.ok) return invalidNetwork(c, features.problem);
     const built = roadNetworkFromGeoJson({ type: "FeatureCollection", features: features.value }, { source });
-    if (!built.ok) return fail(c, 400, "invalid_network", built.problem, [{ path: "body", message: built.problem }]);
+    if (!built.ok) return invalidNetwork(c, built.problem);
     const summary = summariseRoadGraph(built.value.graph);
     const warnings = [...features.warnings, ...built.value.warnings];
     const id = await db.transaction(async (tx) => {
@@ -79,4 +81,10 @@ export function roadNetworkRoutes(db: Database, haul: HaulService) {
   });
 
   return routes;
+}
+
+/** 400 `invalid_network`: the file's problem, as the reader says it. */
+function invalidNetwork(c: Context, detail: string): Response {
+  const problem = message("error.invalidNetwork", { detail });
+  return fail(c, 400, "invalid_network", problem, [fieldError("body", problem)]);
 }

@@ -1,7 +1,8 @@
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { z } from "zod";
 import { planningWriters } from "../../core/domain/accounts";
-import { describeFields } from "../../core/domain/api-error";
+import { describeFields, fieldError } from "../../core/domain/api-error";
+import { message } from "../../core/messages/message";
 import { instanceFromRegistry, type RegistryInstance } from "../../core/matching/from-registry";
 import { parseInstance } from "../../core/matching/instance";
 import { withMeasuredDistances } from "../../core/matching/with-distances";
@@ -27,7 +28,7 @@ import {
   updateScenario,
 } from "../repositories/scenarios";
 import { listSites } from "../repositories/sites";
-import { inTransaction, Refusal, versionConflict } from "./write-helpers";
+import { inTransaction, notFound, notFoundDeleted, Refusal, versionConflict } from "./write-helpers";
 
 const scenarioUpdateSchema = scenarioInputSchema.extend({ version: z.number().int().positive("must be a positive whole number") });
 
@@ -48,7 +49,12 @@ async function measuredInstance(haul: HaulService, built: RegistryInstance): Pro
   if (mode === "straight") return built;
   const options = await haul.options({ mode, circuityFactor: built.instance.parameters?.circuityFactor });
   const measured = await withMeasuredDistances(built.instance, (from, to) => haulMatrix(from, to, options));
-  return { ...built, instance: measured.instance, notes: [...built.notes, ...measured.warnings] };
+  return {
+    ...built,
+    instance: measured.instance,
+    notes: [...built.notes, ...measured.warnings],
+    noteDetails: [...built.noteDetails, ...measured.warningDetails],
+  };
 }
 
 /**
@@ -65,7 +71,6 @@ export function scenarioRoutes(
   /** Runs in flight in this process, so tests and shutdown can wait for them. */
   const inFlight = new Set<Promise<void>>();
 
-  const notFound = (c: Context, id: string) => fail(c, 404, "not_found", `No scenario with id ${id}.`);
 
   routes.get("/matching/instance", async (c) => {
     const auth = authorise(c);
@@ -89,7 +94,7 @@ export function scenarioRoutes(
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const scenario = await getScenario(db, c.req.param("id"), { includeDeleted: auth.user.role === "admin" });
-    return scenario ? c.json(scenario) : notFound(c, c.req.param("id"));
+    return scenario ? c.json(scenario) : notFound(c, "scenario", c.req.param("id"));
   });
 
   routes.post("/scenarios", async (c) => {
@@ -112,7 +117,7 @@ export function scenarioRoutes(
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
       const original = await getScenario(tx, id);
-      if (!original) throw new Refusal(notFound(c, id));
+      if (!original) throw new Refusal(notFound(c, "scenario", id));
       const copy: ScenarioInput = { ...original, name: `${original.name} (copy)` };
       const newId = await insertScenario(tx, copy, auth.user.username);
       const created = (await getScenario(tx, newId))!;
@@ -131,7 +136,7 @@ export function scenarioRoutes(
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
       const before = await getScenario(tx, id);
-      if (!before) throw new Refusal(notFound(c, id));
+      if (!before) throw new Refusal(notFound(c, "scenario", id));
       const outcome = await updateScenario(tx, id, input, version, auth.user.username);
       if (outcome === "stale") throw new Refusal(versionConflict(c, "scenario", before));
       const after = (await getScenario(tx, id))!;
@@ -147,7 +152,7 @@ export function scenarioRoutes(
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
       const before = await getScenario(tx, id);
-      if (!before) throw new Refusal(notFound(c, id));
+      if (!before) throw new Refusal(notFound(c, "scenario", id));
       await setScenarioDeleted(tx, id, true, auth.user.username);
       await writeAudit(tx, { entity: "scenario", entityId: id, action: "delete", actor: auth.user.username, before, after: await getScenario(tx, id, { includeDeleted: true }) });
       return null;
@@ -162,7 +167,7 @@ export function scenarioRoutes(
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
       const before = await getScenario(tx, id, { includeDeleted: true });
-      if (!before?.deletedAt) throw new Refusal(fail(c, 404, "not_found", `No deleted scenario with id ${id}.`));
+      if (!before?.deletedAt) throw new Refusal(notFoundDeleted(c, "scenario", id));
       await setScenarioDeleted(tx, id, false, auth.user.username);
       const after = (await getScenario(tx, id))!;
       await writeAudit(tx, { entity: "scenario", entityId: id, action: "restore", actor: auth.user.username, before, after });
@@ -175,7 +180,7 @@ export function scenarioRoutes(
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const scenario = await getScenario(db, c.req.param("id"));
-    if (!scenario) return notFound(c, c.req.param("id"));
+    if (!scenario) return notFound(c, "scenario", c.req.param("id"));
     return c.json(await measuredInstance(haul, await currentInstance(db, scenario)));
   });
 
@@ -184,15 +189,17 @@ export function scenarioRoutes(
     if (!auth.ok) return auth.response;
     const id = c.req.param("id");
     const scenario = await getScenario(db, id);
-    if (!scenario) return notFound(c, id);
+    if (!scenario) return notFound(c, "scenario", id);
     const built = await currentInstance(db, scenario);
     if (built.problems.length > 0) {
-      const fields = built.problems.map((message) => ({ path: "scenario", message }));
-      return fail(c, 400, "cannot_run", `The scenario cannot run: ${built.problems.join("; ")}.`, fields);
+      const fields = built.problemDetails.map((problem) => fieldError("scenario", problem));
+      return fail(c, 400, "cannot_run", message("error.cannotRun", { problems: built.problemDetails }), fields);
     }
     const measured = await measuredInstance(haul, built);
     const parsed = parseInstance(measured.instance);
-    if (!parsed.ok) return fail(c, 400, "cannot_run", `The scenario's data is not a valid instance: ${describeFields(parsed.fields)}`, parsed.fields);
+    if (!parsed.ok) {
+      return fail(c, 400, "cannot_run", message("error.cannotRunInvalid", { details: describeFields(parsed.fields), count: parsed.fields.length }), parsed.fields);
+    }
     const { run, started } = await startRun(db, id, built.instance, measured.notes, auth.user.username);
     if (started) {
       const work = solve(parsed.instance, { timeoutMs: config.solveTimeoutSeconds * 1000 }).then(async (outcome) => {
@@ -219,14 +226,14 @@ export function scenarioRoutes(
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const run = await getRun(db, c.req.param("id"), c.req.param("runId"));
-    return run ? c.json(run) : fail(c, 404, "not_found", `No run ${c.req.param("runId")} of scenario ${c.req.param("id")}.`);
+    return run ? c.json(run) : fail(c, 404, "not_found", message("error.noRun", { run: c.req.param("runId"), scenario: c.req.param("id") }));
   });
 
   routes.get("/scenarios/:id/result", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const scenario = await getScenario(db, c.req.param("id"));
-    if (!scenario) return notFound(c, c.req.param("id"));
+    if (!scenario) return notFound(c, "scenario", c.req.param("id"));
     const records = await runRecords(db, scenario.id);
     let dataChanged = null;
     if (records.lastGood) dataChanged = dataChangesBetween(records.lastGood.input, (await currentInstance(db, scenario)).instance);

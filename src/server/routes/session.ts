@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { loginSchema, type Me } from "../../core/domain/accounts";
+import { message } from "../../core/messages/message";
 import { verifyPassword } from "../auth/passwords";
 import type { LoginRateLimiter } from "../auth/rate-limit";
 import { createSession, deleteSession, sessionCookieName, sessionLifetimeSeconds } from "../auth/sessions";
@@ -29,13 +30,13 @@ export function sessionRoutes(db: Database, limiter: LoginRateLimiter, { secureC
     const retryAfter = Math.max(...keys.map((key) => limiter.retryAfterSeconds(key)));
     if (retryAfter > 0) {
       c.header("Retry-After", String(retryAfter));
-      return fail(c, 429, "too_many_attempts", `Too many failed sign-ins; try again in ${retryAfter} s.`);
+      return fail(c, 429, "too_many_attempts", message("error.tooManyAttempts", { seconds: retryAfter }));
     }
     const user = await findUserByName(db, username);
     const valid = await verifyPassword(password, user?.password_hash ?? decoyHash);
     if (!user || !valid) {
       for (const key of keys) limiter.recordFailure(key);
-      return fail(c, 401, "invalid_credentials", "Wrong username or password.");
+      return fail(c, 401, "invalid_credentials", message("error.invalidCredentials"));
     }
     for (const key of keys) limiter.reset(key);
     const token = await createSession(db, user.id);

@@ -6,7 +6,10 @@ import { defaultSuitabilityRules, parseSuitabilityRules, type SuitabilityRules }
 import type { HaulLot } from "../../core/suitability/mean-haul";
 import type { Database, Queryable } from "../db/database";
 import type { HaulService } from "../haul-service";
-import { authorise, fail, type AppEnv } from "../http";
+import { authorise, fail, readJson, type AppEnv } from "../http";
+import { fieldError } from "../../core/domain/api-error";
+import { message, type Message } from "../../core/messages/message";
+import { notFound } from "./write-helpers";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable } from "../repositories/materials";
 import { listProjects } from "../repositories/projects";
@@ -46,11 +49,11 @@ export function suitabilityRoutes(db: Database, haul: HaulService) {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const site = await getSite(db, c.req.param("id"));
-    if (!site) return fail(c, 404, "not_found", `No site with id ${c.req.param("id")}.`);
+    if (!site) return notFound(c, "site", c.req.param("id"));
     const outcome = await reportOf(site, { rules: await rulesInForce(db), lots: await haulLots(db) });
     if (!outcome.ok) {
-      return fail(c, 422, "invalid_site", `The site ${site.name} cannot be rated: ${outcome.problem}`, [
-        { path: outcome.path.join("."), message: outcome.problem },
+      return fail(c, 422, "invalid_site", message("error.invalidSite", { site: site.name, problem: outcome.problemDetail }), [
+        fieldError(outcome.path.join("."), outcome.problemDetail),
       ]);
     }
     return c.json(outcome.report);
@@ -62,12 +65,12 @@ export function suitabilityRoutes(db: Database, haul: HaulService) {
     const context = { rules: await rulesInForce(db), lots: await haulLots(db) };
     const items: ({ siteId: string; name: string; kind: Site["kind"]; status: Site["status"] } & (
       | { report: SuitabilityReport; problem?: undefined }
-      | { report?: undefined; problem: string }
+      | { report?: undefined; problem: string; problemDetail: Message }
     ))[] = [];
     for (const site of await listSites(db)) {
       const outcome = await reportOf(site, context);
       const base = { siteId: site.id, name: site.name, kind: site.kind, status: site.status };
-      items.push(outcome.ok ? { ...base, report: outcome.report } : { ...base, problem: outcome.problem });
+      items.push(outcome.ok ? { ...base, report: outcome.report } : { ...base, problem: outcome.problem, problemDetail: outcome.problemDetail });
     }
     return c.json({ items });
   });
@@ -81,14 +84,13 @@ export function suitabilityRoutes(db: Database, haul: HaulService) {
   routes.put("/suitability/rules", async (c) => {
     const auth = authorise(c, ["admin"]);
     if (!auth.ok) return auth.response;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(await c.req.text());
-    } catch {
-      return fail(c, 400, "invalid_json", "The request body is not valid JSON.");
+    const raw = await readJson(c);
+    if (!raw.ok) return raw.response;
+    const parsed = parseSuitabilityRules(raw.value);
+    if (!parsed.ok) {
+      const problem = message("error.invalidRules", { detail: parsed.problem });
+      return fail(c, 400, "invalid_input", problem, [fieldError("rules", problem)]);
     }
-    const parsed = parseSuitabilityRules(raw);
-    if (!parsed.ok) return fail(c, 400, "invalid_input", parsed.problem, [{ path: "rules", message: parsed.problem }]);
     await db.transaction(async (tx) => {
       const before = await rulesInForce(tx);
       await tx.query(

@@ -3,7 +3,9 @@ import { planningWriters } from "../../core/domain/accounts";
 import { zoningAreaInputSchema } from "../../core/domain/records";
 import { parseZoningFile, zoningFormats, type ZoningFormat } from "../../io/zoning/zoning-file";
 import type { Database } from "../db/database";
-import { authorise, fail, type AppEnv } from "../http";
+import { authorise, fail, invalidQuery, type AppEnv } from "../http";
+import { apiError, fieldError } from "../../core/domain/api-error";
+import { message } from "../../core/messages/message";
 import { writeAudit } from "../repositories/audit";
 import { insertZoningArea, listZoning } from "../repositories/zoning";
 import { bboxQuery } from "./query";
@@ -30,11 +32,10 @@ export function zoningRoutes(db: Database) {
     if (!auth.ok) return auth.response;
     const format = c.req.query("format");
     if (format !== undefined && !zoningFormats.includes(format as ZoningFormat)) {
-      const message = `must be one of ${zoningFormats.join(", ")}`;
-      return fail(c, 400, "invalid_query", `format ${message}`, [{ path: "format", message }]);
+      return invalidQuery(c, [fieldError("format", message("validation.oneOf", { values: zoningFormats }))]);
     }
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.length === 0) return fail(c, 400, "invalid_file", "The plan file is empty.");
+    if (bytes.length === 0) return fail(c, 400, "invalid_file", message("error.planFileEmpty"));
     const crs = c.req.query("crs");
     const codeProperty = c.req.query("codeProperty");
     const parsed = parseZoningFile(bytes, {
@@ -44,7 +45,10 @@ export function zoningRoutes(db: Database) {
       ...(crs ? { crs } : {}),
       ...(codeProperty ? { codeProperty } : {}),
     });
-    if (!parsed.ok) return fail(c, 400, "invalid_file", parsed.problem, [{ path: "body", message: parsed.problem }]);
+    if (!parsed.ok) {
+      const problem = message("error.invalidFile", { detail: parsed.problem });
+      return fail(c, 400, "invalid_file", problem, [fieldError("body", problem)]);
+    }
 
     const summary = {
       imported: 0,
@@ -58,18 +62,9 @@ export function zoningRoutes(db: Database) {
     const skipInvalid = c.req.query("skipInvalid") === "true";
     if (c.req.query("dryRun") === "true") return c.json(summary);
     if (parsed.skipped.length > 0 && !skipInvalid) {
-      const fields = parsed.skipped.map((s) => ({ path: s.object, message: s.reason }));
-      return c.json(
-        {
-          error: {
-            code: "invalid_objects",
-            message: `${parsed.skipped.length} objects cannot be imported; nothing was imported. Fix them, or import the ${parsed.areas.length} valid ones with skipInvalid=true.`,
-            fields,
-          },
-          ...summary,
-        },
-        400,
-      );
+      const fields = parsed.skipped.map((s) => fieldError(s.object, message("validation.invalid", { detail: s.reason })));
+      const problem = message("error.invalidObjects", { count: parsed.skipped.length, valid: parsed.areas.length });
+      return c.json({ ...apiError("invalid_objects", problem, fields), ...summary }, 400);
     }
     summary.imported = await db.transaction(async (tx) => {
       // A plan imported again replaces its earlier areas, so a corrected file does not double them.

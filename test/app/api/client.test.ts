@@ -78,8 +78,9 @@ describe("failureMessage", () => {
     expect(failureMessage(failure(401))).toEqual({ key: "session.expired" });
   });
 
-  it("translates rate limiting and network failures", () => {
-    expect(failureMessage(failure(429), "signIn")).toEqual({ key: "error.tooManyAttempts" });
+  it("translates the server's message by its key, and a network failure", () => {
+    const limited = { ...failure(429), key: "error.tooManyAttempts", params: { seconds: 60 } };
+    expect(failureMessage(limited, "signIn")).toEqual({ key: "error.tooManyAttempts", params: { seconds: 60 } });
     expect(failureMessage(failure(0))).toEqual({ key: "error.network" });
   });
 

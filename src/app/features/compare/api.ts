@@ -7,6 +7,7 @@ import type { Site } from "../../../core/domain/records";
 import type { MatchResult } from "../../../core/matching/result";
 import type { Scenario, ScenarioResultView, ScenarioRun } from "../../../core/scenario/scenario";
 import type { SuitabilityReport } from "../../../core/suitability/report";
+import type { Message } from "../../../core/messages/message";
 import type { ApiFailure, ApiResult } from "../../api/client";
 
 export type ScenarioListItem = Scenario & { lastRun: ScenarioRun | null };
@@ -14,7 +15,7 @@ export type ScenarioListItem = Scenario & { lastRun: ScenarioRun | null };
 /** One entry of `GET /api/suitability/ranking`: a report, or why the site could not be rated. */
 export type RankingItem = { siteId: string; name: string; kind: Site["kind"]; status: Site["status"] } & (
   | { report: SuitabilityReport; problem?: undefined }
-  | { report?: undefined; problem: string }
+  | { report?: undefined; problem: string; problemDetail?: Message }
 );
 
 /** A solved result (optimal or with unplaced tonnes), the only kind that has KPIs and flows. */
@@ -43,6 +44,7 @@ async function getJson<T>(path: string): Promise<ApiResult<T>> {
       code: error?.code ?? `http_${response.status}`,
       message: error?.message ?? response.statusText,
       fields: Array.isArray(error?.fields) ? error.fields : [],
+      ...(typeof error?.key === "string" ? { key: error.key, params: error.params ?? {} } : {}),
     };
     return { ok: false, failure };
   }

@@ -12,7 +12,7 @@ import type { Message } from "../../api/failure-message";
 import type { Translator } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
 import { Field } from "../../ui/Field";
-import { fieldErrorsOf } from "../projects/field-messages";
+import { fieldErrorsOf } from "../../i18n/field-errors";
 import { parseTypedNumber } from "../projects/typed-number";
 import { writeFailureMessages } from "./outdoor-actions";
 import { createOutdoorType, updateOutdoorType } from "./outdoor-api";

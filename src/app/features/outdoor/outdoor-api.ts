@@ -131,7 +131,7 @@ export async function importOutdoorLots(
   if (isReport(parsed)) return { ok: true, status: response.status, report: parsed };
   const nested = (parsed as { report?: unknown } | undefined)?.report;
   if (isReport(nested)) return { ok: true, status: response.status, report: nested };
-  const error = (parsed as { error?: { code?: string; message?: string; fields?: ApiFailure["fields"] } } | undefined)?.error;
+  const error = (parsed as { error?: { code?: string; message?: string; key?: string; params?: ApiFailure["params"]; fields?: ApiFailure["fields"] } } | undefined)?.error;
   return {
     ok: false,
     failure: {
@@ -139,6 +139,7 @@ export async function importOutdoorLots(
       code: error?.code ?? `http_${response.status}`,
       message: error?.message ?? response.statusText,
       fields: Array.isArray(error?.fields) ? error.fields : [],
+      ...(typeof error?.key === "string" ? { key: error.key, params: error.params ?? {} } : {}),
     },
   };
 }

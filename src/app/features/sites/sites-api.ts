@@ -7,6 +7,7 @@ import type { ApiError } from "../../../core/domain/api-error";
 import type { RoadGraphSummary } from "../../../core/haul/road-graph-summary";
 import type { Site, SiteInput } from "../../../core/domain/records";
 import type { SuitabilityReport } from "../../../core/suitability/report";
+import type { Message } from "../../../core/messages/message";
 import type { ApiFailure, ApiResult } from "../../api/client";
 
 /** A site's entry in `GET /api/suitability/ranking`: its report, or why it could not be rated. */
@@ -17,6 +18,8 @@ export interface RankingItem {
   status: Site["status"];
   report?: SuitabilityReport;
   problem?: string;
+  /** Why it could not be rated, as a message to translate. */
+  problemDetail?: Message;
 }
 
 /** The answer of `POST /api/zoning/import` (also inside a 400 `invalid_objects`). */
@@ -85,6 +88,7 @@ export function failureOf(response: Pick<Response, "status" | "statusText">, par
     code: error?.code ?? `http_${response.status}`,
     message: error?.message ?? response.statusText,
     fields: Array.isArray(error?.fields) ? error.fields : [],
+    ...(typeof error?.key === "string" ? { key: error.key, params: error.params ?? {} } : {}),
     ...(typeof parsed === "object" && parsed !== null && "current" in parsed ? { current: parsed.current } : {}),
   };
 }

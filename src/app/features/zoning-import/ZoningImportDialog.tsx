@@ -45,7 +45,7 @@ export function ZoningImportDialog({ onClose }: { onClose: () => void }) {
     if (!result.ok) {
       setPreview(null);
       const failure = result.failure;
-      setMessage(failure.status === 400 ? { key: "zoningImport.failed", params: { message: failure.message } } : failureMessage(failure));
+      setMessage(failureMessage(failure));
       return;
     }
     if (mode === "dryRun") {
