@@ -8,7 +8,8 @@ import type { ServerConfig } from "./config";
 import type { Database } from "./db/database";
 import { createHaulService } from "./haul-service";
 import { message } from "../core/messages/message";
-import { fail, type AppEnv } from "./http";
+import { routes as contracts } from "../core/api/routes";
+import { fail, respond, type AppEnv } from "./http";
 import { distanceRoutes } from "./routes/distances";
 import { zoningRoutes } from "./routes/zoning";
 import { lotCsvRoutes } from "./routes/lot-csv";
@@ -71,7 +72,7 @@ export function createApp({ db, config, limiter = createLoginRateLimiter(), log 
     c.set("user", token ? await findSessionUser(db, token) : undefined);
     await next();
   });
-  api.get("/health", (c) => c.json({ status: "ok", database: db.kind }));
+  api.get("/health", (c) => respond(c, contracts.health, { status: "ok", database: db.kind }));
   api.route("/", sessionRoutes(db, limiter, config));
   api.route("/", projectRoutes(db));
   api.route("/", lotCsvRoutes(db));

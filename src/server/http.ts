@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 import { apiError, describeFields, fieldsOf, type ApiFieldError } from "../core/domain/api-error";
+import type { RouteContract, SentOf } from "../core/api/routes";
 import type { Role } from "../core/domain/accounts";
 import { message, type Message } from "../core/messages/message";
 import type { SessionUser } from "./auth/sessions";
@@ -19,6 +20,14 @@ export function fail(c: Context, status: ContentfulStatusCode, code: string, m: 
 export function fail(c: Context, status: ContentfulStatusCode, code: string, text: string, fields?: ApiFieldError[]): Response;
 export function fail(c: Context, status: ContentfulStatusCode, code: string, m: Message | string, fields: ApiFieldError[] = []): Response {
   return c.json(apiError(code, typeof m === "string" ? message("error.other", { detail: m }) : m, fields), status);
+}
+
+/**
+ * A success answer typed by its route's contract (`src/core/api/routes.ts`), with the route's
+ * status unless another is given (an import's report comes back 201, or 200 for a dry run).
+ */
+export function respond<R extends RouteContract>(c: Context, route: R, value: SentOf<R>, status?: ContentfulStatusCode): Response {
+  return c.json(value as never, status ?? ((route.status ?? 200) as ContentfulStatusCode));
 }
 
 /** 400 `invalid_input` listing the field problems. */

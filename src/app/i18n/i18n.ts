@@ -1,4 +1,4 @@
-import { fillTemplate, formatParams, isMessageKey, type Message, type ParamFormatter, type ParamValue } from "../../core/messages/message";
+import { fillTemplate, formatParams, isMessageKey, type MessageLike, type ParamFormatter, type ParamValue } from "../../core/messages/message";
 import { en } from "./en";
 import { nb } from "./nb";
 
@@ -55,7 +55,7 @@ export function isAppMessageKey(key: unknown): key is MessageKey {
  * A message from the server or the core in the user's language; `fallback` (the server's English)
  * when the key is one this app does not know yet.
  */
-export function translateMessage(lang: Lang, message: Message | { key: string; params?: MessageParams }, fallback?: string): string {
+export function translateMessage(lang: Lang, message: MessageLike | { key: string; params?: MessageParams }, fallback?: string): string {
   if (isAppMessageKey(message.key)) return translate(lang, message.key, message.params ?? {});
   return fallback ?? message.key;
 }

@@ -8,9 +8,9 @@ import { z } from "zod";
 import { monthsBetween, shiftMonth } from "../domain/months";
 import { monthWindowSchema, type Project, type Site } from "../domain/records";
 import { representativePoint } from "../geo/geometry";
-import { englishText, message, type Message } from "../messages/message";
+import { englishText, message, messageSchema, type Message } from "../messages/message";
 import { refineWith } from "../messages/zod-issues";
-import type { InstanceInput, MatchingParameters } from "./instance";
+import { instanceSchema, type InstanceInput, type MatchingParameters } from "./instance";
 
 /** A what-if change to one lot ("what if the tunnel is delayed six months"). */
 export const lotOverrideSchema = z
@@ -41,17 +41,23 @@ export interface RegistryInstanceOptions {
   defaultUsableShare?: number;
 }
 
-export interface RegistryInstance {
-  instance: InstanceInput;
+/**
+ * `GET /api/matching/instance` and `GET /api/scenarios/:id/instance`: the instance the registry
+ * gives, and how it was made. The instance is checked by its shape here; the cross-field checks of
+ * `instanceSchema` run when it is solved (a registry may give an instance that cannot run, and says why).
+ */
+export const registryInstanceSchema = z.object({
+  instance: z.object(instanceSchema.shape),
   /** What a planner should know about how the instance was made (estimates, left-out sites), in English. */
-  notes: string[];
+  notes: z.array(z.string()),
   /** The same notes as messages to translate. */
-  noteDetails: Message[];
+  noteDetails: z.array(messageSchema),
   /** Problems that stop a run: no lots, an override for a lot that does not exist …, in English. */
-  problems: string[];
+  problems: z.array(z.string()),
   /** The same problems as messages to translate. */
-  problemDetails: Message[];
-}
+  problemDetails: z.array(messageSchema),
+});
+export type RegistryInstance = Omit<z.infer<typeof registryInstanceSchema>, "instance"> & { instance: InstanceInput };
 
 export function instanceFromRegistry(
   projects: readonly Project[],

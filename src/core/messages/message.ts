@@ -8,6 +8,7 @@
  * number, a nested phrase is another message. How each is shown follows from its kind, declared per
  * key in the catalogue, so a Norwegian text never shows an internal code.
  */
+import { z } from "zod";
 import { messageCatalogue, type MessageCatalogue } from "./catalogue";
 
 /**
@@ -51,12 +52,21 @@ export interface LocalizedName {
 
 /** The first few items of a list and how many more there are. */
 export interface NameList {
-  items: readonly (string | Message)[];
+  items: readonly (string | MessageLike)[];
   more: number;
 }
 
 /** Any parameter value, as it travels in JSON. */
-export type ParamValue = string | number | readonly string[] | LocalizedName | NameList | Message | readonly Message[];
+export type ParamValue = string | number | readonly string[] | LocalizedName | NameList | MessageLike | readonly MessageLike[];
+
+/**
+ * A message as it travels: its key may be one this build does not know (a newer server), so a
+ * reader falls back to the English text that comes beside it.
+ */
+export interface MessageLike {
+  key: string;
+  params: Readonly<Record<string, ParamValue>>;
+}
 
 /** Every message key of the catalogue. */
 export type MessageKey = keyof MessageCatalogue;
@@ -70,9 +80,9 @@ type ValueOfKind<K extends ParamKind> = K extends "number" | "integer" | "decima
       : K extends "names"
         ? NameList
         : K extends "message"
-          ? Message
+          ? MessageLike
           : K extends "messages" | "sentences"
-            ? readonly Message[]
+            ? readonly MessageLike[]
             : string;
 
 /** The parameters a key takes, typed from the catalogue. */
@@ -86,9 +96,8 @@ export type ParamsOf<K extends MessageKey> = {
 export type ParamlessKey = { [K in MessageKey]: keyof ParamsOf<K> extends never ? K : never }[MessageKey];
 
 /** A message: a catalogue key and its parameters. */
-export interface Message {
+export interface Message extends MessageLike {
   key: MessageKey;
-  params: Readonly<Record<string, ParamValue>>;
 }
 
 /** A message with its English text, as the API sends it beside lists of English texts. */
@@ -133,11 +142,11 @@ export interface ParamFormatter {
   join(items: readonly string[], how: "or" | "and" | "comma" | "semicolon"): string;
   /** "a, b, c and 5 more". */
   more(shown: string, count: number): string;
-  message(value: Message): string;
+  message(value: MessageLike): string;
 }
 
 /** A message's parameters formatted by their kinds; values of unknown names pass through as text. */
-export function formatParams(m: Message, format: ParamFormatter): Record<string, string> {
+export function formatParams(m: MessageLike, format: ParamFormatter): Record<string, string> {
   const kinds = isMessageKey(m.key) ? paramKinds(m.key) : {};
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(m.params)) out[name] = formatParam(kinds[name] ?? "text", value, format);
@@ -145,7 +154,7 @@ export function formatParams(m: Message, format: ParamFormatter): Record<string,
 }
 
 function formatParam(kind: ParamKind, value: ParamValue, format: ParamFormatter): string {
-  const asMessage = (item: string | Message) => (typeof item === "string" ? item : format.message(item));
+  const asMessage = (item: string | MessageLike) => (typeof item === "string" ? item : format.message(item));
   switch (kind) {
     case "number":
     case "integer":
@@ -178,7 +187,7 @@ function formatParam(kind: ParamKind, value: ParamValue, format: ParamFormatter)
       return isMessage(value) ? format.message(value) : String(value);
     case "messages":
     case "sentences":
-      return Array.isArray(value) ? format.join((value as readonly Message[]).map((item) => format.message(item)), kind === "messages" ? "comma" : "semicolon") : String(value);
+      return Array.isArray(value) ? format.join((value as readonly MessageLike[]).map((item) => format.message(item)), kind === "messages" ? "comma" : "semicolon") : String(value);
     case "text":
       return typeof value === "string" || typeof value === "number" ? String(value) : JSON.stringify(value);
   }
@@ -187,8 +196,8 @@ function formatParam(kind: ParamKind, value: ParamValue, format: ParamFormatter)
 const asStrings = (value: ParamValue): readonly string[] => (Array.isArray(value) ? (value as readonly string[]) : [String(value)]);
 const isLocalized = (value: ParamValue): value is LocalizedName => typeof value === "object" && value !== null && "nb" in value && "en" in value;
 const isNameList = (value: ParamValue): value is NameList => typeof value === "object" && value !== null && "items" in value && "more" in value;
-export const isMessage = (value: unknown): value is Message =>
-  typeof value === "object" && value !== null && typeof (value as Message).key === "string" && typeof (value as Message).params === "object";
+export const isMessage = (value: unknown): value is MessageLike =>
+  typeof value === "object" && value !== null && typeof (value as MessageLike).key === "string" && typeof (value as MessageLike).params === "object";
 
 /** English words for the codes the API's English texts name (the codes themselves read as English). */
 const englishEntities: Readonly<Record<string, [singular: string, plural: string]>> = {
@@ -226,7 +235,7 @@ const englishFormat: ParamFormatter = {
 };
 
 /** A message in the API's English (the `message` of errors, the `reason` of unplaced lots …). */
-export function englishText(m: Message): string {
+export function englishText(m: MessageLike): string {
   if (!isMessageKey(m.key)) return `${m.key} ${JSON.stringify(m.params)}`;
   return fillTemplate(messageCatalogue[m.key].en, formatParams(m, englishFormat));
 }
@@ -235,3 +244,19 @@ export function englishText(m: Message): string {
 export function texted(m: Message): TextedMessage {
   return { ...m, text: englishText(m) };
 }
+
+/** The contract of a message parameter in JSON. */
+export const paramValueSchema: z.ZodType<ParamValue> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number(),
+    z.array(z.string()),
+    z.object({ nb: z.string(), en: z.string() }),
+    z.object({ items: z.array(z.union([z.string(), messageSchema])), more: z.number() }),
+    messageSchema,
+    z.array(messageSchema),
+  ]),
+);
+
+/** The contract of a message in JSON: a key and its parameters (nested messages included). */
+export const messageSchema: z.ZodType<MessageLike> = z.lazy(() => z.object({ key: z.string(), params: z.record(z.string(), paramValueSchema) }));

@@ -117,7 +117,7 @@ export const weightTonnes = (type: Pick<OutdoorMaterialType, "weightTonnesPerUni
   quantity * type.weightTonnesPerUnit;
 
 /** Where a type in force comes from: shipped as is, shipped and edited by an admin, or added by one. */
-export type OutdoorTypeOrigin = "catalogue" | "edited" | "added";
+export type OutdoorTypeOrigin = OutdoorMaterialTypeRecord["origin"];
 
 /** An admin's stored type: its fields and the version they are at. */
 export interface StoredOutdoorType {
@@ -129,16 +129,17 @@ export interface StoredOutdoorType {
 }
 
 /** A type in force, as GET /api/outdoor-materials/types lists it. */
-export type OutdoorMaterialTypeRecord = OutdoorMaterialType & {
+export const outdoorMaterialTypeRecordSchema = outdoorMaterialTypeSchema.extend({
   /** Derived: m2PerUnitOneLayer ÷ layers, m² per unit as stored. */
-  footprintM2PerUnit: number;
-  origin: OutdoorTypeOrigin;
+  footprintM2PerUnit: z.number(),
+  origin: z.enum(["catalogue", "edited", "added"]),
   /** Shipped types start at version 1; each admin edit adds one. */
-  version: number;
+  version: z.number().int(),
   /** ISO time and actor of the last admin edit; null for a type as shipped. */
-  updatedAt: string | null;
-  updatedBy: string | null;
-};
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type OutdoorMaterialTypeRecord = z.infer<typeof outdoorMaterialTypeRecordSchema>;
 
 /**
  * The types in force: the shipped list with the admins' stored types laid over it (a stored type

@@ -15,7 +15,7 @@ import {
   type OutdoorDirection,
   type OutdoorLotInput,
   type StoredOutdoorLot,
-} from "./api";
+} from "./model";
 
 export const outdoorLotCsvColumns: readonly CsvColumn[] = [
   { name: "projectId", aliases: ["prosjektid"], required: false, en: "Id of an existing project (wins over the name)", nb: "Id til et eksisterende prosjekt (går foran navnet)" },

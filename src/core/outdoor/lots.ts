@@ -10,7 +10,7 @@ import { straightLineMatrix } from "../haul/straight-line";
 import { fieldError, type ApiFieldError } from "../domain/api-error";
 import { message, type Message } from "../messages/message";
 import { storageAreaM2, weightTonnes, type OutdoorMaterialType } from "./catalogue";
-import { largeOutdoorLotTonnes, type OutdoorLot, type OutdoorLotInput, type StoredOutdoorLot } from "./api";
+import { largeOutdoorLotTonnes, type OutdoorLot, type OutdoorLotInput, type StorageChoice, type StoredOutdoorLot } from "./model";
 
 /**
  * How long a lot without a known receiver month is assumed to stay in storage, months. A planning
@@ -90,15 +90,6 @@ export function siteUnsuitability(site: MaterialStorageSite, type: Pick<OutdoorM
 /** Total material area of the sites that can take a type, m² (covered area only when it needs cover). */
 export const suitableAreaM2 = (sites: readonly MaterialStorageSite[], type: Pick<OutdoorMaterialType, "needsCover" | "names">): number =>
   sites.filter((site) => !siteUnsuitability(site, type)).reduce((sum, site) => sum + site.materialAreaM2, 0);
-
-/**
- * Where an available lot is stored: `explicit` when its storageSiteId names a known site, `nearest`
- * when it is the nearest suitable site to the project, `none` for wanted lots and when no site suits.
- */
-export interface StorageChoice {
-  siteId: string | null;
-  chosen: "explicit" | "nearest" | "none";
-}
 
 /**
  * Storage sites for lots: the chosen site when it exists among `sites`, else the suitable site

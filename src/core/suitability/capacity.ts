@@ -1,12 +1,15 @@
+import { z } from "zod";
+
 /** What a capacity estimate assumed, so a report shows it beside the numbers. */
-export interface CapacityAssumptions {
+export const capacityAssumptionsSchema = z.object({
   /** Mean height of the stockpile, m. */
-  stackHeightM: number;
+  stackHeightM: z.number(),
   /** Share of the area usable for stockpiles (the rest is access roads, slopes, drainage, buffers), 0–1. */
-  usableShare: number;
+  usableShare: z.number(),
   /** Bulk density of the stockpiled mass, t/m³. */
-  densityTonnesPerM3: number;
-}
+  densityTonnesPerM3: z.number(),
+});
+export type CapacityAssumptions = z.infer<typeof capacityAssumptionsSchema>;
 
 /**
  * Storage capacity of a site: area × usable share × stack height gives the stockpile volume, and

@@ -4,19 +4,21 @@ import { geometryOutsideNorway } from "../geo/norway";
 import { firstSelfIntersection } from "../geo/self-intersection";
 import { metresPerDegree, metresPerDegreeLon } from "../haul/geodesy";
 import { haulLocationOf } from "../haul/haul-points";
-import type { ZoningCategory } from "../zoning/arealformaal";
+import { z } from "zod";
+import { siteKinds, siteStatuses } from "../domain/records";
+import { zoningCategories } from "../zoning/arealformaal";
 import { categoryOfCode } from "../zoning/zoning-categories";
 import { codeName } from "./code-name";
-import { capacityEstimate, type CapacityAssumptions } from "./capacity";
+import { capacityAssumptionsSchema, capacityEstimate, type CapacityAssumptions } from "./capacity";
 import { localPlane, toPlane } from "./local-plane";
 import { meanHaul, type DistanceFunction, type HaulLot } from "./mean-haul";
-import { conflictReason, overlappingReason, roadReason, unzonedReason, zoningReason, type SuitabilityReason } from "./reasons";
+import { conflictReason, overlappingReason, roadReason, suitabilityReasonSchema, unzonedReason, zoningReason, type SuitabilityReason } from "./reasons";
 import { nearestRoadM, type RoadIndex } from "./road-index";
-import { defaultSuitabilityRules, type SuitabilityRules, type ZoningRule } from "./rules";
+import { defaultSuitabilityRules, zoningRuleValues, type SuitabilityRules, type ZoningRule } from "./rules";
 import { zoningConflicts } from "./zoning-conflicts";
 import { buildZoningIndex, isZoningIndex, type SuitabilityZoning, type ZoningIndex } from "./zoning-index";
 import { zoningOverlap } from "./zoning-overlap";
-import { englishText, message, type Message } from "../messages/message";
+import { englishText, message, messageSchema, type Message } from "../messages/message";
 import { issueMessage } from "../messages/zod-issues";
 
 /**
@@ -44,60 +46,79 @@ export interface SuitabilityOptions {
   distance?: DistanceFunction;
 }
 
-export type Verdict = "suitable" | "conditional" | "unsuitable";
+export const verdicts = ["suitable", "conditional", "unsuitable"] as const;
+export type Verdict = (typeof verdicts)[number];
 
 /** One zoning code on the site. */
-export interface ZoningShareEntry {
-  code: number;
-  category: ZoningCategory;
+export const zoningShareEntrySchema = z.object({
+  code: z.number(),
+  category: z.enum(zoningCategories),
   /** Geodesic area of the site zoned so, m². */
-  areaM2: number;
+  areaM2: z.number(),
   /** areaM2 ÷ the site's area, 0–1. */
-  share: number;
-  codeList: "kp" | "rp";
-  name: string;
+  share: z.number(),
+  codeList: z.enum(["kp", "rp"]),
+  name: z.string(),
   /** The rule that applied: allowed, conditional or excluded. */
-  rule: ZoningRule;
-}
+  rule: z.enum(zoningRuleValues),
+});
+export type ZoningShareEntry = z.infer<typeof zoningShareEntrySchema>;
 
-export interface ConflictEntry {
-  kind: string;
-  code: number;
+export const conflictEntrySchema = z.object({
+  kind: z.string(),
+  code: z.number(),
   /** Shortest distance from the site's edge to the zoning area, m (0 when they overlap). */
-  distanceM: number;
-  bufferM: number;
-  codeList: "kp" | "rp";
-  name: string;
-  planId?: string;
-}
+  distanceM: z.number(),
+  bufferM: z.number(),
+  codeList: z.enum(["kp", "rp"]),
+  name: z.string(),
+  planId: z.string().optional(),
+});
+export type ConflictEntry = z.infer<typeof conflictEntrySchema>;
 
 /**
  * The suitability report of DESIGN §7 (`GET /api/sites/:id/suitability`, `massekart suitability`):
  * its first nine fields are the public interface; the rest add detail for the UI.
  */
-export interface SuitabilityReport {
-  verdict: Verdict;
+export const suitabilityReportSchema = z.object({
+  verdict: z.enum(verdicts),
   /** Each reason in plain English; `reasonDetails` has the same reasons with keys for translation. */
-  reasons: string[];
+  reasons: z.array(z.string()),
   /** Geodesic area of the site, m². */
-  areaM2: number;
-  capacityTonnes: number;
-  capacityM3: number;
+  areaM2: z.number(),
+  capacityTonnes: z.number(),
+  capacityM3: z.number(),
   /** Zoning on the site per code, largest first. */
-  zoning: ZoningShareEntry[];
+  zoning: z.array(zoningShareEntrySchema),
   /** Sensitive zoning within its buffer, per kind and code (0 m when on the site). */
-  conflicts: ConflictEntry[];
+  conflicts: z.array(conflictEntrySchema),
   /** Distance from the site's edge to the nearest road, m; null without road data or beyond 50 km. */
-  nearestRoadM: number | null;
+  nearestRoadM: z.number().nullable(),
   /** Tonne-weighted mean haul to the registered surplus and demand, km; null without lots. */
-  meanHaulKm: number | null;
-  reasonDetails: SuitabilityReason[];
+  meanHaulKm: z.number().nullable(),
+  reasonDetails: z.array(suitabilityReasonSchema),
   /** Share of the site without any imported zoning, 0–1. */
-  unzonedShare: number;
-  capacityAssumptions: CapacityAssumptions;
-  haul: { lots: number; tonnes: number; tonneKm: number; unreachable: string[] };
-  warnings: string[];
-}
+  unzonedShare: z.number(),
+  capacityAssumptions: capacityAssumptionsSchema,
+  haul: z.object({ lots: z.number(), tonnes: z.number(), tonneKm: z.number(), unreachable: z.array(z.string()) }),
+  warnings: z.array(z.string()),
+});
+export type SuitabilityReport = z.infer<typeof suitabilityReportSchema>;
+
+/** One site of `GET /api/suitability/ranking`: its report, or why it could not be rated. */
+export const rankingItemSchema = z.union([
+  z.object({ siteId: z.string(), name: z.string(), kind: z.enum(siteKinds), status: z.enum(siteStatuses), report: suitabilityReportSchema }),
+  z.object({
+    siteId: z.string(),
+    name: z.string(),
+    kind: z.enum(siteKinds),
+    status: z.enum(siteStatuses),
+    problem: z.string(),
+    /** The same problem as a message to translate (addition). */
+    problemDetail: messageSchema.optional(),
+  }),
+]);
+export type RankingItem = z.infer<typeof rankingItemSchema>;
 
 /**
  * A report, or why the site cannot be rated: `problem` in English (the API's text), `problemDetail`

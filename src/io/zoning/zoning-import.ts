@@ -3,6 +3,7 @@ import type { AreaGeometry, LonLat } from "../../core/geo/geometry";
 import { geometryOutsideNorway } from "../../core/geo/norway";
 import { englishText } from "../../core/messages/message";
 import { describeArealformaal, type ArealformaalCodeList } from "../../core/zoning/arealformaal";
+import type { SkippedObject } from "../../core/zoning/import-summary";
 import type { Wgs84Converter } from "../crs";
 import type { PlanePosition } from "./arc";
 
@@ -18,11 +19,8 @@ export interface ImportedZoningArea extends ZoningAreaInput {
   fieldName?: string;
 }
 
-/** An object that was not imported, and why, in words a planner can act on. */
-export interface SkippedObject {
-  object: string;
-  reason: string;
-}
+/** An object that was not imported, and why (the API's contract). */
+export type { SkippedObject };
 
 /** What an import of one file found. Bad objects are skipped and listed; good ones still import. */
 export interface ZoningImportResult {

@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { matrixJson, type DistanceMode, type HaulPoint } from "../../core/haul/distance-matrix";
 import { haulLocationOf } from "../../core/haul/haul-points";
 import { distanceModes, haulMatrix, haulRoute, type HaulOptions } from "../../core/haul/haul-matrix";
@@ -7,7 +8,7 @@ import { defaultCircuityFactor } from "../../core/haul/straight-line";
 import { defaultMaxSnapKm } from "../../core/haul/road-distances";
 import type { Database } from "../db/database";
 import type { HaulService } from "../haul-service";
-import { authorise, fail, type AppEnv } from "../http";
+import { authorise, fail, respond, type AppEnv } from "../http";
 import { fieldError } from "../../core/domain/api-error";
 import { message, type Message } from "../../core/messages/message";
 import { listProjectLocations, listSiteLocations } from "../repositories/haul-locations";
@@ -48,7 +49,7 @@ export function distanceRoutes(db: Database, haulService: HaulService) {
     if (!from.ok) return from.response;
     const to = await pointsQuery(c, db, "to");
     if (!to.ok) return to.response;
-    return c.json(matrixJson(await haulMatrix(from.points, to.points, haul.options)));
+    return respond(c, contracts.distances, matrixJson(await haulMatrix(from.points, to.points, haul.options)));
   });
 
   /**
@@ -73,9 +74,9 @@ export function distanceRoutes(db: Database, haulService: HaulService) {
     const { cache: _cache, ...routeOptions } = haul.options;
     const route = await haulRoute(ends[0]!, ends[1]!, routeOptions);
     if (route.status !== "ok") {
-      return c.json({ type: "Feature", geometry: null, properties: { from: route.from, to: route.to, reason: route.reason, warnings: route.warnings } });
+      return respond(c, contracts.haulRoute, { type: "Feature", geometry: null, properties: { from: route.from, to: route.to, reason: route.reason, warnings: route.warnings } });
     }
-    return c.json({
+    return respond(c, contracts.haulRoute, {
       type: "Feature",
       geometry: { type: "LineString", coordinates: route.coordinates },
       properties: { from: route.from, to: route.to, km: route.km, connectorKm: route.connectorKm, warnings: route.warnings },

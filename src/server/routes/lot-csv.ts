@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { mayWriteProject, projectWriters } from "../../core/domain/accounts";
 import { toTonnes } from "../../core/domain/materials";
 import { projectLocationSchema, type Project } from "../../core/domain/records";
@@ -10,7 +11,7 @@ import { lotCsvColumns, lotToCsvRow, mapHeaders, readLotRow, type LotCsvRow } fr
 import { readCsv, writeCsv } from "../../io/csv/csv-table";
 import { converterFor } from "../../io/crs";
 import type { Database } from "../db/database";
-import { authorise, fail, readQuery, type AppEnv } from "../http";
+import { authorise, fail, readQuery, respond, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable } from "../repositories/materials";
 import { getLot, getProject, insertLot, insertProject, listProjects } from "../repositories/projects";
@@ -122,8 +123,8 @@ export function lotCsvRoutes(db: Database) {
       }),
       created: { projects: 0, lots: 0 },
     };
-    if (dryRun) return c.json(report);
-    if (!report.valid) return c.json(report, 400);
+    if (dryRun) return respond(c, contracts.importLots, report, 200);
+    if (!report.valid) return respond(c, contracts.importLots, report, 400);
 
     // All rows in one transaction: a failure or a restart half-way leaves nothing written.
     await db.transaction(async (tx) => {
@@ -143,7 +144,7 @@ export function lotCsvRoutes(db: Database) {
         report.created.lots += 1;
       }
     });
-    return c.json(report, 201);
+    return respond(c, contracts.importLots, report, 201);
   });
 
   return routes;

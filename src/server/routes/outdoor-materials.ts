@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { mayWriteProject, projectWriters, type Me } from "../../core/domain/accounts";
 import { describeFields, fieldError } from "../../core/domain/api-error";
 import { message, type Message } from "../../core/messages/message";
@@ -38,7 +39,7 @@ import { mapHeaders } from "../../core/registry/lot-csv";
 import { readCsv, writeCsv } from "../../io/csv/csv-table";
 import type { SessionUser } from "../auth/sessions";
 import type { Database, Queryable } from "../db/database";
-import { authorise, fail, invalidInput, invalidQuery, readBody, readQuery, type AppEnv } from "../http";
+import { authorise, fail, invalidInput, invalidQuery, readBody, readQuery, respond, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable } from "../repositories/materials";
 import { countOutdoorLotsOfType, getOutdoorLot, insertOutdoorLot, listOutdoorLots, listProjectPlaces, setOutdoorLotDeleted, updateOutdoorLot } from "../repositories/outdoor-lots";
@@ -132,7 +133,7 @@ export function outdoorMaterialRoutes(db: Database) {
   routes.get("/outdoor-materials/types", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    return c.json({ items: await getOutdoorTypesInForce(db) });
+    return respond(c, contracts.outdoorTypes, { items: await getOutdoorTypesInForce(db) });
   });
 
   routes.post("/outdoor-materials/types", async (c) => {
@@ -149,7 +150,7 @@ export function outdoorMaterialRoutes(db: Database) {
       await writeAudit(tx, { entity: "outdoor_material_type", entityId: id, action: "create", actor: auth.user.username, before: null, after: created });
       return created;
     });
-    return result instanceof Response ? result : c.json(result, 201);
+    return result instanceof Response ? result : respond(c, contracts.createOutdoorType, result);
   });
 
   routes.put("/outdoor-materials/types/:id", async (c) => {
@@ -176,7 +177,7 @@ export function outdoorMaterialRoutes(db: Database) {
       await writeAudit(tx, { entity: "outdoor_material_type", entityId: id, action: "update", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.updateOutdoorType, result);
   });
 
   // --- Lots ---------------------------------------------------------------------------------
@@ -186,7 +187,7 @@ export function outdoorMaterialRoutes(db: Database) {
     if (!auth.ok) return auth.response;
     const project = await getProject(db, await getMaterialTable(db), c.req.param("id"));
     if (!project) return notFound(c, "project", c.req.param("id"));
-    return c.json({ items: describeLots(await listOutdoorLots(db, { projectId: project.id }), await loadContext(db)) });
+    return respond(c, contracts.projectOutdoorLots, { items: describeLots(await listOutdoorLots(db, { projectId: project.id }), await loadContext(db)) });
   });
 
   routes.post("/projects/:id/outdoor-lots", async (c) => {
@@ -204,7 +205,7 @@ export function outdoorMaterialRoutes(db: Database) {
       await writeAudit(tx, { entity: "outdoor_lot", entityId: id, projectId, action: "create", actor: auth.user.username, before: null, after: created });
       return created;
     });
-    return result instanceof Response ? result : c.json(result, 201);
+    return result instanceof Response ? result : respond(c, contracts.createOutdoorLot, result);
   });
 
   /** Lots by the list query: SQL filters first, then site and months, which need the plan rules. */
@@ -235,7 +236,7 @@ export function outdoorMaterialRoutes(db: Database) {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const result = await queriedLots(c, auth.user);
-    return result.ok ? c.json({ items: result.lots }) : result.response;
+    return result.ok ? respond(c, contracts.outdoorLots, { items: result.lots }) : result.response;
   });
 
   routes.get("/outdoor-lots/export.csv", async (c) => {
@@ -331,8 +332,8 @@ export function outdoorMaterialRoutes(db: Database) {
       }),
       created: { lots: 0 },
     };
-    if (dryRun) return c.json(report);
-    if (!report.valid) return c.json(report, 400);
+    if (dryRun) return respond(c, contracts.importOutdoorLots, report, 200);
+    if (!report.valid) return respond(c, contracts.importOutdoorLots, report, 400);
 
     // All rows in one transaction: a failure or a restart half-way leaves nothing written.
     await db.transaction(async (tx) => {
@@ -345,14 +346,14 @@ export function outdoorMaterialRoutes(db: Database) {
         report.created.lots += 1;
       }
     });
-    return c.json(report, 201);
+    return respond(c, contracts.importOutdoorLots, report, 201);
   });
 
   routes.get("/outdoor-lots/:id", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const lot = await describedLot(db, c.req.param("id"), { includeDeleted: auth.user.role === "admin" });
-    return lot ? c.json(lot) : notFound(c, "outdoor_lot", c.req.param("id"));
+    return lot ? respond(c, contracts.outdoorLot, lot) : notFound(c, "outdoor_lot", c.req.param("id"));
   });
 
   routes.put("/outdoor-lots/:id", async (c) => {
@@ -374,7 +375,7 @@ export function outdoorMaterialRoutes(db: Database) {
       await writeAudit(tx, { entity: "outdoor_lot", entityId: id, projectId: before.projectId, action: "update", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.updateOutdoorLot, result);
   });
 
   routes.delete("/outdoor-lots/:id", async (c) => {
@@ -405,7 +406,7 @@ export function outdoorMaterialRoutes(db: Database) {
       await writeAudit(tx, { entity: "outdoor_lot", entityId: id, projectId: before.projectId, action: "restore", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.restoreOutdoorLot, result);
   });
 
   // --- Plan and matching --------------------------------------------------------------------
@@ -439,7 +440,7 @@ export function outdoorMaterialRoutes(db: Database) {
       }
       to = shiftMonth(from, maxPlanMonths - 1);
     }
-    return c.json(planStorageArea(lots, context.sites, context.typeById, { from, to, defaultStorageMonths: storageMonths }));
+    return respond(c, contracts.storagePlan, planStorageArea(lots, context.sites, context.typeById, { from, to, defaultStorageMonths: storageMonths }));
   });
 
   /** Live lots as matching sees them, with their project's point and name. */
@@ -487,7 +488,7 @@ export function outdoorMaterialRoutes(db: Database) {
       lot: describeLots([stored], context)[0]!,
       suggestions: available ? suggestReceivers(available, wanted, context.typeById, maxHaulKm ? { maxHaulKm } : {}) : [],
     };
-    return c.json(answer);
+    return respond(c, contracts.outdoorSuggestions, answer);
   });
 
   routes.get("/outdoor-materials/matches", async (c) => {
@@ -499,7 +500,7 @@ export function outdoorMaterialRoutes(db: Database) {
     const lots = await listOutdoorLots(db);
     const available = matchLots(lots.filter((lot) => lot.direction === "available"), context);
     const wanted = matchLots(lots.filter((lot) => lot.direction === "wanted"), context);
-    return c.json(matchOutdoorLots(available, wanted, context.typeById, maxHaulKm ? { maxHaulKm } : {}));
+    return respond(c, contracts.outdoorMatches, matchOutdoorLots(available, wanted, context.typeById, maxHaulKm ? { maxHaulKm } : {}));
   });
 
   return routes;

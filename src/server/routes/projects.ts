@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { mayWriteProject, projectWriters, type Me } from "../../core/domain/accounts";
 import { fieldError } from "../../core/domain/api-error";
 import { message } from "../../core/messages/message";
@@ -14,7 +15,7 @@ import { toTonnes } from "../../core/domain/materials";
 import { parseBbox } from "../../core/geo/geometry";
 import type { SessionUser } from "../auth/sessions";
 import type { Database, Queryable } from "../db/database";
-import { authorise, fail, invalidInput, readBody, readQuery, type AppEnv } from "../http";
+import { authorise, fail, invalidInput, readBody, readQuery, respond, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable, type MaterialTable } from "../repositories/materials";
 import {
@@ -76,7 +77,7 @@ export function projectRoutes(db: Database) {
       if (!bbox.ok) return fail(c, 400, "invalid_query", message("error.queryProblem", { parameter: "bbox", problem: bbox.problem }), [fieldError("bbox", bbox.problem)]);
       filter.bbox = bbox.bbox;
     }
-    return c.json({ items: await listProjects(db, await getMaterialTable(db), filter) });
+    return respond(c, contracts.projects, { items: await listProjects(db, await getMaterialTable(db), filter) });
   });
 
   routes.get("/projects/:id", async (c) => {
@@ -85,7 +86,7 @@ export function projectRoutes(db: Database) {
     const project = await getProject(db, await getMaterialTable(db), c.req.param("id"), {
       includeDeleted: auth.user.role === "admin",
     });
-    return project ? c.json(project) : notFound(c, "project", c.req.param("id"));
+    return project ? respond(c, contracts.project, project) : notFound(c, "project", c.req.param("id"));
   });
 
   routes.post("/projects", async (c) => {
@@ -103,7 +104,7 @@ export function projectRoutes(db: Database) {
       await writeAudit(tx, { entity: "project", entityId: id, projectId: id, action: "create", actor: auth.user.username, before: null, after: created });
       return created;
     });
-    return result instanceof Response ? result : c.json(result, 201);
+    return result instanceof Response ? result : respond(c, contracts.createProject, result);
   });
 
   routes.put("/projects/:id", async (c) => {
@@ -129,7 +130,7 @@ export function projectRoutes(db: Database) {
       await writeAudit(tx, { entity: "project", entityId: id, projectId: id, action: "update", actor: auth.user.username, before: withoutLots(before), after: withoutLots(after) });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.updateProject, result);
   });
 
   routes.delete("/projects/:id", async (c) => {
@@ -160,7 +161,7 @@ export function projectRoutes(db: Database) {
       await writeAudit(tx, { entity: "project", entityId: id, projectId: id, action: "restore", actor: auth.user.username, before: withoutLots(before), after: withoutLots(after) });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.restoreProject, result);
   });
 
   routes.get("/projects/:id/lots", async (c) => {
@@ -169,7 +170,7 @@ export function projectRoutes(db: Database) {
     const table = await getMaterialTable(db);
     const project = await getProject(db, table, c.req.param("id"));
     if (!project) return notFound(c, "project", c.req.param("id"));
-    return c.json({ items: await listLots(db, table, project.id) });
+    return respond(c, contracts.projectLots, { items: await listLots(db, table, project.id) });
   });
 
   routes.post("/projects/:id/lots", async (c) => {
@@ -188,7 +189,7 @@ export function projectRoutes(db: Database) {
       await writeAudit(tx, { entity: "lot", entityId: id, projectId, action: "create", actor: auth.user.username, before: null, after: created });
       return created;
     });
-    return result instanceof Response ? result : c.json(result, 201);
+    return result instanceof Response ? result : respond(c, contracts.createLot, result);
   });
 
   routes.put("/lots/:id", async (c) => {
@@ -211,7 +212,7 @@ export function projectRoutes(db: Database) {
       await writeAudit(tx, { entity: "lot", entityId: id, projectId: before.projectId, action: "update", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.updateLot, result);
   });
 
   routes.delete("/lots/:id", async (c) => {
@@ -244,7 +245,7 @@ export function projectRoutes(db: Database) {
       await writeAudit(tx, { entity: "lot", entityId: id, projectId: before.projectId, action: "restore", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.restoreLot, result);
   });
 
   return routes;

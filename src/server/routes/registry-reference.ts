@@ -1,8 +1,9 @@
 import { Hono } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { materials, type Material } from "../../core/domain/materials";
 import { materialPropertiesSchema, type MaterialPropertiesRow, type UserSummary } from "../../core/domain/registry-api";
 import type { Database } from "../db/database";
-import { authorise, fail, readBody, type AppEnv } from "../http";
+import { authorise, fail, readBody, respond, type AppEnv } from "../http";
 import { fieldError } from "../../core/domain/api-error";
 import { message } from "../../core/messages/message";
 import { listAudit, writeAudit } from "../repositories/audit";
@@ -24,21 +25,21 @@ export function registryReferenceRoutes(db: Database) {
       ...(id ? [] : [fieldError("id", message("validation.required"))]),
     ];
     if (fields.length) return fail(c, 400, "invalid_query", message("error.auditQuery"), fields);
-    return c.json({ items: await listAudit(db, entity!, id!) });
+    return respond(c, contracts.audit, { items: await listAudit(db, entity!, id!) });
   });
 
   routes.get("/users", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const items = await db.query<UserSummary>("select username, role from users order by username");
-    return c.json({ items });
+    return respond(c, contracts.users, { items });
   });
 
   routes.get("/materials", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const table = await getMaterialTable(db);
-    return c.json({ items: materials.map((material): MaterialPropertiesRow => ({ material, ...table[material] })) });
+    return respond(c, contracts.materials, { items: materials.map((material): MaterialPropertiesRow => ({ material, ...table[material] })) });
   });
 
   routes.put("/materials/:material", async (c) => {
@@ -54,7 +55,7 @@ export function registryReferenceRoutes(db: Database) {
       await writeAudit(tx, { entity: "materials", entityId: material, action: "update", actor: auth.user.username, before, after: body.value });
       return { material, ...body.value };
     });
-    return c.json(row);
+    return respond(c, contracts.updateMaterial, row);
   });
 
   return routes;

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { routes as contracts } from "../../core/api/routes";
 import { Hono, type Context } from "hono";
 import { fieldError } from "../../core/domain/api-error";
 import { message } from "../../core/messages/message";
@@ -9,7 +10,7 @@ import { defaultRoadNetworkPath } from "../../io/road-network/read-files";
 import { roadNetworkFromGeoJson } from "../../io/road-network/road-network";
 import type { Database } from "../db/database";
 import type { HaulService } from "../haul-service";
-import { authorise, fail, type AppEnv } from "../http";
+import { authorise, fail, respond, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { activateNewRoadNetwork, deactivateRoadNetworks, getActiveRoadNetwork, getActiveRoadNetworkFeatures } from "../repositories/road-networks";
 
@@ -25,9 +26,9 @@ export function roadNetworkRoutes(db: Database, haul: HaulService) {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const active = await getActiveRoadNetwork(db);
-    if (active) return c.json({ source: "imported", ...active });
+    if (active) return respond(c, contracts.roadNetwork, { source: "imported", ...active });
     const graph = await haul.roadGraph();
-    return c.json({
+    return respond(c, contracts.roadNetwork, {
       source: "shipped",
       name: "Kartverket N1000 (Asker region)",
       summary: graph ? summariseRoadGraph(graph) : null,
@@ -64,7 +65,7 @@ export function roadNetworkRoutes(db: Database, haul: HaulService) {
       return networkId;
     });
     haul.networkChanged();
-    return c.json({ id, source: "imported", name, summary, warnings }, 201);
+    return respond(c, contracts.importRoadNetwork, { id, source: "imported", name, summary, warnings });
   });
 
   routes.delete("/road-network", async (c) => {

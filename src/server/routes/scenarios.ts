@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import { routes as contracts } from "../../core/api/routes";
 import { planningWriters } from "../../core/domain/accounts";
 import { describeFields, fieldError } from "../../core/domain/api-error";
 import { message } from "../../core/messages/message";
@@ -7,12 +7,12 @@ import { instanceFromRegistry, type RegistryInstance } from "../../core/matching
 import { parseInstance } from "../../core/matching/instance";
 import { withMeasuredDistances } from "../../core/matching/with-distances";
 import { haulMatrix } from "../../core/haul/haul-matrix";
-import { dataChangesBetween, scenarioInputSchema, type ScenarioInput, type ScenarioResultView } from "../../core/scenario/scenario";
+import { dataChangesBetween, scenarioInputSchema, scenarioUpdateSchema, type ScenarioInput, type ScenarioResultView } from "../../core/scenario/scenario";
 import { solveInWorker } from "../../solver/solve-in-worker";
 import type { ServerConfig } from "../config";
 import type { Database, Queryable } from "../db/database";
 import type { HaulService } from "../haul-service";
-import { authorise, fail, readBody, type AppEnv } from "../http";
+import { authorise, fail, readBody, respond, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable } from "../repositories/materials";
 import { listProjects } from "../repositories/projects";
@@ -30,7 +30,6 @@ import {
 import { listSites } from "../repositories/sites";
 import { inTransaction, notFound, notFoundDeleted, Refusal, versionConflict } from "./write-helpers";
 
-const scenarioUpdateSchema = scenarioInputSchema.extend({ version: z.number().int().positive("must be a positive whole number") });
 
 /** The instance the registry gives now for a scenario's choices (or for everything, with defaults). */
 async function currentInstance(db: Queryable, scenario?: ScenarioInput): Promise<RegistryInstance> {
@@ -75,7 +74,7 @@ export function scenarioRoutes(
   routes.get("/matching/instance", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    return c.json(await measuredInstance(haul, await currentInstance(db)));
+    return respond(c, contracts.matchingInstance, await measuredInstance(haul, await currentInstance(db)));
   });
 
   routes.get("/scenarios", async (c) => {
@@ -87,14 +86,14 @@ export function scenarioRoutes(
       const { latest } = await runRecords(db, scenario.id);
       items.push({ ...scenario, lastRun: latest ?? null });
     }
-    return c.json({ items });
+    return respond(c, contracts.scenarios, { items });
   });
 
   routes.get("/scenarios/:id", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const scenario = await getScenario(db, c.req.param("id"), { includeDeleted: auth.user.role === "admin" });
-    return scenario ? c.json(scenario) : notFound(c, "scenario", c.req.param("id"));
+    return scenario ? respond(c, contracts.scenario, scenario) : notFound(c, "scenario", c.req.param("id"));
   });
 
   routes.post("/scenarios", async (c) => {
@@ -108,7 +107,7 @@ export function scenarioRoutes(
       await writeAudit(tx, { entity: "scenario", entityId: id, action: "create", actor: auth.user.username, before: null, after: scenario });
       return scenario;
     });
-    return c.json(created, 201);
+    return respond(c, contracts.createScenario, created);
   });
 
   routes.post("/scenarios/:id/duplicate", async (c) => {
@@ -124,7 +123,7 @@ export function scenarioRoutes(
       await writeAudit(tx, { entity: "scenario", entityId: newId, action: "create", actor: auth.user.username, before: null, after: created });
       return created;
     });
-    return result instanceof Response ? result : c.json(result, 201);
+    return result instanceof Response ? result : respond(c, contracts.duplicateScenario, result);
   });
 
   routes.put("/scenarios/:id", async (c) => {
@@ -143,7 +142,7 @@ export function scenarioRoutes(
       await writeAudit(tx, { entity: "scenario", entityId: id, action: "update", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.updateScenario, result);
   });
 
   routes.delete("/scenarios/:id", async (c) => {
@@ -173,7 +172,7 @@ export function scenarioRoutes(
       await writeAudit(tx, { entity: "scenario", entityId: id, action: "restore", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.restoreScenario, result);
   });
 
   routes.get("/scenarios/:id/instance", async (c) => {
@@ -181,7 +180,7 @@ export function scenarioRoutes(
     if (!auth.ok) return auth.response;
     const scenario = await getScenario(db, c.req.param("id"));
     if (!scenario) return notFound(c, "scenario", c.req.param("id"));
-    return c.json(await measuredInstance(haul, await currentInstance(db, scenario)));
+    return respond(c, contracts.scenarioInstance, await measuredInstance(haul, await currentInstance(db, scenario)));
   });
 
   routes.post("/scenarios/:id/run", async (c) => {
@@ -219,14 +218,14 @@ export function scenarioRoutes(
       inFlight.add(tracked);
     }
     // 202: the run goes on; poll GET /api/scenarios/:id/runs/:runId or …/result.
-    return c.json({ run, started }, 202);
+    return respond(c, contracts.runScenario, { run, started });
   });
 
   routes.get("/scenarios/:id/runs/:runId", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const run = await getRun(db, c.req.param("id"), c.req.param("runId"));
-    return run ? c.json(run) : fail(c, 404, "not_found", message("error.noRun", { run: c.req.param("runId"), scenario: c.req.param("id") }));
+    return run ? respond(c, contracts.scenarioRun, run) : fail(c, 404, "not_found", message("error.noRun", { run: c.req.param("runId"), scenario: c.req.param("id") }));
   });
 
   routes.get("/scenarios/:id/result", async (c) => {
@@ -245,7 +244,7 @@ export function scenarioRoutes(
       notes: records.lastGood?.notes ?? [],
       dataChanged,
     };
-    return c.json(view);
+    return respond(c, contracts.scenarioResult, view);
   });
 
   return Object.assign(routes, { whenIdle: () => Promise.all([...inFlight]).then(() => undefined) });

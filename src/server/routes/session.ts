@@ -1,13 +1,14 @@
 import { Hono } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { loginSchema, type Me } from "../../core/domain/accounts";
+import { loginSchema } from "../../core/domain/accounts";
 import { message } from "../../core/messages/message";
 import { verifyPassword } from "../auth/passwords";
 import type { LoginRateLimiter } from "../auth/rate-limit";
 import { createSession, deleteSession, sessionCookieName, sessionLifetimeSeconds } from "../auth/sessions";
 import type { Database } from "../db/database";
-import { authorise, fail, readBody, type AppEnv } from "../http";
+import { authorise, fail, readBody, respond, type AppEnv } from "../http";
 import { findUserByName } from "../repositories/users";
 
 /** A fixed hash to verify against when the user does not exist, so timing does not reveal names. */
@@ -47,7 +48,7 @@ export function sessionRoutes(db: Database, limiter: LoginRateLimiter, { secureC
       path: "/",
       maxAge: sessionLifetimeSeconds,
     });
-    return c.json({ username: user.username, role: user.role } satisfies Me);
+    return respond(c, contracts.signIn, { username: user.username, role: user.role });
   });
 
   routes.delete("/session", async (c) => {
@@ -60,7 +61,7 @@ export function sessionRoutes(db: Database, limiter: LoginRateLimiter, { secureC
   routes.get("/me", (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    return c.json({ username: auth.user.username, role: auth.user.role } satisfies Me);
+    return respond(c, contracts.me, { username: auth.user.username, role: auth.user.role });
   });
 
   return routes;

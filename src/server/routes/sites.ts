@@ -1,16 +1,15 @@
 import { Hono } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { planningWriters } from "../../core/domain/accounts";
-import { siteInputSchema } from "../../core/domain/records";
-import { z } from "zod";
+import { siteInputSchema, siteUpdateSchema } from "../../core/domain/records";
 import type { Database } from "../db/database";
-import { authorise, fail, readBody, type AppEnv } from "../http";
+import { authorise, fail, readBody, respond, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { getSite, insertSite, listSites, setSiteDeleted, updateSite } from "../repositories/sites";
 import { bboxQuery } from "./query";
 import { inTransaction, notFound, notFoundDeleted, Refusal, versionConflict } from "./write-helpers";
 import { message } from "../../core/messages/message";
 
-const siteUpdateSchema = siteInputSchema.extend({ version: z.number().int().positive("must be a positive whole number") });
 
 /** Storage, landfill and quarry sites: read for all signed in, written by planners and admins. */
 export function siteRoutes(db: Database) {
@@ -23,14 +22,14 @@ export function siteRoutes(db: Database) {
     if (!bbox.ok) return bbox.response;
     const includeDeleted = c.req.query("includeDeleted") === "true";
     if (includeDeleted && auth.user.role !== "admin") return fail(c, 403, "forbidden", message("error.adminListsDeleted", { entity: "site" }));
-    return c.json({ items: await listSites(db, { bbox: bbox.bbox, includeDeleted }) });
+    return respond(c, contracts.sites, { items: await listSites(db, { bbox: bbox.bbox, includeDeleted }) });
   });
 
   routes.get("/sites/:id", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const site = await getSite(db, c.req.param("id"), { includeDeleted: auth.user.role === "admin" });
-    return site ? c.json(site) : notFound(c, "site", c.req.param("id"));
+    return site ? respond(c, contracts.site, site) : notFound(c, "site", c.req.param("id"));
   });
 
   routes.post("/sites", async (c) => {
@@ -44,7 +43,7 @@ export function siteRoutes(db: Database) {
       await writeAudit(tx, { entity: "site", entityId: id, action: "create", actor: auth.user.username, before: null, after: created });
       return created;
     });
-    return c.json(site, 201);
+    return respond(c, contracts.createSite, site);
   });
 
   routes.put("/sites/:id", async (c) => {
@@ -63,7 +62,7 @@ export function siteRoutes(db: Database) {
       await writeAudit(tx, { entity: "site", entityId: id, action: "update", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.updateSite, result);
   });
 
   routes.delete("/sites/:id", async (c) => {
@@ -93,7 +92,7 @@ export function siteRoutes(db: Database) {
       await writeAudit(tx, { entity: "site", entityId: id, action: "restore", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.restoreSite, result);
   });
 
   return routes;

@@ -1,10 +1,11 @@
 import { Hono } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { describeFields, fieldError } from "../../core/domain/api-error";
 import { message } from "../../core/messages/message";
 import { parseInstance } from "../../core/matching/instance";
 import { solveInWorker, type WorkerOutcome } from "../../solver/solve-in-worker";
 import type { ServerConfig } from "../config";
-import { authorise, fail, invalidInput, readJson, type AppEnv } from "../http";
+import { authorise, fail, invalidInput, readJson, respond, type AppEnv } from "../http";
 
 type Solve = typeof solveInWorker;
 
@@ -39,7 +40,7 @@ export function solveRoutes(config: Pick<ServerConfig, "solveTimeoutSeconds">, {
     }
     if (outcome.kind === "failed") return fail(c, 500, "solve_failed", message("error.solveFailed", { detail: outcome.message }));
     if (outcome.result.status === "error") return fail(c, 500, "solve_failed", message("error.solveFailed", { detail: outcome.result.message }));
-    return c.json(outcome.result);
+    return respond(c, contracts.solve, outcome.result);
   });
 
   return routes;

@@ -1,14 +1,15 @@
 import { Hono } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { representativePoint } from "../../core/geo/geometry";
 import type { Site } from "../../core/domain/records";
-import { suitabilityReport, suitabilitySearchBox, type SuitabilityReport } from "../../core/suitability/report";
+import { suitabilityReport, suitabilitySearchBox, type RankingItem } from "../../core/suitability/report";
 import { defaultSuitabilityRules, parseSuitabilityRules, type SuitabilityRules } from "../../core/suitability/rules";
 import type { HaulLot } from "../../core/suitability/mean-haul";
 import type { Database, Queryable } from "../db/database";
 import type { HaulService } from "../haul-service";
-import { authorise, fail, readJson, type AppEnv } from "../http";
+import { authorise, fail, readJson, respond, type AppEnv } from "../http";
 import { fieldError } from "../../core/domain/api-error";
-import { message, type Message } from "../../core/messages/message";
+import { message } from "../../core/messages/message";
 import { notFound } from "./write-helpers";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable } from "../repositories/materials";
@@ -56,29 +57,26 @@ export function suitabilityRoutes(db: Database, haul: HaulService) {
         fieldError(outcome.path.join("."), outcome.problemDetail),
       ]);
     }
-    return c.json(outcome.report);
+    return respond(c, contracts.suitability, outcome.report);
   });
 
   routes.get("/suitability/ranking", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const context = { rules: await rulesInForce(db), lots: await haulLots(db) };
-    const items: ({ siteId: string; name: string; kind: Site["kind"]; status: Site["status"] } & (
-      | { report: SuitabilityReport; problem?: undefined }
-      | { report?: undefined; problem: string; problemDetail: Message }
-    ))[] = [];
+    const items: RankingItem[] = [];
     for (const site of await listSites(db)) {
       const outcome = await reportOf(site, context);
       const base = { siteId: site.id, name: site.name, kind: site.kind, status: site.status };
       items.push(outcome.ok ? { ...base, report: outcome.report } : { ...base, problem: outcome.problem, problemDetail: outcome.problemDetail });
     }
-    return c.json({ items });
+    return respond(c, contracts.ranking, { items });
   });
 
   routes.get("/suitability/rules", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    return c.json(await rulesInForce(db));
+    return respond(c, contracts.suitabilityRules, await rulesInForce(db));
   });
 
   routes.put("/suitability/rules", async (c) => {
@@ -100,7 +98,7 @@ export function suitabilityRoutes(db: Database, haul: HaulService) {
       );
       await writeAudit(tx, { entity: "suitability_rules", entityId: "rules", action: "update", actor: auth.user.username, before, after: parsed.rules });
     });
-    return c.json(parsed.rules);
+    return respond(c, contracts.updateSuitabilityRules, parsed.rules);
   });
 
   return routes;

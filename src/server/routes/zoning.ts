@@ -1,9 +1,10 @@
 import { Hono } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { planningWriters } from "../../core/domain/accounts";
 import { zoningAreaInputSchema } from "../../core/domain/records";
 import { parseZoningFile, zoningFormats, type ZoningFormat } from "../../io/zoning/zoning-file";
 import type { Database } from "../db/database";
-import { authorise, fail, invalidQuery, type AppEnv } from "../http";
+import { authorise, fail, invalidQuery, respond, type AppEnv } from "../http";
 import { apiError, fieldError } from "../../core/domain/api-error";
 import { message } from "../../core/messages/message";
 import { writeAudit } from "../repositories/audit";
@@ -24,7 +25,7 @@ export function zoningRoutes(db: Database) {
     if (!auth.ok) return auth.response;
     const bbox = bboxQuery(c);
     if (!bbox.ok) return bbox.response;
-    return c.json({ items: await listZoning(db, { bbox: bbox.bbox }) });
+    return respond(c, contracts.zoning, { items: await listZoning(db, { bbox: bbox.bbox }) });
   });
 
   routes.post("/zoning/import", async (c) => {
@@ -60,7 +61,7 @@ export function zoningRoutes(db: Database) {
       found: parsed.areas.length,
     };
     const skipInvalid = c.req.query("skipInvalid") === "true";
-    if (c.req.query("dryRun") === "true") return c.json(summary);
+    if (c.req.query("dryRun") === "true") return respond(c, contracts.importZoning, summary, 200);
     if (parsed.skipped.length > 0 && !skipInvalid) {
       const fields = parsed.skipped.map((s) => fieldError(s.object, message("validation.invalid", { detail: s.reason })));
       const problem = message("error.invalidObjects", { count: parsed.skipped.length, valid: parsed.areas.length });
@@ -80,7 +81,7 @@ export function zoningRoutes(db: Database) {
       });
       return parsed.areas.length;
     });
-    return c.json(summary, 201);
+    return respond(c, contracts.importZoning, summary, 201);
   });
 
   return routes;
