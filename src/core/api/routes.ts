@@ -223,13 +223,13 @@ export const routes = {
 export type Routes = typeof routes;
 
 /** What a route answers on success, as a client has it after parsing (defaults filled in). */
-export type ResponseOf<R extends RouteContract> = R["response"] extends z.ZodType ? z.output<R["response"]> : R["response"] extends "text" ? string : void;
+export type ResponseOf<R extends RouteContract> = R extends { response: infer S extends z.ZodType } ? z.output<S> : R extends { response: "text" } ? string : void;
 
 /** What a server may send as a route's answer (the schema's input form: fields with defaults may be left out). */
-export type SentOf<R extends RouteContract> = R["response"] extends z.ZodType ? z.input<R["response"]> : R["response"] extends "text" ? string : void;
+export type SentOf<R extends RouteContract> = R extends { response: infer S extends z.ZodType } ? z.input<S> : R extends { response: "text" } ? string : void;
 
 /** The JSON body a route takes (its input form: defaults may be left out). */
-export type BodyOf<R extends RouteContract> = R["body"] extends z.ZodType ? z.input<R["body"]> : R["body"] extends "text" ? string : R["body"] extends "bytes" ? BodyInit : never;
+export type BodyOf<R extends RouteContract> = R extends { body: infer B extends z.ZodType } ? z.input<B> : R extends { body: "text" } ? string : R extends { body: "bytes" } ? BodyInit : never;
 
 /** The path parameters of a route: "/api/scenarios/:id/runs/:runId" → { id, runId }. */
 export type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
@@ -239,7 +239,7 @@ export type PathParams<P extends string> = P extends `${string}:${infer Name}/${
     : Record<never, never>;
 
 /** The query parameters a route reads, by name; values as they travel (text). */
-export type QueryOf<R extends RouteContract> = R["query"] extends z.ZodType ? { [K in keyof z.input<R["query"]>]?: string | undefined } : never;
+export type QueryOf<R extends RouteContract> = R extends { query: infer Q extends z.ZodType } ? { [K in keyof z.input<Q>]?: string | undefined } : never;
 
 /** The path of a route with its parameters filled in (each URL-encoded). */
 export function pathOf(template: string, params: Readonly<Record<string, string>> = {}): string {

@@ -107,12 +107,20 @@ export type SuitabilityReport = z.infer<typeof suitabilityReportSchema>;
 
 /** One site of `GET /api/suitability/ranking`: its report, or why it could not be rated. */
 export const rankingItemSchema = z.union([
-  z.object({ siteId: z.string(), name: z.string(), kind: z.enum(siteKinds), status: z.enum(siteStatuses), report: suitabilityReportSchema }),
   z.object({
     siteId: z.string(),
     name: z.string(),
     kind: z.enum(siteKinds),
     status: z.enum(siteStatuses),
+    report: suitabilityReportSchema,
+    problem: z.undefined().optional(),
+  }),
+  z.object({
+    siteId: z.string(),
+    name: z.string(),
+    kind: z.enum(siteKinds),
+    status: z.enum(siteStatuses),
+    report: z.undefined().optional(),
     problem: z.string(),
     /** The same problem as a message to translate (addition). */
     problemDetail: messageSchema.optional(),

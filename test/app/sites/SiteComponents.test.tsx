@@ -47,7 +47,7 @@ const report: SuitabilityReport = {
     roadReason(40, { maxDistanceM: 500, effect: "conditional" }),
   ],
   unzonedShare: 0,
-  capacityAssumptions: {} as SuitabilityReport["capacityAssumptions"],
+  capacityAssumptions: { stackHeightM: 5, usableShare: 0.7, densityTonnesPerM3: 1.52 },
   haul: { lots: 3, tonnes: 1000, tonneKm: 6250, unreachable: [] },
   warnings: [],
 };

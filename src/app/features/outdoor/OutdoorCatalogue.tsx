@@ -15,7 +15,7 @@ import { Field } from "../../ui/Field";
 import { fieldErrorsOf } from "../../i18n/field-errors";
 import { parseTypedNumber } from "../projects/typed-number";
 import { writeFailureMessages } from "./outdoor-actions";
-import { createOutdoorType, updateOutdoorType } from "./outdoor-api";
+import { createOutdoorType, updateOutdoorType } from "../../api/client";
 import { outdoorUnitLabel } from "./outdoor-model";
 
 interface TypeDraft {

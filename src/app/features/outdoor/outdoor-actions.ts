@@ -3,7 +3,7 @@ import type { ApiFailure } from "../../api/client";
 import { failureMessage, type Message } from "../../api/failure-message";
 import { useAppStore } from "../../state/store";
 import { fieldMessage } from "../../i18n/field-errors";
-import { fetchOutdoorTypes } from "./outdoor-api";
+import { fetchOutdoorTypes } from "../../api/client";
 
 let loading: Promise<void> | null = null;
 

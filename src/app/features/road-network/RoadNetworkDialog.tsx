@@ -10,7 +10,7 @@ import { useAppStore } from "../../state/store";
 import { Dialog } from "../../ui/Dialog";
 import { Field } from "../../ui/Field";
 import { useMaySiteWrite } from "../sites/SiteCard";
-import { fetchRoadNetwork, importRoadNetwork, resetRoadNetwork, type RoadNetworkInfo } from "../sites/sites-api";
+import { fetchRoadNetwork, importRoadNetwork, resetRoadNetwork, type RoadNetworkInfo } from "../../api/client";
 import { roadNetworkCrsChoices, summaryRows } from "./road-network-summary";
 
 export function RoadNetworkDialog({ onClose }: { onClose: () => void }) {

@@ -21,7 +21,7 @@ import { useAppStore } from "../../state/store";
 import { projectNames } from "../matching/run-matching";
 import { placesOf, routePairs } from "../results/result-data";
 import { routeKey } from "../../map/flow-layers";
-import * as api from "./scenario-api";
+import * as api from "../../api/client";
 
 const store = () => useAppStore.getState();
 const update = (f: (s: ScenariosState) => ScenariosState) => store().updateScenarios(f);

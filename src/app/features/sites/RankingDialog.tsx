@@ -11,7 +11,7 @@ import { useAppStore } from "../../state/store";
 import { Dialog } from "../../ui/Dialog";
 import { nextSort, sortRanking, type RankingSort, type RankingSortKey } from "./ranking";
 import { showSite } from "./site-actions";
-import { fetchRanking, type RankingItem } from "./sites-api";
+import { fetchRanking, type RankingItem } from "../../api/client";
 import { SuitabilityRulesEditor } from "./SuitabilityRulesEditor";
 import { verdictLabel } from "./suitability-text";
 

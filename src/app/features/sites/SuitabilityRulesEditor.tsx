@@ -7,7 +7,7 @@
 import { useEffect, useId, useState } from "react";
 import { failureMessage, type Message } from "../../api/failure-message";
 import { useT } from "../../i18n/use-t";
-import { fetchSuitabilityRules, saveSuitabilityRules } from "./sites-api";
+import { fetchSuitabilityRules, saveSuitabilityRules } from "../../api/client";
 
 /** The JSON text parsed, or where it is broken ("Unexpected token … at position 12"). */
 export function parseRulesText(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {

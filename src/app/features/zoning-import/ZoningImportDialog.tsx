@@ -9,7 +9,7 @@ import { useT } from "../../i18n/use-t";
 import { Dialog } from "../../ui/Dialog";
 import { Field } from "../../ui/Field";
 import { refreshZoning } from "../sites/site-actions";
-import { importZoning, type ZoningImportSummary } from "../sites/sites-api";
+import { importZoning, type ZoningImportSummary } from "../../api/client";
 import { formatOfFileName, ignoredText, importChoice, type ZoningFormat } from "./zoning-import";
 
 const formats: readonly ZoningFormat[] = ["sosi", "gml", "geojson"];

@@ -1,5 +1,5 @@
 /** Pure helpers of the zoning import dialog. */
-import type { ZoningImportSummary } from "../sites/sites-api";
+import type { ZoningImportSummary } from "../../api/client";
 
 export type ZoningFormat = "sosi" | "gml" | "geojson";
 
