@@ -6,6 +6,9 @@
 import { area } from "@turf/area";
 import { z } from "zod";
 import { monthsBetween, shiftMonth } from "../domain/months";
+import { profileFits } from "../domain/monthly-profile";
+import { siteCapacityEstimate, type CapacityAssumptions } from "../suitability/capacity";
+import { defaultSuitabilityRules } from "../suitability/rules";
 import { monthWindowSchema, type Project, type Site } from "../domain/records";
 import { representativePoint } from "../geo/geometry";
 import { englishText, message, messageSchema, type Message } from "../messages/message";
@@ -32,13 +35,11 @@ export interface RegistryInstanceOptions {
   siteIds?: readonly string[] | null;
   overrides?: readonly LotOverride[];
   /**
-   * Density for a storage site's capacity estimate when it has no capacity, t/m³. Default 1.9,
-   * the in-place density of gravel, clay and mixed masses (DESIGN §5).
+   * Defaults of the capacity estimate for a storage site without a capacity (stack height, usable
+   * share, density): the suitability rules' in force, so a run and the site card agree. Default:
+   * the shipped rules (data/suitability-rules.json).
    */
-  estimateDensityTonnesPerM3?: number;
-  /** Defaults for the estimate when a storage site lacks them: stack height m, usable share. */
-  defaultStackHeightM?: number;
-  defaultUsableShare?: number;
+  capacityDefaults?: CapacityAssumptions;
 }
 
 /**
@@ -66,9 +67,7 @@ export function instanceFromRegistry(
     parameters = {},
     siteIds = null,
     overrides = [],
-    estimateDensityTonnesPerM3 = 1.9,
-    defaultStackHeightM = 5,
-    defaultUsableShare = 0.7,
+    capacityDefaults = defaultSuitabilityRules.capacity,
   }: RegistryInstanceOptions = {},
 ): RegistryInstance {
   const notes: Message[] = [];
@@ -98,9 +97,8 @@ export function instanceFromRegistry(
             // Tonnes already converted with the admin's table in force, so the run uses the same numbers as the registry.
             quantity: { value: lot.tonnes * (override?.quantityFactor ?? 1), unit: "tonnes" as const },
             window,
-            ...(lot.monthlyProfile && monthsBetween(window.from, window.to).length === lot.monthlyProfile.length
-              ? { monthlyProfile: lot.monthlyProfile }
-              : {}),
+            // A profile that no longer fits the (shifted or replaced) window is left out: the lot spreads evenly.
+            ...(profileFits(lot.monthlyProfile, monthsBetween(window.from, window.to).length) ? { monthlyProfile: [...lot.monthlyProfile] } : {}),
             location: representativePoint(project.location),
           };
         }),
@@ -122,8 +120,7 @@ export function instanceFromRegistry(
       }
       let capacityTonnes = site.capacityTonnes;
       if (capacityTonnes === undefined) {
-        const areaM2 = area({ type: "Feature", properties: {}, geometry: site.geometry });
-        capacityTonnes = areaM2 * (site.usableShare ?? defaultUsableShare) * (site.stackHeightM ?? defaultStackHeightM) * estimateDensityTonnesPerM3;
+        capacityTonnes = siteCapacityEstimate(area(site.geometry), site, capacityDefaults).capacityTonnes;
         notes.push(message("registry.capacityEstimated", { site: site.name, capacityTonnes: Math.round(capacityTonnes) }));
       }
       instanceSites.push({ ...base, kind: "storage", capacityTonnes, accepts: site.accepts, handlingCostPerTonne: site.handlingCostPerTonne ?? 0 });

@@ -21,3 +21,30 @@ export function capacityEstimate(areaM2: number, { stackHeightM, usableShare, de
   const capacityM3 = areaM2 * usableShare * stackHeightM;
   return { capacityM3, capacityTonnes: capacityM3 * densityTonnesPerM3 };
 }
+
+/** What a site may say about its own stockpiles; what it leaves out comes from the defaults. */
+export interface SiteCapacityOverrides {
+  stackHeightM?: number | undefined;
+  usableShare?: number | undefined;
+  densityTonnesPerM3?: number | undefined;
+}
+
+/**
+ * A storage site's capacity estimated from its area: its own stack height, usable share and
+ * density where it gives them, else `defaults` — the suitability rules' capacity in force (shipped
+ * in data/suitability-rules.json: 3 m, 0.6, 1.52 t/m³ loose mixed masses, sources there). The site
+ * card, the ranking and scenario runs all estimate with this, so a site has one capacity.
+ * @param areaM2 - the site's geodesic area, m²
+ */
+export function siteCapacityEstimate(
+  areaM2: number,
+  site: SiteCapacityOverrides,
+  defaults: CapacityAssumptions,
+): { capacityM3: number; capacityTonnes: number; assumptions: CapacityAssumptions } {
+  const assumptions: CapacityAssumptions = {
+    stackHeightM: site.stackHeightM ?? defaults.stackHeightM,
+    usableShare: site.usableShare ?? defaults.usableShare,
+    densityTonnesPerM3: site.densityTonnesPerM3 ?? defaults.densityTonnesPerM3,
+  };
+  return { ...capacityEstimate(areaM2, assumptions), assumptions };
+}

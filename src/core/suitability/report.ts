@@ -9,7 +9,7 @@ import { siteKinds, siteStatuses } from "../domain/records";
 import { zoningCategories } from "../zoning/arealformaal";
 import { categoryOfCode } from "../zoning/zoning-categories";
 import { codeName } from "./code-name";
-import { capacityAssumptionsSchema, capacityEstimate, type CapacityAssumptions } from "./capacity";
+import { capacityAssumptionsSchema, siteCapacityEstimate } from "./capacity";
 import { localPlane, toPlane } from "./local-plane";
 import { meanHaul, type DistanceFunction, type HaulLot } from "./mean-haul";
 import { conflictReason, overlappingReason, roadReason, suitabilityReasonSchema, unzonedReason, zoningReason, type SuitabilityReason } from "./reasons";
@@ -281,12 +281,7 @@ export function suitabilityReport(
   reasons.push(roadReason(roadM, rules.road, { roadData: roads !== undefined }));
 
   const haul = meanHaul(centre, lots, distance ? { distance } : {});
-  const assumptions: CapacityAssumptions = {
-    stackHeightM: site.stackHeightM ?? rules.capacity.stackHeightM,
-    usableShare: site.usableShare ?? rules.capacity.usableShare,
-    densityTonnesPerM3: site.densityTonnesPerM3 ?? rules.capacity.densityTonnesPerM3,
-  };
-  const capacity = capacityEstimate(areaM2, assumptions);
+  const capacity = siteCapacityEstimate(areaM2, site, rules.capacity);
   const worst = reasons.reduce((rank, reason) => Math.max(rank, effectRank[reason.effect]), 0);
   const verdict: Verdict = worst === 2 ? "unsuitable" : worst === 1 ? "conditional" : "suitable";
 
@@ -304,7 +299,7 @@ export function suitabilityReport(
       meanHaulKm: haul.meanHaulKm === null ? null : round(haul.meanHaulKm, 3),
       reasonDetails: reasons,
       unzonedShare: round(unzonedShare, 4),
-      capacityAssumptions: assumptions,
+      capacityAssumptions: capacity.assumptions,
       haul: { lots: haul.lots, tonnes: round(haul.tonnes, 1), tonneKm: round(haul.tonneKm, 1), unreachable: haul.unreachable },
       warnings: [...overlap.warnings, ...haul.warnings],
     },

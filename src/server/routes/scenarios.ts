@@ -28,6 +28,7 @@ import {
   updateScenario,
 } from "../repositories/scenarios";
 import { listSites } from "../repositories/sites";
+import { getRulesInForce } from "../repositories/suitability-rules";
 import { inTransaction, notFound, notFoundDeleted, Refusal, versionConflict } from "./write-helpers";
 
 
@@ -35,7 +36,9 @@ import { inTransaction, notFound, notFoundDeleted, Refusal, versionConflict } fr
 async function currentInstance(db: Queryable, scenario?: ScenarioInput): Promise<RegistryInstance> {
   const projects = await listProjects(db, await getMaterialTable(db));
   const sites = await listSites(db);
-  return instanceFromRegistry(projects, sites, scenario ?? {});
+  // Storage capacity from area is estimated with the suitability rules in force, as the site card does.
+  const { capacity } = await getRulesInForce(db);
+  return instanceFromRegistry(projects, sites, { ...scenario, capacityDefaults: capacity });
 }
 
 /**

@@ -3,7 +3,8 @@ import { routes as contracts } from "../../core/api/routes";
 import { representativePoint } from "../../core/geo/geometry";
 import type { Site } from "../../core/domain/records";
 import { suitabilityReport, suitabilitySearchBox, type RankingItem } from "../../core/suitability/report";
-import { defaultSuitabilityRules, parseSuitabilityRules, type SuitabilityRules } from "../../core/suitability/rules";
+import { parseSuitabilityRules, type SuitabilityRules } from "../../core/suitability/rules";
+import { getRulesInForce as rulesInForce, setRulesInForce } from "../repositories/suitability-rules";
 import type { HaulLot } from "../../core/suitability/mean-haul";
 import type { Database, Queryable } from "../db/database";
 import type { HaulService } from "../haul-service";
@@ -17,12 +18,6 @@ import { listProjects } from "../repositories/projects";
 import { getSite, listSites } from "../repositories/sites";
 import { listZoning } from "../repositories/zoning";
 
-async function rulesInForce(db: Queryable): Promise<SuitabilityRules> {
-  const rows = await db.query<{ value: unknown }>("select value from settings where key = 'suitabilityRules'");
-  if (!rows[0]) return defaultSuitabilityRules;
-  const parsed = parseSuitabilityRules(rows[0].value);
-  return parsed.ok ? parsed.rules : defaultSuitabilityRules;
-}
 
 /** Every live lot as the mean haul needs it: tonnes at its project's point. */
 async function haulLots(db: Queryable): Promise<HaulLot[]> {
@@ -91,11 +86,7 @@ export function suitabilityRoutes(db: Database, haul: HaulService) {
     }
     await db.transaction(async (tx) => {
       const before = await rulesInForce(tx);
-      await tx.query(
-        `insert into settings (key, value) values ('suitabilityRules', $1::jsonb)
-         on conflict (key) do update set value = excluded.value`,
-        [JSON.stringify(parsed.rules)],
-      );
+      await setRulesInForce(tx, parsed.rules);
       await writeAudit(tx, { entity: "suitability_rules", entityId: "rules", action: "update", actor: auth.user.username, before, after: parsed.rules });
     });
     return respond(c, contracts.updateSuitabilityRules, parsed.rules);
