@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// The `massekart` command: runs the TypeScript CLI through tsx, so no build step is needed.
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
+// The `massekart` command: runs the compiled CLI (build/cli.mjs), built first when it is missing
+// or older than its sources (scripts/runtime-build.mjs), in this same process.
+import { buildRuntimeIfNeeded, runtimeEntry } from "../scripts/runtime-build.mjs";
 
-const main = fileURLToPath(new URL("../src/cli/main.ts", import.meta.url));
-// tsx resolved from this package, not from the caller's folder, so `massekart` works anywhere.
-const tsx = import.meta.resolve("tsx");
-const child = spawn(process.execPath, ["--import", tsx, main, ...process.argv.slice(2)], { stdio: "inherit" });
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+try {
+  // Build messages go to stderr so that `massekart … --out -` keeps stdout for the JSON.
+  await buildRuntimeIfNeeded({ log: (message) => console.error(message) });
+} catch (error) {
+  console.error(`massekart: ${error.message}`);
+  process.exit(2);
+}
+await import(runtimeEntry("cli").href);

@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 export const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 const clientSources = ["src/app", "src/core", "src/solver", "src/io", "data/codelists", "index.html", "vite.config.ts", "package-lock.json"];
 
-function newestMtimeMs(target) {
+/** The newest modification time (ms) of a file, or of any file under a folder; 0 when missing. */
+export function newestMtimeMs(target) {
   if (!existsSync(target)) return 0;
   const stat = statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;

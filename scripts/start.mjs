@@ -1,17 +1,15 @@
-// `npm start`: builds the client if needed, then serves it with the API (demo mode allowed).
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { buildClientIfNeeded, repoRoot } from "./client-build.mjs";
+// `npm start`: builds the client and the compiled server when missing or stale, then runs the
+// server (build/server.mjs) in this process with demo mode allowed.
+import { buildClientIfNeeded } from "./client-build.mjs";
+import { buildRuntimeIfNeeded, runtimeEntry } from "./runtime-build.mjs";
 
 try {
   buildClientIfNeeded();
+  await buildRuntimeIfNeeded();
 } catch (error) {
   console.error(`Massekart could not start: ${error.message}`);
   process.exit(1);
 }
-const server = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(repoRoot, "src/server/main.ts"), "--demo"], {
-  cwd: process.cwd(),
-  stdio: "inherit",
-});
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// The server reads its flags from the command line, as when it is started as `node build/server.mjs --demo`.
+if (!process.argv.includes("--demo")) process.argv.push("--demo");
+await import(runtimeEntry("server").href);

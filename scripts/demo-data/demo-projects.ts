@@ -90,6 +90,7 @@ export const demoProjects: readonly ProjectSpec[] = [
       surplus("mixed", 2, 6000, "m3_loose", "2027-09", 4, "Eksisterende vegoppbygging og fyllmasser."),
       demand("rock", 1, 8000, "tonnes", "2027-11", 3, "Sprengstein til forsterkningslag."),
       demand("gravel_sand", 1, 5000, "tonnes", "2028-01", 3),
+      demand("concrete", 1, 3000, "tonnes", "2027-11", 3, "Knust betong 0/32 i forsterkningslaget under bussterminalen."),
     ],
   },
   {
@@ -200,6 +201,7 @@ export const demoProjects: readonly ProjectSpec[] = [
       surplus("moraine", 1, 8000, "m3_in_place", "2028-03", 6),
       surplus("rock", 1, 4000, "m3_in_place", "2028-04", 4),
       demand("topsoil", 1, 4000, "m3_loose", "2029-04", 3),
+      surplus("peat", 1, 3000, "m3_in_place", "2028-03", 2, "Torv fra myrdraget i feltet; holdes adskilt fra andre masser."),
     ],
   },
   {
@@ -251,6 +253,7 @@ export const demoProjects: readonly ProjectSpec[] = [
     lots: [
       surplus("moraine", 1, 6000, "m3_in_place", "2028-04", 4),
       demand("gravel_sand", 1, 5000, "tonnes", "2028-05", 4),
+      demand("asphalt", 1, 900, "tonnes", "2028-05", 3, "Returasfalt i bærelaget for gang- og sykkelveien."),
     ],
   },
   {
@@ -302,6 +305,7 @@ export const demoProjects: readonly ProjectSpec[] = [
     lots: [
       surplus("clay_silt", 2, 3000, "m3_in_place", "2028-06", 3),
       demand("moraine", 1, 5000, "tonnes", "2028-07", 3, "Tette masser til tetting av bekkeløpet."),
+      demand("peat", 1, 2000, "tonnes", "2028-07", 3, "Torv til ny våtmark langs det åpnede bekkeløpet."),
     ],
   },
   {
@@ -330,6 +334,7 @@ export const demoProjects: readonly ProjectSpec[] = [
       surplus("rock", 1, 7000, "m3_in_place", "2028-02", 6),
       surplus("mixed", 4, 4000, "tonnes", "2028-01", 2, "Vegskråning med tungmetaller og PAH fra trafikk; tilstandsklasse 4."),
       demand("moraine", 2, 12000, "tonnes", "2028-06", 4, "Fylling i vegfylling; tåler tilstandsklasse 2."),
+      surplus("asphalt", 1, 1500, "tonnes", "2028-02", 2, "Fresasfalt fra rampen som bygges om."),
     ],
   },
   {
@@ -359,6 +364,7 @@ export const demoProjects: readonly ProjectSpec[] = [
       surplus("rock", 1, 5000, "m3_in_place", "2027-02", 4),
       surplus("clay_silt", 2, 6000, "tonnes", "2027-02", 2),
       demand("gravel_sand", 1, 4000, "tonnes", "2027-08", 3),
+      surplus("concrete", 1, 1800, "m3_in_place", "2027-02", 2, "Riving av den gamle svømmehallen: ren betong, knuses på stedet."),
     ],
   },
   {
@@ -470,7 +476,7 @@ export const demoProjects: readonly ProjectSpec[] = [
           "tonnes",
           "2028-05",
           1,
-          "OVER tilstandsklasse 5: farlig avfall (TBT fra gammel båtslipp). Skal kun til mottak godkjent for farlig avfall.",
+          "Farlig avfall etter avfallsforskriften kap. 11 (TBT fra gammel båtslipp), i tillegg til tilstandsklasse 5. Skal kun til mottak godkjent for farlig avfall.",
         ),
         hazardous: true,
       },

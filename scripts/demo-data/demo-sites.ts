@@ -6,7 +6,7 @@
  * Each site names the demo zoning area it lies in (`zoneKey`), so the build can check that the
  * suitability rating has a mix to judge: industry, LNFR, extraction, and one beside housing.
  */
-import type { Material } from "../../src/core/domain/materials";
+import { materials, type Material } from "../../src/core/domain/materials";
 import type { Position } from "./geo";
 
 export interface SiteSpec {
@@ -34,7 +34,8 @@ export interface SiteSpec {
   notes: string;
 }
 
-const allMaterials: Material[] = ["rock", "gravel_sand", "moraine", "clay_silt", "topsoil", "mixed"];
+// Every material kind, crushed concrete, reclaimed asphalt and peat included (issue 17).
+const allMaterials: Material[] = [...materials];
 const demoWindow = { from: "2027-01", to: "2029-12" };
 const illustrative = "Illustrativt eksempel for Massekart, ikke et reelt anlegg eller vedtak.";
 

@@ -1,22 +1,30 @@
 import { readFileSync } from "node:fs";
-import { distancesCommand } from "./commands/distances";
-import { schemaCommand } from "./commands/schema";
-import { solveCommand } from "./commands/solve";
-import { suitabilityCommand } from "./commands/suitability";
 
-/** Sub-commands arrive with their issues (solve, distances, suitability, import); each registers here. */
-const commands: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
-  distances: distancesCommand,
-  schema: schemaCommand,
-  solve: solveCommand,
-  suitability: suitabilityCommand,
+interface Command {
+  summary: string;
+  run: (args: string[]) => Promise<number>;
+}
+
+/**
+ * Sub-commands arrive with their issues (solve, distances, suitability, import); each registers
+ * here. Each loads when it runs, with only its own libraries: `massekart solve` need not load the
+ * zoning readers, proj4 and Turf of `suitability` (measured by bench/solve-process.ts), and
+ * `recommend`, whose whole process bench/allocation.ts times, loads only the engine.
+ */
+const commands: Record<string, () => Promise<Command>> = {
+  distances: async () => (await import("./commands/distances")).distancesCommand,
+  recommend: async () => (await import("./commands/recommend")).recommendCommand,
+  schema: async () => (await import("./commands/schema")).schemaCommand,
+  solve: async () => (await import("./commands/solve")).solveCommand,
+  suitability: async () => (await import("./commands/suitability")).suitabilityCommand,
+  users: async () => (await import("./commands/users")).usersCommand,
 };
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
-function usage(): string {
+async function usage(): Promise<string> {
   const lines = ["Usage: massekart <command> [options]", "", "Commands:"];
-  for (const [name, command] of Object.entries(commands)) lines.push(`  ${name.padEnd(14)}${command.summary}`);
+  for (const [name, load] of Object.entries(commands)) lines.push(`  ${name.padEnd(14)}${(await load()).summary}`);
   if (Object.keys(commands).length === 0) lines.push("  (none yet in this version)");
   lines.push("", "Options:", "  --help        show this help", "  --version     show the version");
   return lines.join("\n");
@@ -25,19 +33,19 @@ function usage(): string {
 async function main(args: string[]): Promise<number> {
   const [name, ...rest] = args;
   if (!name || name === "--help" || name === "-h") {
-    console.log(usage());
+    console.log(await usage());
     return 0;
   }
   if (name === "--version") {
     console.log(packageJson.version);
     return 0;
   }
-  const command = commands[name];
-  if (!command) {
-    console.error(`massekart: unknown command "${name}".\n\n${usage()}`);
+  const load = commands[name];
+  if (!load) {
+    console.error(`massekart: unknown command "${name}".\n\n${await usage()}`);
     return 1;
   }
-  return command.run(rest);
+  return (await load()).run(rest);
 }
 
 main(process.argv.slice(2)).then(

@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 
-/** Options a command takes (all with a value) and what came of reading them. */
-export type ReadOptions<Name extends string> =
-  | { ok: true; values: Partial<Record<Name, string>>; positionals: string[]; help: boolean }
+/** Options a command takes (with a value, or switches without one) and what came of reading them. */
+export type ReadOptions<Name extends string, Flag extends string = never> =
+  | { ok: true; values: Partial<Record<Name, string>>; flags: Partial<Record<Flag, boolean>>; positionals: string[]; help: boolean }
   | { ok: false; problem: string };
 
 /**
@@ -10,19 +10,29 @@ export type ReadOptions<Name extends string> =
  * plus `--help`/`-h`; unknown options and missing values become a problem sentence, not a throw.
  * @param names the option names without dashes, e.g. ["out", "objective"]
  */
-export function readOptions<Name extends string>(
+export function readOptions<Name extends string, Flag extends string = never>(
   args: readonly string[],
   names: readonly Name[],
-  { positionals = false }: { positionals?: boolean } = {},
-): ReadOptions<Name> {
+  { positionals = false, booleans = [] }: { positionals?: boolean; booleans?: readonly Flag[] } = {},
+): ReadOptions<Name, Flag> {
   const options = Object.fromEntries([
     ...names.map((name) => [name, { type: "string" as const }]),
+    ...booleans.map((name) => [name, { type: "boolean" as const }]),
     ["help", { type: "boolean" as const, short: "h" }],
   ]);
   try {
     const parsed = parseArgs({ args: [...args], options, allowPositionals: positionals, strict: true });
-    const { help, ...values } = parsed.values as Record<string, string | boolean | undefined>;
-    return { ok: true, values: values as Partial<Record<Name, string>>, positionals: parsed.positionals, help: help === true };
+    const { help, ...all } = parsed.values as Record<string, string | boolean | undefined>;
+    const isFlag = (name: string) => booleans.some((flag) => flag === name);
+    const values = Object.fromEntries(Object.entries(all).filter(([name]) => !isFlag(name)));
+    const flags = Object.fromEntries(Object.entries(all).filter(([name]) => isFlag(name)));
+    return {
+      ok: true,
+      values: values as Partial<Record<Name, string>>,
+      flags: flags as Partial<Record<Flag, boolean>>,
+      positionals: parsed.positionals,
+      help: help === true,
+    };
   } catch (error) {
     return { ok: false, problem: describeParseError(error) };
   }

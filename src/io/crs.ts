@@ -1,17 +1,17 @@
 import proj4 from "proj4";
+import { etrs89Proj4 as etrs89, utmProj4 as utm, wgs84Proj4 } from "../core/geo/projections";
 
-/**
- * Coordinate reference systems Massekart reads (DESIGN §5, "coordinate systems accepted"), as
- * proj4 definitions from the EPSG register (epsg.io). ETRS89 and WGS84 differ by well under a
- * metre in Norway for this purpose, so ETRS89-based systems convert with a zero datum shift.
- */
-const etrs89 = "+ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs";
-const utm = (zone: number) => `+proj=utm +zone=${zone} ${etrs89}`;
 /** NTM zone n (EPSG:51nn): transverse Mercator on lon n.5°, lat 58°, false easting 100 km, northing 1000 km. */
 const ntm = (zone: number) => `+proj=tmerc +lat_0=58 +lon_0=${zone}.5 +k=1 +x_0=100000 +y_0=1000000 ${etrs89}`;
 
+/**
+ * Coordinate reference systems Massekart reads (DESIGN §5, "coordinate systems accepted"), as
+ * proj4 definitions from the EPSG register (epsg.io); the UTM ones are shared with core
+ * (`core/geo/projections.ts`), which measures areas in them. ETRS89 and WGS84 differ by well
+ * under a metre in Norway for this purpose, so ETRS89-based systems convert with a zero datum shift.
+ */
 const definitions = new Map<number, string>([
-  [4326, "+proj=longlat +datum=WGS84 +no_defs"],
+  [4326, wgs84Proj4],
   [4258, "+proj=longlat +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +no_defs"],
   [25832, utm(32)],
   [25833, utm(33)],
@@ -59,6 +59,16 @@ export function converterFor(name: string): { ok: true; code: number; convert: W
       return [lon, lat];
     },
   };
+}
+
+/** A converter from WGS84 lon/lat degrees to the named CRS (the exports' EPSG:25832), or the problem with the name. */
+export function converterFromWgs84(name: string): { ok: true; code: number; convert: (lon: number, lat: number) => [x: number, y: number] } | { ok: false; problem: string } {
+  const code = epsgCodeOf(name);
+  const definition = code === undefined ? undefined : definitions.get(code);
+  if (code === undefined || !definition) return { ok: false, problem: `the CRS "${name}" is not supported; use one of ${supportedCrsText}.` };
+  if (code === 4326 || code === 4258) return { ok: true, code, convert: (lon, lat) => [lon, lat] };
+  const projection = proj4(definitions.get(4326)!, definition);
+  return { ok: true, code, convert: (lon, lat) => projection.forward([lon, lat]) as [number, number] };
 }
 
 /**

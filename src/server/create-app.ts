@@ -2,7 +2,9 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie } from "hono/cookie";
 import { secureHeaders } from "hono/secure-headers";
-import { createLoginRateLimiter, type LoginRateLimiter } from "./auth/rate-limit";
+import { createLoginThrottle, type LoginThrottle } from "./auth/login-throttle";
+import { createOidcService } from "./auth/oidc";
+import { allowedBeforePasswordChangeRoute } from "./auth/password-change-gate";
 import { findSessionUser, sessionCookieName } from "./auth/sessions";
 import type { ServerConfig } from "./config";
 import type { Database } from "./db/database";
@@ -10,9 +12,11 @@ import { createHaulService } from "./haul-service";
 import { message } from "../core/messages/message";
 import { routes as contracts } from "../core/api/routes";
 import { fail, respond, type AppEnv } from "./http";
+import { authRoutes } from "./routes/auth";
 import { distanceRoutes } from "./routes/distances";
 import { zoningRoutes } from "./routes/zoning";
 import { lotCsvRoutes } from "./routes/lot-csv";
+import { meRoutes } from "./routes/me";
 import { outdoorMaterialRoutes } from "./routes/outdoor-materials";
 import { projectRoutes } from "./routes/projects";
 import { roadNetworkRoutes } from "./routes/road-network";
@@ -22,18 +26,34 @@ import { sessionRoutes } from "./routes/session";
 import { siteRoutes } from "./routes/sites";
 import { solveRoutes } from "./routes/solve";
 import { suitabilityRoutes } from "./routes/suitability";
+import { userRoutes } from "./routes/users";
 import { staticRoutes } from "./static-files";
 
 export interface AppDependencies {
   db: Database;
   config: ServerConfig;
-  limiter?: LoginRateLimiter;
+  throttle?: LoginThrottle;
   log?: (message: string) => void;
 }
 
 /** The whole HTTP application: API under /api, the built client and basemap data elsewhere. */
-export function createApp({ db, config, limiter = createLoginRateLimiter(), log = console.error }: AppDependencies) {
+export function createApp({ db, config, throttle = createLoginThrottle(config.loginThrottle), log = console.error }: AppDependencies) {
   const app = new Hono<AppEnv>();
+  const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+  const signIn = { ...config, session: sessionPolicy };
+
+  // With MASSEKART_PUBLIC_URL set, only requests addressed to it are served (DNS rebinding, forged
+  // Host headers in links); health checks from a load balancer may use any name.
+  const publicHost = config.publicUrl ? new URL(config.publicUrl).host.toLowerCase() : undefined;
+  app.use("*", async (c, next) => {
+    // Behind trusted proxies the Host they were asked for is the one they forward (the nearest proxy's entry).
+    const forwardedHost = config.trustedProxyHops > 0 ? c.req.header("x-forwarded-host")?.split(",").pop()?.trim() : undefined;
+    const host = (forwardedHost || c.req.header("host"))?.toLowerCase();
+    if (publicHost && host !== publicHost && c.req.path !== "/api/health") {
+      return fail(c, 421, "wrong_host", message("error.wrongHost", { url: config.publicUrl ?? publicHost }));
+    }
+    await next();
+  });
 
   app.use(
     "*",
@@ -65,15 +85,24 @@ export function createApp({ db, config, limiter = createLoginRateLimiter(), log 
   api.use("*", async (c, next) => {
     // SameSite=Strict cookies already stop cross-site writes; refusing a foreign Origin is a second lock.
     const origin = c.req.header("origin");
-    if (c.req.method !== "GET" && c.req.method !== "HEAD" && origin && hostOf(origin) !== c.req.header("host")) {
+    const sameSite = config.publicUrl ? origin === config.publicUrl : hostOf(origin ?? "") === c.req.header("host");
+    if (c.req.method !== "GET" && c.req.method !== "HEAD" && origin && !sameSite) {
       return fail(c, 403, "cross_origin", message("error.crossOrigin"));
     }
     const token = getCookie(c, sessionCookieName);
-    c.set("user", token ? await findSessionUser(db, token) : undefined);
+    const user = token ? await findSessionUser(db, token, sessionPolicy) : undefined;
+    if (user?.mustChangePassword && !allowedBeforePasswordChangeRoute(c.req.method, c.req.path)) {
+      return fail(c, 403, "password_change_required", message("error.passwordChangeRequired"));
+    }
+    c.set("user", user);
     await next();
   });
   api.get("/health", (c) => respond(c, contracts.health, { status: "ok", database: db.kind }));
-  api.route("/", sessionRoutes(db, limiter, config));
+  api.route("/", sessionRoutes(db, throttle, signIn));
+  const oidc = config.oidc && config.publicUrl ? createOidcService(config.oidc, config.publicUrl) : undefined;
+  api.route("/", authRoutes(db, oidc, { ...signIn, log }));
+  api.route("/", meRoutes(db, throttle, signIn));
+  api.route("/", userRoutes(db));
   api.route("/", projectRoutes(db));
   api.route("/", lotCsvRoutes(db));
   api.route("/", outdoorMaterialRoutes(db));

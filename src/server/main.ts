@@ -29,8 +29,16 @@ async function main(): Promise<void> {
     case "admin-created":
       lines.push("Created the first account: admin, with the password from MASSEKART_ADMIN_PASSWORD.");
       break;
+    case "awaiting-sso":
+      lines.push("No accounts yet: the first people to sign in through single sign-on get accounts with their mapped roles.");
+      break;
     case "existing":
       break;
+  }
+  if (config.oidc) {
+    lines.push(
+      `Single sign-on through ${config.oidc.displayName} (${config.oidc.issuer})${config.localLogin ? "" : "; password sign-in is switched off"}.`,
+    );
   }
   console.log(lines.join("\n"));
   const stop = () => {

@@ -31,7 +31,7 @@ export async function startServer(
   try {
     await migrate(db);
     await failInterruptedRuns(db);
-    const outcome = await bootstrap(db, { allowDemo, adminPassword: config.adminPassword });
+    const outcome = await bootstrap(db, { allowDemo, adminPassword: config.adminPassword, ssoConfigured: config.oidc !== undefined });
     const app = createApp({ db, config, log });
     const server = await listen(app.fetch, config);
     const address = server.address();

@@ -9,6 +9,11 @@ export interface BrowserWorkerRequest {
   objective?: "cost" | "co2";
 }
 
+/** Asks the worker to load HiGHS's WebAssembly before any solve (answered with nothing). */
+export interface BrowserWorkerPreload {
+  kind: "preload";
+}
+
 export type BrowserWorkerResponse =
   | { id: number; kind: "progress"; stage: SolveStage }
   | { id: number; kind: "invalid"; fields: FieldErrors }
@@ -23,6 +28,8 @@ export interface BrowserMatcher {
     instance: InstanceInput | unknown,
     options?: { objective?: "cost" | "co2"; onStage?: (stage: SolveStage) => void },
   ): Promise<BrowserSolveOutcome>;
+  /** Starts the worker and has it load HiGHS now, so the first solve does not wait for either. */
+  preload(): void;
   /** Stops the worker (and any solve in it); the next solve starts a fresh one. */
   terminate(): void;
 }
@@ -68,6 +75,11 @@ export function createBrowserMatcher(): BrowserMatcher {
         pending.set(id, { resolve, reject, ...(onStage ? { onStage } : {}) });
         worker?.postMessage(request);
       });
+    },
+    preload() {
+      worker ??= start();
+      const message: BrowserWorkerPreload = { kind: "preload" };
+      worker.postMessage(message);
     },
     terminate() {
       worker?.terminate();

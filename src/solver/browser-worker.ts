@@ -5,12 +5,17 @@ import wasmUrl from "highs/runtime?url";
 import { parseInstance } from "../core/matching/instance";
 import { solveInstance } from "../core/matching/solve";
 import { createHighsSolver } from "./highs-solver";
-import type { BrowserWorkerRequest, BrowserWorkerResponse } from "./browser-matcher";
+import type { BrowserWorkerPreload, BrowserWorkerRequest, BrowserWorkerResponse } from "./browser-matcher";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const solver = createHighsSolver({ locateFile: () => wasmUrl });
 
-scope.onmessage = async (event: MessageEvent<BrowserWorkerRequest>) => {
+scope.onmessage = async (event: MessageEvent<BrowserWorkerRequest | BrowserWorkerPreload>) => {
+  if ("kind" in event.data) {
+    // A failed load is not reported here: the first solve loads again and reports it as its error.
+    await solver.preload().catch(() => undefined);
+    return;
+  }
   const { id, instance, objective } = event.data;
   const answer = (response: BrowserWorkerResponse) => scope.postMessage(response);
   const parsed = parseInstance(instance);

@@ -16,8 +16,10 @@ export type WorkerOutcome =
 
 /**
  * Solves in a fresh worker thread and terminates it when `timeoutMs` passes, so a long solve can
- * neither block the event loop nor outlive its request. The worker is TypeScript, started through
- * `node-worker-boot.mjs`, which registers tsx inside the worker (see there why not `execArgv`).
+ * neither block the event loop nor outlive its request. Under tsx (tests, `npm run dev`) the worker
+ * is TypeScript, started through `node-worker-boot.mjs`, which registers tsx inside the worker (see
+ * there why not `execArgv`); in the compiled runtime (`npm start`, scripts/runtime-build.mjs) the
+ * build points this URL at the bundled worker, build/solver-worker.mjs, instead.
  */
 export function solveInWorker(
   instance: Instance,

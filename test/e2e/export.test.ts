@@ -6,9 +6,9 @@ import { formatCompareValue, formatDifference, kpiCompareRows } from "../../src/
 import { flowCsvColumns } from "../../src/app/features/export/flows-csv";
 import { formatKpi, kpiRows } from "../../src/app/features/results/kpi-rows";
 import { startTestServer, type TestServer } from "../support/server";
-import { parseCsv } from "../app/export/csv-read";
-import { launchBrowser, makeTwoRunScenarios, signIn, type RunScenario } from "../app/export/e2e-support";
-import { normalise, pdfText } from "../app/export/pdf-text";
+import { parseCsv } from "../support/csv-read";
+import { launchBrowser, makeTwoRunScenarios, signIn, type RunScenario } from "../support/e2e-scenarios";
+import { normalise, pdfText } from "../support/pdf-text";
 
 /** The files and a screenshot to look at (`EXPORT_ARTIFACTS` overrides the folder). */
 const artifactDir = process.env.EXPORT_ARTIFACTS ?? path.join(process.cwd(), "tmp-screenshots", "export");

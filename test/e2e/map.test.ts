@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { type BrowserContext, type Page } from "playwright-core";
@@ -129,6 +130,41 @@ describe("the map in a real browser", () => {
     await expect.poll(() => details.count()).toBe(0);
     await page.close();
   });
+
+  it("draws imported hazard zones as their own layer, opens a zone's details on click, and toggles the layer", async () => {
+    const page = await signIn("planner");
+    const nve = readFileSync(new URL("../fixtures/zoning/nve-kvikkleire-flom-syntetisk.geojson", import.meta.url), "utf8");
+    const status = await page.evaluate(async (body) => {
+      const response = await fetch("/api/zoning/import?format=geojson&skipInvalid=true&fileName=nve.geojson", { method: "POST", body });
+      return response.status;
+    }, nve);
+    expect(status).toBe(201);
+    await page.reload();
+    await page.waitForSelector("body[data-map-ready='true']", { timeout: 60_000 });
+    // The quick-clay zone: 0–200 m east, 0–100 m north of 10.43° E, 59.80° N; look at its middle.
+    const centre: [number, number] = [10.43 + 100 / 56_000, 59.8 + 50 / 110_574];
+    await page.evaluate((c) => window.__massekartMap!.jumpTo({ center: c, zoom: 16 }), centre);
+    await idle(page);
+    const rendered = () => page.evaluate(() => window.__massekartMap!.queryRenderedFeatures({ layers: ["hazard-zones-fill"] }).length);
+    expect(await rendered()).toBeGreaterThan(0);
+    const point = await page.evaluate((c) => window.__massekartMap!.project(c), centre);
+    const canvasBox = await page.locator(".maplibregl-canvas").boundingBox();
+    await page.mouse.click(canvasBox!.x + point.x, canvasBox!.y + point.y);
+    const details = page.getByRole("complementary", { name: "Details" });
+    await expect.poll(() => details.textContent()).toContain("Quick clay");
+    expect(await details.textContent()).toContain("KvikkleireFaresone");
+    await page.keyboard.press("Escape");
+
+    await page.getByRole("button", { name: "Layers" }).click();
+    const toggle = page.getByRole("checkbox", { name: "Hazard and protection zones" });
+    await toggle.uncheck();
+    await idle(page);
+    expect(await rendered()).toBe(0);
+    await toggle.check();
+    await idle(page);
+    expect(await rendered()).toBeGreaterThan(0);
+    await page.close();
+  }, 120_000);
 
   it("switches the language from English to Norwegian and back", async () => {
     const page = await signIn("planner");

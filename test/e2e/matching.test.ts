@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { materials } from "../../src/core/domain/materials";
 import { startTestServer, type TestServer } from "../support/server";
 import { launchBrowser, type LaunchedBrowser } from "../support/browser";
 
@@ -94,7 +95,7 @@ describe("run matching in the browser", () => {
       return { material: f.properties.material as string, tonnes: f.properties.tonnes as number };
     });
     expect(feature.tonnes).toBeGreaterThan(0);
-    expect(["rock", "gravel_sand", "moraine", "clay_silt", "topsoil", "mixed"]).toContain(feature.material);
+    expect(materials as readonly string[]).toContain(feature.material);
 
     // A month on the slider shows that month's flows only; a flow picked in the table is highlighted.
     const slider = results.getByRole("slider", { name: "Month on the map" });

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server";
-import { launchBrowser, makeTwoRunScenarios, signIn, type RunScenario } from "../app/export/e2e-support";
+import { launchBrowser, makeTwoRunScenarios, signIn, type RunScenario } from "../support/e2e-scenarios";
 
 /** Screenshots to look at: one per slide at 1920×1080 (`MEETING_SCREENSHOTS` overrides the folder). */
 const screenshotDir = process.env.MEETING_SCREENSHOTS ?? path.join(process.cwd(), "tmp-screenshots", "meeting");

@@ -1,8 +1,8 @@
 /**
  * Scenarios in a real browser (issue 7): a planner makes two scenarios that differ in one
  * storage site — all sites, and all but the storage site the first plan uses most — runs both on
- * the server, and sees different tonne-km in their results. Delete with undo, and a viewer who
- * reads but gets no write or run control.
+ * the server, and sees different tonne-km in their results. Deletes (undone by an admin only), and
+ * a viewer who reads but gets no write or run control.
  */
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -97,20 +97,34 @@ describe("scenarios in the browser", () => {
     const card = page.getByRole("complementary", { name: /All sites/ }).locator('[data-kpi="tonneKm"]');
     await expect.poll(() => textNow(card), { timeout: 30_000 }).toBe(allText);
 
-    // Delete with undo.
-    await allItem.getByRole("button", { name: "Delete" }).click();
-    await expect.poll(() => panel.getByRole("listitem", { name: "All sites", exact: true }).count(), { timeout: 15_000 }).toBe(0);
-    await panel.getByRole("button", { name: "Undo" }).click();
-    await expect.poll(() => panel.getByRole("listitem", { name: "All sites", exact: true }).count(), { timeout: 15_000 }).toBe(1);
-
     // Duplicate.
-    await panel.getByRole("listitem", { name: "All sites", exact: true }).getByRole("button", { name: "Duplicate" }).click();
+    await allItem.getByRole("button", { name: "Duplicate" }).click();
     await expect.poll(() => panel.getByRole("listitem", { name: "All sites (copy)", exact: true }).count(), { timeout: 15_000 }).toBe(1);
+
+    // A planner deletes; restoring is for admins (DESIGN §7), so the planner gets no Undo.
+    await panel.getByRole("listitem", { name: "All sites (copy)", exact: true }).getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => panel.getByRole("listitem", { name: "All sites (copy)", exact: true }).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => textNow(panel.locator(".scenarios-undo"))).toContain("An administrator can restore it.");
+    expect(await panel.getByRole("button", { name: "Undo" }).count()).toBe(0);
 
     await page.screenshot({ path: path.join(tmpdir(), "massekart-scenarios.png") });
     expect(pageErrors).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it("lets an admin delete a scenario and undo the delete", async () => {
+    const page = await signIn("admin");
+    await page.getByRole("button", { name: "Scenarios" }).click();
+    const panel = page.getByRole("region", { name: "Scenarios" });
+    const item = () => panel.getByRole("listitem", { name: "All sites", exact: true });
+    await item().waitFor({ timeout: 30_000 });
+    await item().getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => item().count(), { timeout: 15_000 }).toBe(0);
+    await panel.getByRole("button", { name: "Undo" }).click();
+    await expect.poll(() => item().count(), { timeout: 15_000 }).toBe(1);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 90_000);
 
   it("lets a viewer read scenarios and results without write or run controls", async () => {
     const page = await signIn("viewer");

@@ -177,7 +177,9 @@ describe.each(backendNames)("API over HTTP on %s", (backend) => {
     const client = server.client();
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 11; attempt += 1) statuses.push((await client.login("admin", "guess")).status);
-    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    // Earlier tests' failures from this address count too: a success no longer wipes them (issue 12).
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
+    expect(statuses.at(-1)).toBe(429);
     const blocked = await client.login("admin", "demo");
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);

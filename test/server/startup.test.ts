@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { generateInstance } from "../../src/core/matching/generate";
+import type { MatchResult } from "../../src/core/matching/result";
 import { openPgliteDatabase } from "../../src/server/db/pglite-database";
 import { readConfig } from "../../src/server/config";
 import { startServer } from "../../src/server/server";
@@ -18,10 +20,10 @@ const tempDir = () => {
 };
 afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-/** Runs the real server entry point as `npm start` does, and collects what it says until it exits or listens. */
+/** Runs the compiled server entry point as `npm start` does, and collects what it says until it exits or listens. */
 function runMain(env: Record<string, string>, args: string[] = ["--demo"]) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "src/server/main.ts"), ...args], {
+    const child = spawn(process.execPath, [path.join(repoRoot, "build/server.mjs"), ...args], {
       cwd: repoRoot,
       env: { ...process.env, DATABASE_URL: "", MASSEKART_ADMIN_PASSWORD: "", ...env },
     });
@@ -130,4 +132,40 @@ describe("a database with data is never wiped or re-seeded", () => {
       await second.close();
     }
   });
+});
+
+describe("the compiled server (build/server.mjs)", () => {
+  it("solves in its compiled worker thread", async () => {
+    const child = spawn(process.execPath, [path.join(repoRoot, "build/server.mjs"), "--demo"], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: "", PORT: "0", MASSEKART_DATA_DIR: path.join(tempDir(), "db") },
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let output = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+          const running = /is running at (http:\/\/\S+) /.exec(output);
+          if (running) resolve(running[1] as string);
+        });
+        child.on("exit", (code) => reject(new Error(`the server ended (${code}): ${output}`)));
+      });
+      const headers = { "content-type": "application/json", origin: url };
+      const session = await fetch(`${url}/api/session`, { method: "POST", headers, body: JSON.stringify({ username: "planner", password: "demo" }) });
+      expect(session.status).toBe(200);
+      const cookie = (session.headers.get("set-cookie") ?? "").split(";")[0] as string;
+      const instance = generateInstance({ lots: 12, storageSites: 1, landfills: 1, quarries: 1, months: 4, seed: 3 });
+      const solved = await fetch(`${url}/api/solve`, { method: "POST", headers: { ...headers, cookie }, body: JSON.stringify(instance) });
+      const result = (await solved.json()) as MatchResult;
+      expect(solved.status, JSON.stringify(result)).toBe(200);
+      expect(["optimal", "infeasible"]).toContain(result.status);
+    } finally {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
+    }
+    // A first start creates and seeds the database: slow on a loaded machine.
+  }, 120_000);
 });

@@ -58,3 +58,20 @@ export function apiClient(baseUrl: string): ApiClient {
   };
   return { request, login: (username, password = "demo") => request("POST", "/api/session", { username, password }) };
 }
+
+/** The JSON body of an answer after checking its status (the body shows in the failure message when it differs). */
+export async function expectJson<T>(response: Response, status: number): Promise<T> {
+  const body = await response.text();
+  if (response.status !== status) throw new Error(`Expected ${status}, got ${response.status}: ${body}`);
+  return (body ? JSON.parse(body) : undefined) as T;
+}
+
+/** A client per name, each signed in with the demo password ("anonymous" stays signed out). */
+export async function demoClients<Name extends string>(server: Pick<TestServer, "url">, names: readonly Name[]): Promise<Record<Name, ApiClient>> {
+  const clients = {} as Record<Name, ApiClient>;
+  for (const name of names) {
+    clients[name] = apiClient(server.url);
+    if (name !== "anonymous") await expectJson(await clients[name].login(name), 200);
+  }
+  return clients;
+}

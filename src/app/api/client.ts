@@ -93,6 +93,8 @@ export const deleteSite = (id: string) => call(routes.deleteSite, { params: { id
 export const restoreSite = (id: string) => call(routes.restoreSite, { params: { id } });
 /** `GET /api/zoning`, optionally limited to a WGS84 bbox. */
 export const fetchZoning = (bbox?: Bbox) => callItems(routes.zoning, { query: { bbox: bbox?.join(",") } });
+/** `GET /api/zoning/zones`: the hazard and protection zones (hensynssoner, NVE hazard maps), all or in a box. */
+export const fetchHazardZones = (bbox?: Bbox) => callItems(routes.hazardZones, { query: { bbox: bbox?.join(",") } });
 /** `GET /api/sites/:id/suitability`: 422 when the site cannot be rated. */
 export const fetchSuitability = (id: string) => call(routes.suitability, { params: { id } });
 /** `GET /api/suitability/ranking`: every site with its report, or why it could not be rated. */

@@ -4,6 +4,7 @@ import { sitesEn } from "./sites.en";
 import { outdoorEn } from "./outdoor.en";
 import { meetingEn } from "./meeting.en";
 import { scenariosEn } from "./scenarios.en";
+import { zonesEn } from "./zones.en";
 
 /** English catalogue. Typed by the Norwegian keys, so a missing or extra key fails typecheck. */
 export const en: Record<keyof typeof nb, string> = {
@@ -13,6 +14,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...scenariosEn,
   ...messagesEn,
   ...entityNamesEn,
+  ...zonesEn,
   "app.name": "Massekart",
   "app.tagline": "Planning excavation masses and storage sites in Asker municipality",
 
@@ -142,6 +144,9 @@ export const en: Record<keyof typeof nb, string> = {
   "material.clay_silt": "Clay and silt",
   "material.topsoil": "Topsoil",
   "material.mixed": "Mixed masses",
+  "material.concrete": "Crushed concrete",
+  "material.asphalt": "Reclaimed asphalt",
+  "material.peat": "Peat",
 
   "projectStatus.planned": "Planned",
   "projectStatus.in_progress": "In progress",
@@ -255,7 +260,7 @@ export const en: Record<keyof typeof nb, string> = {
   "lot.profileHint": "{months} months: type {months} shares, e.g. 1 2 1, or leave empty.",
   "lot.profileHintNoMonths": "Shares per month, e.g. 1 2 1; empty = spread evenly.",
   "lot.notes": "Notes",
-  "lot.hazardous": "Hazardous waste (above class 5)",
+  "lot.hazardous": "Hazardous waste (under avfallsforskriften kap. 11, separate from the class)",
   "lot.confirmLarge": "I confirm that more than 10,000,000 t is correct",
   "class.1": "1 – very good",
   "class.2": "2 – good",

@@ -97,7 +97,7 @@ export const meetingEn: Record<keyof typeof meetingNb, string> = {
   "export.param.truckPayloadTonnes": "Truck payload",
   "export.param.costPerTonneKm": "Haul price",
   "export.param.loadingCostPerTonne": "Loading cost",
-  "export.param.kgCO2ePerTonneKm": "Truck emissions",
+  "export.param.kgCO2PerVehicleKm": "Truck CO₂ (tailpipe, fossil diesel)",
   "export.param.carbonPricePerKg": "Carbon price",
   "export.param.maxHaulKm": "Longest haul",
   "export.param.distanceMode": "Distance mode",

@@ -98,7 +98,7 @@ export const meetingNb = {
   "export.param.truckPayloadTonnes": "Lasteevne lastebil",
   "export.param.costPerTonneKm": "Transportpris",
   "export.param.loadingCostPerTonne": "Lastekostnad",
-  "export.param.kgCO2ePerTonneKm": "Utslipp transport",
+  "export.param.kgCO2PerVehicleKm": "CO₂ lastebil (eksos, fossil diesel)",
   "export.param.carbonPricePerKg": "Karbonpris",
   "export.param.maxHaulKm": "Lengste transport",
   "export.param.distanceMode": "Avstandsmål",

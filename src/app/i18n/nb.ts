@@ -3,6 +3,7 @@ import { sitesNb } from "./sites.nb";
 import { outdoorNb } from "./outdoor.nb";
 import { meetingNb } from "./meeting.nb";
 import { scenariosNb } from "./scenarios.nb";
+import { zonesNb } from "./zones.nb";
 
 /**
  * Norwegian bokmål catalogue, the default language. Its keys are the message keys of the whole
@@ -16,6 +17,7 @@ export const nb = {
   ...scenariosNb,
   ...messagesNb,
   ...entityNamesNb,
+  ...zonesNb,
   "app.name": "Massekart",
   "app.tagline": "Planlegging av overskuddsmasser og mellomlager i Asker kommune",
 
@@ -145,6 +147,9 @@ export const nb = {
   "material.clay_silt": "Leire / silt",
   "material.topsoil": "Matjord / vekstjord",
   "material.mixed": "Blandede masser",
+  "material.concrete": "Knust betong",
+  "material.asphalt": "Returasfalt (asfalt)",
+  "material.peat": "Torv / myr",
 
   "projectStatus.planned": "Planlagt",
   "projectStatus.in_progress": "Pågår",
@@ -258,7 +263,7 @@ export const nb = {
   "lot.profileHint": "{months} måneder: skriv {months} andeler, f.eks. 1 2 1, eller la stå tom.",
   "lot.profileHintNoMonths": "Andeler per måned, f.eks. 1 2 1; tom = jevnt fordelt.",
   "lot.notes": "Merknad",
-  "lot.hazardous": "Farlig avfall (over klasse 5)",
+  "lot.hazardous": "Farlig avfall (etter avfallsforskriften kap. 11, uavhengig av tilstandsklassen)",
   "lot.confirmLarge": "Jeg bekrefter at mer enn 10 000 000 t er riktig",
   "class.1": "1 – meget god",
   "class.2": "2 – god",

@@ -50,7 +50,7 @@ export const sitesEn: Record<keyof typeof sitesNb, string> = {
   "sites.form.windowTo": "Open until (month)",
   "sites.form.stackHeight": "Stack height (m)",
   "sites.form.usableShare": "Usable share of the area (%)",
-  "sites.form.hazardous": "Approved for hazardous waste (above class 5)",
+  "sites.form.hazardous": "Approved for hazardous waste (avfallsforskriften kap. 11)",
   "sites.form.notes": "Notes",
   "sites.form.save": "Save",
   "sites.form.saving": "Saving…",

@@ -51,7 +51,7 @@ export const sitesNb = {
   "sites.form.windowTo": "Åpen til (måned)",
   "sites.form.stackHeight": "Stablehøyde (m)",
   "sites.form.usableShare": "Utnyttbar andel av arealet (%)",
-  "sites.form.hazardous": "Godkjent for farlig avfall (over klasse 5)",
+  "sites.form.hazardous": "Godkjent for farlig avfall (avfallsforskriften kap. 11)",
   "sites.form.notes": "Merknader",
   "sites.form.save": "Lagre",
   "sites.form.saving": "Lagrer…",

@@ -29,13 +29,14 @@ import { roadNetworkLayers, roadNetworkSource, roadNetworkSourceId } from "./roa
 import { SiteDrawingController } from "./site-drawing";
 import { FlowsOnMap } from "./FlowsOnMap";
 import { siteClickedOnMap } from "../features/scenarios/scenario-actions";
-import { projectAreasToFeatures, projectPointsToFeatures, sitesToFeatures, zoningToFeatures } from "./features";
+import { hazardZonesToFeatures, projectAreasToFeatures, projectPointsToFeatures, sitesToFeatures, zoningToFeatures } from "./features";
 import {
   askerLandLayers,
   boundaryLayers,
   builtUpLayers,
   clickableLayers,
   draftLocationLayers,
+  hazardZoneLayers,
   layerIds,
   neighbourLayers,
   placeLayers,
@@ -67,6 +68,7 @@ const geojsonSourceIds = [
   sourceIds.roads,
   sourceIds.places,
   sourceIds.zoning,
+  sourceIds.zones,
   sourceIds.projects,
   sourceIds.projectPoints,
   ...siteKinds.map(sourceIds.site),
@@ -124,7 +126,8 @@ export function MapView() {
     [data.sites],
   );
   const zoning = useMemo(() => zoningToFeatures(data.zoning, lang), [data.zoning, lang]);
-  const selectedId = (kind: "project" | "site" | "zoning") => (selection?.kind === kind ? selection.id : null);
+  const zones = useMemo(() => hazardZonesToFeatures(data.zones, lang), [data.zones, lang]);
+  const selectedId = (kind: "project" | "site" | "zoning" | "zone") => (selection?.kind === kind ? selection.id : null);
   const projectSpecs = projectLayers(sourceIds.projects, {
     visible: visibility.projects,
     selectedId: selectedId("project"),
@@ -292,6 +295,9 @@ export function MapView() {
               minzoom: zoningMinZoom(data.zoning.length),
             })}
           />
+        </Source>
+        <Source id={sourceIds.zones} type="geojson" data={zones}>
+          <LayersInSlot slot="zones" layers={hazardZoneLayers(sourceIds.zones, { visible: visibility.zones, selectedId: selectedId("zone") })} />
         </Source>
         <Source id={sourceIds.roads} {...basemapSource("roads", origin)}>
           <LayersInSlot slot="roads" layers={roadLayers(sourceIds.roads, { visible: visibility.roads })} />

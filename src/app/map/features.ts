@@ -12,8 +12,9 @@ import {
   describeArealformaal,
   type ZoningCategory,
 } from "../../core/zoning/arealformaal";
+import type { HazardZone, ZoneHazard } from "../../core/zoning/hazard-zones";
 import { translate, type Lang } from "../i18n/i18n";
-import type { ProjectBalance } from "./palette";
+import { zoneColours, zoneGroupOf, type ProjectBalance, type ZoneGroup } from "./palette";
 
 export interface ProjectFeatureProperties {
   id: string;
@@ -50,6 +51,20 @@ export interface ZoningFeatureProperties {
   colour: string;
   planId: string;
   status: ZoningArea["status"];
+}
+
+export interface HazardZoneFeatureProperties {
+  id: string;
+  hazard: ZoneHazard;
+  hazardLabel: string;
+  /** hensynSonenavn (H310_1) or NVE's name; "" when none. */
+  name: string;
+  objectType: string;
+  /** The zone's code, −1 for NVE zones (MapLibre keeps no nulls in properties). */
+  code: number;
+  group: ZoneGroup;
+  colour: string;
+  planId: string;
 }
 
 /** Tonnes of surplus and of demand over a project's lots. */
@@ -145,6 +160,27 @@ export function sitesToFeatures(
         geometry: site.geometry,
         properties: { id: site.id, name: site.name, kind: site.kind, status: site.status },
       })),
+  );
+}
+
+/** Hazard and protection zones as features with their colour group and a label in `lang`. */
+export function hazardZonesToFeatures(zones: readonly HazardZone[], lang: Lang): FeatureCollection<AreaGeometry, HazardZoneFeatureProperties> {
+  return collection(
+    zones.map((zone) => ({
+      type: "Feature",
+      geometry: zone.geometry,
+      properties: {
+        id: zone.id,
+        hazard: zone.hazard,
+        hazardLabel: translate(lang, `hazard.${zone.hazard}`),
+        name: zone.name,
+        objectType: zone.objectType,
+        code: zone.code ?? -1,
+        group: zoneGroupOf(zone.hazard),
+        colour: zoneColours[zoneGroupOf(zone.hazard)],
+        planId: zone.planId,
+      },
+    })),
   );
 }
 

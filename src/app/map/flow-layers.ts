@@ -30,6 +30,11 @@ export const materialColours: Readonly<Record<Material, string>> = {
   clay_silt: "#cc79a7",
   topsoil: "#8c510a",
   mixed: "#0072b2",
+  // Okabe–Ito sky blue, and indigo and olive from Paul Tol's colour-blind-safe "muted" scheme:
+  // apart from the six above, the site and project colours, the roads and the selection (#111).
+  concrete: "#56b4e9",
+  asphalt: "#332288",
+  peat: "#999933",
 };
 
 /** Line width range, px: the thinnest flow and the flow with the most tonnes. */

@@ -45,6 +45,8 @@ export const layerIds = {
   topoRaster: "topo-raster",
   zoningFill: "zoning-fill",
   zoningLine: "zoning-line",
+  zonesFill: "hazard-zones-fill",
+  zonesLine: "hazard-zones-line",
   roadsCasing: "roads-casing",
   roadsLine: "roads-line",
   roadsRef: "roads-ref",
@@ -68,6 +70,7 @@ export const layerIdsByGroup: Readonly<Record<LayerGroupId, readonly string[]>> 
   places: [layerIds.placesLabel],
   builtUp: [layerIds.builtUpFill],
   zoning: [layerIds.zoningFill, layerIds.zoningLine],
+  zones: [layerIds.zonesFill, layerIds.zonesLine],
   projects: [layerIds.projectsFill, layerIds.projectsLine, layerIds.projectsCluster, layerIds.projectsCircle, layerIds.projectsClusterCount],
   storage: [layerIds.siteFill("storage"), layerIds.siteLine("storage")],
   landfill: [layerIds.siteFill("landfill"), layerIds.siteLine("landfill")],
@@ -82,6 +85,7 @@ export const clickableLayers: Readonly<Record<string, Selection["kind"]>> = {
   [layerIds.siteFill("storage")]: "site",
   [layerIds.siteFill("landfill")]: "site",
   [layerIds.siteFill("quarry")]: "site",
+  [layerIds.zonesFill]: "zone",
   [layerIds.zoningFill]: "zoning",
 };
 
@@ -287,6 +291,32 @@ export function zoningLayers(
       "line-color": ["case", isSelected(selectedId), selectionColour, "#6f6f6f"],
       "line-width": ["case", isSelected(selectedId), 3, 0.6],
       "line-opacity": 0.8,
+    },
+  };
+  return [fill, line];
+}
+
+/**
+ * Hazard and protection zones: a faint fill in the zone group's colour (feature property `colour`)
+ * and a dashed outline, over the zoning, so the land use below still reads.
+ */
+export function hazardZoneLayers(sourceId: string, { visible = true, selectedId }: DataLayerOptions = {}): LayerSpecification[] {
+  const fill: FillLayerSpecification = {
+    id: layerIds.zonesFill,
+    type: "fill",
+    source: sourceId,
+    layout: { visibility: visibility(visible) },
+    paint: { "fill-color": ["get", "colour"], "fill-opacity": 0.18 },
+  };
+  const line: LineLayerSpecification = {
+    id: layerIds.zonesLine,
+    type: "line",
+    source: sourceId,
+    layout: { visibility: visibility(visible) },
+    paint: {
+      "line-color": ["case", isSelected(selectedId), selectionColour, ["get", "colour"]],
+      "line-width": ["case", isSelected(selectedId), 3, 1.6],
+      "line-dasharray": [3, 2],
     },
   };
   return [fill, line];

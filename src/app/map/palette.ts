@@ -3,6 +3,7 @@
  * colour drawn on the map. Pure data: safe to import outside `map/` (the legend does).
  */
 import type { SiteKind } from "../../core/domain/records";
+import type { ZoneHazard } from "../../core/zoning/hazard-zones";
 
 /** Basemap colours. The fjord is the background, so the background is the sea colour. */
 export const basemapColours = {
@@ -57,3 +58,41 @@ export const projectColours: Readonly<Record<ProjectBalance, string>> = {
 };
 
 export const selectionColour = "#111111";
+
+/**
+ * Hazard and protection zones (issue 17) in four colours by what they mean for a site: danger
+ * (landslide, quick clay, shooting range, high voltage …), water (flood, drinking water),
+ * protection (nature, culture, farmland, recreation …) and other (noise, safety zones …). Drawn as a
+ * faint fill with a dashed outline over the zoning, so both stay readable.
+ */
+export const zoneGroups = ["danger", "water", "protection", "other"] as const;
+export type ZoneGroup = (typeof zoneGroups)[number];
+export const zoneColours: Readonly<Record<ZoneGroup, string>> = {
+  danger: "#d7301f",
+  water: "#2171b5",
+  protection: "#238b45",
+  other: "#737373",
+};
+const zoneGroupOfHazard: Readonly<Partial<Record<ZoneHazard, ZoneGroup>>> = {
+  landslide: "danger",
+  quick_clay: "danger",
+  fire_explosion: "danger",
+  shooting_range: "danger",
+  high_voltage: "danger",
+  military: "danger",
+  other_hazard: "danger",
+  flood: "water",
+  drinking_water: "water",
+  agriculture: "protection",
+  reindeer: "protection",
+  outdoor_recreation: "protection",
+  green_structure: "protection",
+  landscape: "protection",
+  natural_environment: "protection",
+  cultural_environment: "protection",
+  protected_area_edge: "protection",
+  reserved_protection: "protection",
+  reserved_other: "protection",
+};
+/** The colour group of a zone kind; kinds that do not limit storage are "other". */
+export const zoneGroupOf = (hazard: ZoneHazard): ZoneGroup => zoneGroupOfHazard[hazard] ?? "other";

@@ -14,7 +14,7 @@ import type { Bbox } from "../../core/geo/geometry";
 import { basemapColours } from "./palette";
 
 /** Where the layers of each part go, bottom to top. See `slotId`. */
-export const slots = ["land", "askerLand", "builtUp", "topo", "zoning", "roads", "boundary", "sites", "projects", "draft", "places", "dataLabels"] as const;
+export const slots = ["land", "askerLand", "builtUp", "topo", "zoning", "zones", "roads", "boundary", "sites", "projects", "draft", "places", "dataLabels"] as const;
 export type Slot = (typeof slots)[number];
 
 /**
@@ -34,6 +34,8 @@ export const sourceIds = {
   places: "places",
   topo: "topo",
   zoning: "zoning",
+  /** Hazard and protection zones (hensynssoner, NVE hazard maps). */
+  zones: "hazard-zones",
   projects: "projects",
   /** One point per project, clustered (see `projectClusterOptions`). */
   projectPoints: "projects-points",

@@ -1,10 +1,11 @@
 import type { StateCreator } from "zustand";
 import type { Project, Site, ZoningArea } from "../../core/domain/records";
+import type { HazardZone } from "../../core/zoning/hazard-zones";
 import type { ApiFailure } from "../api/client";
 import type { AppState } from "./store";
 
 /** The API collections the map shows. */
-export type DataPart = "projects" | "sites" | "zoning";
+export type DataPart = "projects" | "sites" | "zoning" | "zones";
 
 export interface DataFailure {
   part: DataPart;
@@ -16,11 +17,13 @@ export interface DataState {
   projects: readonly Project[];
   sites: readonly Site[];
   zoning: readonly ZoningArea[];
+  /** Hazard and protection zones (issue 17). */
+  zones: readonly HazardZone[];
   /** What failed to load on the last attempt; the parts that did load are kept and shown. */
   failures: readonly DataFailure[];
 }
 
-export const initialData: DataState = { status: "idle", projects: [], sites: [], zoning: [], failures: [] };
+export const initialData: DataState = { status: "idle", projects: [], sites: [], zoning: [], zones: [], failures: [] };
 
 export function withDataLoading(data: DataState): DataState {
   return { ...data, status: "loading", failures: [] };
@@ -39,7 +42,7 @@ export function withDataLoaded(
 }
 
 /** True when any loaded record belongs to the illustrative demo set (the UI must say so). */
-export function anyIllustrative(data: Pick<DataState, DataPart>): boolean {
+export function anyIllustrative(data: Pick<DataState, "projects" | "sites" | "zoning">): boolean {
   return (
     data.projects.some((p) => p.illustrative) ||
     data.sites.some((s) => s.illustrative) ||

@@ -8,6 +8,7 @@ export const layerGroupIds = [
   "places",
   "builtUp",
   "zoning",
+  "zones",
   "projects",
   "storage",
   "landfill",
@@ -21,7 +22,7 @@ export type LayerVisibility = Readonly<Record<LayerGroupId, boolean>>;
 
 /** Panel sections, in the order they are shown. */
 export const layerSections = {
-  planning: ["projects", "storage", "landfill", "quarry", "zoning"],
+  planning: ["projects", "storage", "landfill", "quarry", "zoning", "zones"],
   basemap: ["boundary", "places", "roads", "builtUp", "topo"],
 } as const satisfies Record<string, readonly LayerGroupId[]>;
 
@@ -35,6 +36,7 @@ export const defaultVisibility: LayerVisibility = {
   places: true,
   builtUp: true,
   zoning: true,
+  zones: true,
   projects: true,
   storage: true,
   landfill: true,

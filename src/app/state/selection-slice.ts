@@ -3,7 +3,7 @@ import type { AppState } from "./store";
 
 /** The record shown in the details panel, by kind and id; the record itself lives in the data slice. */
 export interface Selection {
-  kind: "project" | "site" | "zoning";
+  kind: "project" | "site" | "zoning" | "zone";
   id: string;
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { parseInstance } from "../../core/matching/instance";
+import { parseInstance, type Instance } from "../../core/matching/instance";
 import type { Kpis, MatchResult } from "../../core/matching/result";
 import { solveInstance } from "../../core/matching/solve";
 import { createHighsSolver } from "../../solver/highs-solver";
@@ -9,7 +9,8 @@ const usage = `Usage: massekart solve INSTANCE.json [--out RESULT.json] [--objec
 
 Solves one matching instance (format: \`massekart schema instance\`), prints the KPIs beside the
 baseline and writes the result JSON to --out (default INSTANCE.result.json; "-" for stdout).
-Exit codes: 0 a result (also when some lots stay unplaced), 1 invalid input, 2 solver failure.`;
+Exit codes: 0 a result (also when some lots stay unplaced: the status is still "optimal" and they
+are listed with reasons), 1 invalid input, 2 solver failure.`;
 
 interface Options {
   instancePath: string;
@@ -30,7 +31,38 @@ function parseArgs(args: string[]): { ok: true; options: Options } | { ok: false
   return { ok: true, options: { instancePath, outPath: out ?? defaultOutPath(instancePath), objective } };
 }
 
-const defaultOutPath = (instancePath: string) => `${instancePath.replace(/\.json$/i, "")}.result.json`;
+export const defaultOutPath = (instancePath: string) => `${instancePath.replace(/\.json$/i, "")}.result.json`;
+
+/** Reads and validates an instance file; on a problem prints it (each bad field by JSON path) and gives undefined. */
+export function readInstanceFile(instancePath: string, command: string, patch?: (raw: unknown) => void): Instance | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(instancePath, "utf8"));
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? `is not valid JSON (${error.message})` : `cannot be read (${(error as Error).message})`;
+    console.error(`massekart ${command}: ${instancePath} ${reason}`);
+    return undefined;
+  }
+  patch?.(raw);
+  const parsed = parseInstance(raw);
+  if (!parsed.ok) {
+    console.error(`massekart ${command}: ${instancePath} is not a valid instance:`);
+    for (const field of parsed.fields) console.error(`  ${field.path ? `${field.path}: ` : ""}${field.message}`);
+    return undefined;
+  }
+  return parsed.instance;
+}
+
+/**
+ * Writes the result JSON to `outPath` ("-": stdout) and gives the printer for the human-readable
+ * part: stdout, or stderr when the JSON is on stdout, so the JSON stays pipeable.
+ */
+export function writeResult(result: unknown, outPath: string): (line: string) => void {
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  if (outPath === "-") process.stdout.write(json);
+  else writeFileSync(outPath, json);
+  return outPath === "-" ? (line: string) => console.error(line) : (line: string) => console.log(line);
+}
 
 /** `massekart solve`: exit 0 on a result, 1 on invalid input (naming each field), 2 on solver failure. */
 export const solveCommand = {
@@ -46,27 +78,14 @@ export const solveCommand = {
       return 1;
     }
     const { instancePath, outPath, objective } = parsedArgs.options;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(instancePath, "utf8"));
-    } catch (error) {
-      const reason = error instanceof SyntaxError ? `is not valid JSON (${error.message})` : `cannot be read (${(error as Error).message})`;
-      console.error(`massekart solve: ${instancePath} ${reason}`);
-      return 1;
-    }
-    const parsed = parseInstance(raw);
-    if (!parsed.ok) {
-      console.error(`massekart solve: ${instancePath} is not a valid instance:`);
-      for (const field of parsed.fields) console.error(`  ${field.path ? `${field.path}: ` : ""}${field.message}`);
-      return 1;
-    }
+    // HiGHS compiles while the instance is read and checked.
+    const solver = createHighsSolver();
+    void solver.preload();
+    const instance = readInstanceFile(instancePath, "solve");
+    if (!instance) return 1;
 
-    const result = await solveInstance(parsed.instance, createHighsSolver(), objective ? { objective } : {});
-    const json = `${JSON.stringify(result, null, 2)}\n`;
-    // With the JSON on stdout, the human-readable part goes to stderr so the JSON stays pipeable.
-    const print = outPath === "-" ? (line: string) => console.error(line) : (line: string) => console.log(line);
-    if (outPath === "-") process.stdout.write(json);
-    else writeFileSync(outPath, json);
+    const result = await solveInstance(instance, solver, objective ? { objective } : {});
+    const print = writeResult(result, outPath);
 
     if (result.status === "error") {
       console.error(`massekart solve: the solver failed: ${result.message}`);
@@ -83,8 +102,20 @@ type Solved = Extract<MatchResult, { status: "optimal" | "infeasible" }>;
 const number = (value: number, digits = 0) => value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const percent = (value: number) => `${number(value * 100, 1)} %`;
 
-/** The KPI table (plan, baseline, saving), then unplaced lots and warnings. */
+/** The status line, the KPI table (plan, baseline, saving), then unplaced lots and warnings. */
 export function report(result: Solved): string[] {
+  const unplacedTonnes = result.kpis.tonnesUnplacedSurplus + result.kpis.tonnesUnplacedDemand;
+  return [
+    `Status: ${result.status}${unplacedTonnes > 0 ? ` (${number(unplacedTonnes)} t cannot be placed; see "Unplaced" below)` : ""}` +
+      ` · objective (${result.objectiveKind}) ${number(result.objective)}` +
+      ` · ${number(result.stats.variables)} variables, ${number(result.stats.constraints)} constraints, ${number(result.stats.totalSeconds, 2)} s`,
+    "",
+    ...planLines(result),
+  ];
+}
+
+/** The KPI table beside the baseline, peak storage, unplaced lots with reasons, warnings. */
+export function planLines(result: Pick<Solved, "kpis" | "baseline" | "unplaced" | "warnings">): string[] {
   const rows: [string, (k: Kpis) => number, (v: number) => string][] = [
     ["reuse rate", (k) => k.reuseRate, percent],
     ["tonnes reused", (k) => k.tonnesReused, (v) => number(v)],
@@ -94,7 +125,8 @@ export function report(result: Solved): string[] {
     ["tonne-km", (k) => k.tonneKm, (v) => number(v)],
     ["truck trips", (k) => k.truckTrips, (v) => number(v)],
     ["vehicle-km", (k) => k.vehicleKm, (v) => number(v)],
-    ["t CO2e", (k) => k.kgCO2e / 1000, (v) => number(v, 1)],
+    ["t CO2e (transport + virgin)", (k) => k.kgCO2e / 1000, (v) => number(v, 1)],
+    ["t CO2 transport (tailpipe)", (k) => k.kgCO2Transport / 1000, (v) => number(v, 1)],
     ["cost NOK", (k) => k.cost, (v) => number(v)],
   ];
   const table = [["KPI", "plan", "baseline", "saving"]];
@@ -104,17 +136,7 @@ export function report(result: Solved): string[] {
     const saving = label === "reuse rate" || label === "tonnes reused" ? "" : format(base - plan);
     table.push([label, format(plan), format(base), saving]);
   }
-  const widths = (table[0] as string[]).map((_, c) => Math.max(...table.map((row) => (row[c] as string).length)));
-  const lines = table.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join("  "));
-  lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
-
-  const out = [
-    `Status: ${result.status}${result.status === "infeasible" ? " (some tonnes cannot be placed; see below)" : ""}` +
-      ` · objective (${result.objectiveKind}) ${number(result.objective)}` +
-      ` · ${number(result.stats.variables)} variables, ${number(result.stats.constraints)} constraints, ${number(result.stats.totalSeconds, 2)} s`,
-    "",
-    ...lines,
-  ];
+  const out = alignedTable(table);
   const peaks = Object.entries(result.kpis.peakInventoryTonnes).filter(([, tonnes]) => tonnes > 0);
   if (peaks.length > 0) out.push("", `Peak storage (t): ${peaks.map(([id, tonnes]) => `${id} ${number(tonnes)}`).join(", ")}`);
   if (result.unplaced.length > 0) {
@@ -123,4 +145,12 @@ export function report(result: Solved): string[] {
   }
   for (const warning of result.warnings) out.push("", `Warning: ${warning}`);
   return out;
+}
+
+/** A text table: the first column left-aligned, the rest right-aligned, a rule under the header. */
+export function alignedTable(table: string[][]): string[] {
+  const widths = (table[0] as string[]).map((_, c) => Math.max(...table.map((row) => (row[c] ?? "").length)));
+  const lines = table.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join("  "));
+  lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
+  return lines;
 }

@@ -9,7 +9,20 @@
  * (`conflict`), and CSV imports answer a bad file with their report (`refusal`).
  */
 import { z } from "zod";
-import { loginSchema, meSchema } from "../domain/accounts";
+import { loginSchema } from "../domain/accounts";
+import {
+  authConfigSchema,
+  meDetailsSchema,
+  passwordChangeSchema,
+  passwordResetResultSchema,
+  passwordResetSchema,
+  sessionInfoSchema,
+  userAccountSchema,
+  userCreateSchema,
+  userRowSchema,
+  userUpdateSchema,
+} from "../domain/users-api";
+import { hazardZoneSchema } from "../zoning/hazard-zones";
 import { zoningImportRefusalSchema, zoningImportSummarySchema } from "../zoning/import-summary";
 import { zoningAreaSchema, lotInputSchema, lotSchema, projectSchema, siteInputSchema, siteSchema, siteUpdateSchema } from "../domain/records";
 import {
@@ -21,7 +34,6 @@ import {
   projectCreateSchema,
   projectQuerySchema,
   projectUpdateSchema,
-  userSummarySchema,
 } from "../domain/registry-api";
 import { distanceMatrixJsonSchema, haulRouteFeatureSchema } from "../haul/distance-matrix";
 import { roadNetworkInfoSchema } from "../haul/road-graph-summary";
@@ -93,10 +105,22 @@ export const routes = {
   health: route({ method: "GET", path: "/api/health", response: healthSchema }),
 
   // --- Session --------------------------------------------------------------------------------
-  signIn: route({ method: "POST", path: "/api/session", body: loginSchema, response: meSchema }),
+  signIn: route({ method: "POST", path: "/api/session", body: loginSchema, response: meDetailsSchema }),
   signOut: route({ method: "DELETE", path: "/api/session", response: null, status: 204 }),
-  me: route({ method: "GET", path: "/api/me", response: meSchema }),
-  users: route({ method: "GET", path: "/api/users", response: itemsOf(userSummarySchema) }),
+  me: route({ method: "GET", path: "/api/me", response: meDetailsSchema }),
+  authConfig: route({ method: "GET", path: "/api/auth/config", response: authConfigSchema }),
+  changeOwnPassword: route({ method: "PUT", path: "/api/me/password", body: passwordChangeSchema, response: meDetailsSchema }),
+  mySessions: route({ method: "GET", path: "/api/me/sessions", response: itemsOf(sessionInfoSchema) }),
+  endMyOtherSessions: route({ method: "DELETE", path: "/api/me/sessions", response: z.object({ ended: z.number().int() }) }),
+  endMySession: route({ method: "DELETE", path: "/api/me/sessions/:id", response: null, status: 204 }),
+
+  // --- Accounts (admins; the list for everyone signed in) ----------------------------------------
+  /** Admins get whole accounts, everyone else the list items (who can be named a member). */
+  users: route({ method: "GET", path: "/api/users", response: itemsOf(userRowSchema) }),
+  user: route({ method: "GET", path: "/api/users/:username", response: userAccountSchema }),
+  createUser: route({ method: "POST", path: "/api/users", body: userCreateSchema, response: userAccountSchema, status: 201 }),
+  updateUser: route({ method: "PUT", path: "/api/users/:username", body: userUpdateSchema, response: userAccountSchema, conflict: userAccountSchema }),
+  resetPassword: route({ method: "POST", path: "/api/users/:username/password", body: passwordResetSchema, response: passwordResetResultSchema }),
 
   // --- Mass registry ----------------------------------------------------------------------------
   projects: route({ method: "GET", path: "/api/projects", query: projectQuerySchema, response: itemsOf(projectSchema) }),
@@ -129,6 +153,7 @@ export const routes = {
   deleteSite: route({ method: "DELETE", path: "/api/sites/:id", response: null, status: 204 }),
   restoreSite: route({ method: "POST", path: "/api/sites/:id/restore", response: siteSchema }),
   zoning: route({ method: "GET", path: "/api/zoning", query: bboxQuery, response: itemsOf(zoningAreaSchema) }),
+  hazardZones: route({ method: "GET", path: "/api/zoning/zones", query: bboxQuery, response: itemsOf(hazardZoneSchema) }),
   importZoning: route({
     method: "POST",
     path: "/api/zoning/import",
@@ -139,6 +164,8 @@ export const routes = {
       skipInvalid: z.enum(["true", "false"]).optional(),
       dryRun: z.enum(["true", "false"]).optional(),
       fileName: z.string().optional(),
+      /** The data set of an NVE hazard map (default nve:quick_clay, nve:landslide, nve:flood). */
+      planId: z.string().optional(),
     }),
     body: "bytes",
     response: zoningImportSummarySchema,
@@ -229,7 +256,7 @@ export type ResponseOf<R extends RouteContract> = R extends { response: infer S 
 export type SentOf<R extends RouteContract> = R extends { response: infer S extends z.ZodType } ? z.input<S> : R extends { response: "text" } ? string : void;
 
 /** The JSON body a route takes (its input form: defaults may be left out). */
-export type BodyOf<R extends RouteContract> = R extends { body: infer B extends z.ZodType } ? z.input<B> : R extends { body: "text" } ? string : R extends { body: "bytes" } ? BodyInit : never;
+export type BodyOf<R extends RouteContract> = R extends { body: infer B extends z.ZodType } ? z.input<B> : R extends { body: "text" } ? string : R extends { body: "bytes" } ? ArrayBuffer | Uint8Array : never;
 
 /** The path parameters of a route: "/api/scenarios/:id/runs/:runId" → { id, runId }. */
 export type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`

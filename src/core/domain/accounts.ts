@@ -16,6 +16,8 @@ export type Me = z.infer<typeof meSchema>;
 export const projectWriters: readonly Role[] = ["admin", "planner", "engineer"];
 /** Roles that may write sites, zoning and scenarios. */
 export const planningWriters: readonly Role[] = ["admin", "planner"];
+/** Roles that may restore a deleted record (DESIGN §7: deletes are soft, undone by an admin). */
+export const restorers: readonly Role[] = ["admin"];
 
 export function mayWrite(role: Role, allowed: readonly Role[]): boolean {
   return allowed.includes(role);

@@ -132,7 +132,7 @@ const siteFieldsSchema = z.object({
   stackHeightM: z.number().positive("must be > 0").max(50, "must be at most 50 m").optional(),
   /** Share of the area usable for stockpiles (the rest is roads, slopes, buffers), 0–1. */
   usableShare: z.number().gt(0, "must be > 0").max(1, "must be at most 1").optional(),
-  /** Landfill: approved to receive hazardous masses (above class 5). */
+  /** Landfill: approved to receive hazardous waste (farlig avfall, decided under avfallsforskriften kap. 11, not by the class). */
   acceptsHazardous: z.boolean().optional(),
   /** Storage: area reserved for outdoor materials (kerbs, pipes, benches …, issue #8), m², beside the mass capacity. */
   materialAreaM2: z.number().nonnegative("must not be negative").max(10_000_000, "must be at most 10 000 000 m²").optional(),

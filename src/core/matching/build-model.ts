@@ -1,4 +1,5 @@
 import type { Material } from "../domain/materials";
+import { kgCO2PerTonneKm } from "./emissions";
 import type { LpModel } from "./lp-model";
 import {
   classOfType,
@@ -124,9 +125,11 @@ export function buildModel(problem: Problem): BuiltModel {
   const { parameters: p, surplus, demand, storage, landfills, quarries } = problem;
   const maxKm = p.maxHaulKm;
   const co2 = p.objective === "co2";
+  // kg CO2 per tonne-km at full loads with the empty return: the LP's form of the whole-trip rule.
+  const kgPerTonneKm = kgCO2PerTonneKm(p);
   /** Objective per tonne of one haul leg of `km`. */
   const leg = (km: number) =>
-    co2 ? km * p.kgCO2ePerTonneKm : km * (p.costPerTonneKm + p.carbonPricePerKg * p.kgCO2ePerTonneKm) + p.loadingCostPerTonne;
+    co2 ? km * kgPerTonneKm : km * (p.costPerTonneKm + p.carbonPricePerKg * kgPerTonneKm) + p.loadingCostPerTonne;
   const within = (km: number | undefined): km is number => km !== undefined && km <= maxKm;
 
   // Rows.

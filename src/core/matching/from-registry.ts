@@ -3,7 +3,6 @@
  * sites in play, with a scenario's parameters and what-if overrides. Pure, so the server, the
  * browser and the tests build the same instance.
  */
-import { area } from "@turf/area";
 import { z } from "zod";
 import { monthsBetween, shiftMonth } from "../domain/months";
 import { profileFits } from "../domain/monthly-profile";
@@ -11,6 +10,7 @@ import { siteCapacityEstimate, type CapacityAssumptions } from "../suitability/c
 import { defaultSuitabilityRules } from "../suitability/rules";
 import { monthWindowSchema, type Project, type Site } from "../domain/records";
 import { representativePoint } from "../geo/geometry";
+import { planarAreaM2 } from "../geo/planar-area";
 import { englishText, message, messageSchema, type Message } from "../messages/message";
 import { refineWith } from "../messages/zod-issues";
 import { instanceSchema, type InstanceInput, type MatchingParameters } from "./instance";
@@ -120,7 +120,7 @@ export function instanceFromRegistry(
       }
       let capacityTonnes = site.capacityTonnes;
       if (capacityTonnes === undefined) {
-        capacityTonnes = siteCapacityEstimate(area(site.geometry), site, capacityDefaults).capacityTonnes;
+        capacityTonnes = siteCapacityEstimate(planarAreaM2(site.geometry), site, capacityDefaults).capacityTonnes;
         notes.push(message("registry.capacityEstimated", { site: site.name, capacityTonnes: Math.round(capacityTonnes) }));
       }
       instanceSites.push({ ...base, kind: "storage", capacityTonnes, accepts: site.accepts, handlingCostPerTonne: site.handlingCostPerTonne ?? 0 });

@@ -24,6 +24,12 @@ export interface GenerateOptions {
   halfSideKm?: number;
   /** Longest lot window, months. */
   maxWindowMonths?: number;
+  /**
+   * Storage sites that are candidates for allocation (DESIGN §9), the first ones in order: `true`
+   * for all. Each gets an area, a fixed cost and a rent (see `candidateCosts`). The rest of the
+   * instance is the same with or without candidates.
+   */
+  candidates?: boolean | number;
 }
 
 
@@ -140,7 +146,39 @@ export function generateInstance(options: GenerateOptions): InstanceInput {
       kgCO2ePerTonne: round(between(3, 8), 2),
     });
   }
+  const candidateCount = options.candidates === true ? storageSites : Math.min(storageSites, Math.max(0, Number(options.candidates ?? 0)));
+  if (candidateCount > 0) {
+    // Its own random stream, so that the lots and sites above stay the same.
+    const costs = candidateCosts(seededRandom(seed * 7919 + 17));
+    for (const site of sites.slice(0, candidateCount)) {
+      if (site.kind === "storage") Object.assign(site, costs(site.capacityTonnes));
+    }
+  }
   return { months, lots, sites };
+}
+
+/**
+ * Plausible allocation costs of a candidate storage site (a planning estimate, not a tender):
+ * - area from its capacity by the capacity rule of the suitability defaults (3 m stack, 60 %
+ *   usable, 1.52 t/m³ loose: 2.74 t per m² of site);
+ * - fixed cost NOK 400,000 (zoning and permits, access, a weighbridge) plus NOK 80–200 per m²
+ *   (stripping, a gravel pad, fence, drainage and sediment pond, restoring the land afterwards);
+ * - rent NOK 2–6 per m² and month (NOK 24–72 per m² and year, a lease of industrial or farm land
+ *   around Asker).
+ * A 40,000 t site covers about 15,000 m², costs NOK 1.6–3.3 million and rents for NOK 30–90,000 a month.
+ */
+function candidateCosts(random: () => number) {
+  const between = (lo: number, hi: number) => lo + random() * (hi - lo);
+  const tonnesPerM2 = 3 * 0.6 * 1.52;
+  return (capacityTonnes: number) => {
+    const areaM2 = Math.round(capacityTonnes / tonnesPerM2);
+    return {
+      candidate: true,
+      areaM2,
+      fixedCostNok: Math.round((400_000 + areaM2 * between(80, 200)) / 1000) * 1000,
+      rentNokPerMonth: Math.round((areaM2 * between(2, 6)) / 100) * 100,
+    };
+  };
 }
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;

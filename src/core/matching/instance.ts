@@ -4,6 +4,7 @@ import { contaminationClassSchema, materialSchema, quantityUnits } from "../doma
 import { monthSchema, monthWindowSchema } from "../domain/records";
 import { defaultCircuityFactor } from "../haul/straight-line";
 import { issueMessage } from "../messages/zod-issues";
+import { defaultKgCO2PerVehicleKm } from "./emissions";
 
 /**
  * The instance of matching (DESIGN §7 "Instance"): the input of `massekart solve`, `POST /api/solve`
@@ -24,13 +25,25 @@ export const parametersSchema = z.object({
   /** NOK per tonne and leg. Source: as costPerTonneKm. */
   loadingCostPerTonne: nonNegative("loading, NOK per tonne and leg (DESIGN §5: 20)").default(20),
   /**
-   * kg CO2e per tonne-km including the empty return: 2 × 1.0 kg/vehicle-km ÷ 17 t ≈ 0.117.
-   * Source: Miljødirektoratet's conversion tables (3.75 l diesel per 10 km × 2.66 kg/l), DESIGN §5.
+   * Tailpipe CO2 of a tipper, kg per vehicle-km, loaded and empty alike; default 1.0 (3.75 l
+   * diesel per 10 km × 2.66 kg/l of fossil diesel). Source: Miljødirektoratet's conversion tables,
+   * DESIGN §5. Emissions are whole trips × km × 2 × this factor (`core/matching/emissions.ts`).
+   * Optional so that an older instance's `kgCO2ePerTonneKm` can still set it (issue 17).
    */
-  kgCO2ePerTonneKm: nonNegative("truck emissions incl. empty return, kg CO2e per tonne-km (DESIGN §5: 0.117)").default(0.117),
-  /** NOK per kg CO2e added to the cost objective; 0 = pure cost. */
+  kgCO2PerVehicleKm: nonNegative(`truck tailpipe CO2, kg per vehicle-km, loaded or empty (DESIGN §5: ${defaultKgCO2PerVehicleKm})`).optional(),
+  /**
+   * Deprecated: kg CO2e per tonne-km including the empty return (before issue 17, default 0.117 =
+   * 2 × 1.0 ÷ 17). Still accepted: when `kgCO2PerVehicleKm` is absent it is converted to
+   * kgCO2ePerTonneKm × truckPayloadTonnes ÷ 2 kg per vehicle-km, with a warning in the result.
+   */
+  kgCO2ePerTonneKm: nonNegative("deprecated: truck emissions incl. empty return, kg CO2e per tonne-km; use kgCO2PerVehicleKm").optional(),
+  /** NOK per kg CO2 (transport) or CO2e (virgin material) added to the cost objective; 0 = pure cost. */
   carbonPricePerKg: nonNegative("carbon price, NOK per kg CO2e (0 = pure cost)").default(0),
-  /** Tonnes per truck load. Source: 4-axle tipper, 32 t gross (vegtrafikkloven), DESIGN §5. */
+  /**
+   * Tonnes per truck load; flows are carried in whole loads. Source: a 4-axle tipper of 32 t gross
+   * carries 17 t under the weight limits of the bruksforskriften; a tipper semi-trailer 30–37 t
+   * (the Hamar project's loads were 36.8 t), DESIGN §5.
+   */
   truckPayloadTonnes: z.number().positive("must be > 0").describe("truck payload, tonnes (DESIGN §5: 17)").default(17),
   /** Arcs longer than this are not allowed, km. */
   maxHaulKm: nonNegative("longest allowed haul, km").default(60),
@@ -39,8 +52,12 @@ export const parametersSchema = z.object({
   circuityFactor: z.number().min(1, "must be at least 1").describe("road km per straight-line km (DESIGN §5: 1.3)").default(defaultCircuityFactor),
   /** Objective units per tonne left unplaced; large, so that placing always wins where possible. */
   unplacedPenaltyPerTonne: nonNegative("penalty per tonne left unplaced, in objective units").default(100_000),
-  /** `cost`: NOK (plus the carbon price); `co2`: kg CO2e only (transport and virgin material). */
+  /** `cost`: NOK (plus the carbon price); `co2`: kg only (transport CO2 and virgin-material CO2e). */
   objective: z.enum(["cost", "co2"]).describe("what to minimise").default("cost"),
+  /** Site allocation (`massekart recommend`): at most this many candidate storage sites are allocated. */
+  maxAllocatedSites: z.number().int("must be a whole number").nonnegative("must not be negative").describe("most candidate sites to allocate").optional(),
+  /** Site allocation: the candidates allocated may cover at most this much land, m² (each candidate then needs `areaM2`). */
+  maxAllocatedAreaM2: nonNegative("most land the allocated candidate sites may cover, m²").optional(),
 });
 export type MatchingParameters = z.output<typeof parametersSchema>;
 
@@ -59,7 +76,10 @@ export const instanceLotSchema = z.object({
   acceptsMaterials: z.array(materialSchema).optional(),
   /** Surplus: its TA-2553 class; demand: the worst class it accepts. */
   contaminationClass: contaminationClassSchema,
-  /** Above class 5 (hazardous waste): goes only to landfills with `acceptsHazardous`. Surplus only. */
+  /**
+   * Hazardous waste (farlig avfall), decided under avfallsforskriften kap. 11 and separate from the
+   * TA-2553 class: goes only to landfills with `acceptsHazardous`. Surplus only.
+   */
   hazardous: z.boolean().default(false),
   quantity: z.object({ value: nonNegative("amount in `unit`"), unit: z.enum(quantityUnits) }),
   window: monthWindowSchema,
@@ -84,6 +104,19 @@ export const storageSiteSchema = z.object({
   handlingCostPerTonne: nonNegative("NOK per tonne entering storage").default(0),
   /** When true, mass may stay on the site after its window or the horizon ends. */
   keepsInventory: z.boolean().default(false),
+  /**
+   * A candidate site (DESIGN §9) is not allocated yet: `massekart recommend` decides whether to
+   * allocate it. A site without `candidate` is already allocated.
+   */
+  candidate: z.boolean().default(false),
+  /** A candidate's one-off cost when allocated: establishing, access, permits, restoring the land, NOK. */
+  fixedCostNok: nonNegative("one-off cost when allocated (establishing, access, permits, restoring), NOK").optional(),
+  /** A candidate's rent for each month of its window within the horizon, when allocated, NOK. */
+  rentNokPerMonth: nonNegative("rent per month of the window when allocated, NOK").optional(),
+  /** Forces a candidate in or out of the allocation. */
+  allocation: z.enum(["required", "excluded"]).describe("force a candidate in or out").optional(),
+  /** Land the site covers, m²: counts against `maxAllocatedAreaM2`, and with capacityTonnes gives the site's own t/m². */
+  areaM2: z.number().positive("must be > 0").describe("land the site covers, m²").optional(),
 });
 
 export const landfillSiteSchema = z.object({
@@ -95,7 +128,7 @@ export const landfillSiteSchema = z.object({
   capacityTonnes: nonNegative("tonnes over the whole horizon").optional(),
   /** Defaults to every material up to class 5. */
   accepts: acceptsSchema.optional(),
-  /** Approved for hazardous masses (above class 5). Addition to DESIGN §7 (issue 4). */
+  /** Approved for hazardous waste (farlig avfall, avfallsforskriften kap. 11). Addition to DESIGN §7 (issue 4). */
   acceptsHazardous: z.boolean().default(false),
 });
 
@@ -172,6 +205,7 @@ export const instanceSchema = instanceShape.superRefine((instance, ctx) => {
   instance.sites.forEach((site, i) => {
     if (needsLocation && !site.location) issue(["sites", i, "location"], "is required when the instance has no `distances`");
   });
+  checkAllocation(instance, issue);
 
   instance.distances?.forEach((pair, i) => {
     for (const end of ["from", "to"] as const) {
@@ -179,6 +213,47 @@ export const instanceSchema = instanceShape.superRefine((instance, ctx) => {
     }
   });
 });
+
+/**
+ * The site-allocation fields (DESIGN §9, issue 11): a candidate needs its fixed cost; only
+ * candidates are forced in or out; an area limit needs every candidate's area; and the limits must
+ * leave room for the required sites and for at least one candidate.
+ */
+function checkAllocation(instance: z.output<typeof instanceShape>, issue: (path: (string | number)[], message: string) => void): void {
+  const { maxAllocatedSites, maxAllocatedAreaM2 } = instance.parameters;
+  const candidates: { site: StorageSite; index: number }[] = [];
+  instance.sites.forEach((site, index) => {
+    if (site.kind !== "storage") return;
+    if (site.candidate) {
+      candidates.push({ site, index });
+      if (site.fixedCostNok === undefined) issue(["sites", index, "fixedCostNok"], "is required for a candidate site (establishing, access, permits, restoring the land), NOK");
+      if (maxAllocatedAreaM2 !== undefined && site.areaM2 === undefined) {
+        issue(["sites", index, "areaM2"], "is required for a candidate site when parameters.maxAllocatedAreaM2 limits the allocated area");
+      }
+    } else if (site.allocation !== undefined) {
+      issue(["sites", index, "allocation"], `"${site.allocation}" needs a candidate site: set "candidate": true, or leave allocation out (a site that is not a candidate is already allocated)`);
+    }
+  });
+  const open = candidates.filter(({ site }) => site.allocation !== "excluded");
+  const required = candidates.filter(({ site }) => site.allocation === "required");
+  const list = (items: { index: number }[]) => items.map(({ index }) => `sites[${index}]`).join(", ");
+  if (maxAllocatedSites !== undefined) {
+    if (required.length > maxAllocatedSites) {
+      issue(["parameters", "maxAllocatedSites"], `is ${maxAllocatedSites}, but ${required.length} candidate sites are required (${list(required)})`);
+    } else if (maxAllocatedSites === 0 && open.length > 0) {
+      issue(["parameters", "maxAllocatedSites"], "is 0, which excludes every candidate site: raise it, or mark the candidates excluded to plan without them");
+    }
+  }
+  if (maxAllocatedAreaM2 !== undefined && open.every(({ site }) => site.areaM2 !== undefined)) {
+    const requiredAreaM2 = required.reduce((sum, { site }) => sum + (site.areaM2 ?? 0), 0);
+    const smallest = open.reduce<{ site: StorageSite; index: number } | undefined>((min, c) => (!min || (c.site.areaM2 ?? 0) < (min.site.areaM2 ?? 0) ? c : min), undefined);
+    if (requiredAreaM2 > maxAllocatedAreaM2) {
+      issue(["parameters", "maxAllocatedAreaM2"], `is ${maxAllocatedAreaM2} m², but the required candidate sites (${list(required)}) cover ${requiredAreaM2} m²`);
+    } else if (smallest && (smallest.site.areaM2 ?? 0) > maxAllocatedAreaM2) {
+      issue(["parameters", "maxAllocatedAreaM2"], `is ${maxAllocatedAreaM2} m², which excludes every candidate site: the smallest, sites[${smallest.index}], covers ${smallest.site.areaM2} m²`);
+    }
+  }
+}
 
 export type Instance = z.output<typeof instanceSchema>;
 /** What a client may send: defaults still absent. */

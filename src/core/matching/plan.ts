@@ -1,4 +1,5 @@
 import { Kind, type BuiltModel } from "./build-model";
+import { flowTransport } from "./emissions";
 import { classOfType, materialOfType, type Problem } from "./problem";
 import type { Flow, FlowKind, InventoryPoint, Kpis } from "./result";
 
@@ -79,9 +80,11 @@ export function readPlan(problem: Problem, built: BuiltModel, values: Float64Arr
       kind: flowKind,
     });
     legTonneKm += tonnes * km;
-    const legTrips = tonnes / p.truckPayloadTonnes;
-    trips += legTrips;
-    vehicleKm += legTrips * km * 2;
+    // Whole loads per flow, each driven loaded and back empty (core/matching/emissions.ts).
+    const transport = flowTransport(tonnes, km, p);
+    trips += transport.trips;
+    vehicleKm += transport.vehicleKm;
+    k.kgCO2Transport += transport.kgCO2;
     k.cost += tonnes * (km * p.costPerTonneKm + p.loadingCostPerTonne);
     if (kind === Kind.direct || kind === Kind.from_storage) k.tonnesReused += tonnes;
     if (kind === Kind.from_storage) k.tonnesThroughStorage += tonnes;
@@ -94,13 +97,13 @@ export function readPlan(problem: Problem, built: BuiltModel, values: Float64Arr
       const r = quarry.get(from);
       k.tonnesVirgin += tonnes;
       k.cost += tonnes * (r?.pricePerTonne ?? 0);
-      k.kgCO2e += tonnes * (r?.kgCO2ePerTonne ?? 0);
+      k.kgCO2eVirgin += tonnes * (r?.kgCO2ePerTonne ?? 0);
     }
   }
   k.tonneKm = legTonneKm;
   k.truckTrips = trips;
   k.vehicleKm = vehicleKm;
-  k.kgCO2e += legTonneKm * p.kgCO2ePerTonneKm;
+  k.kgCO2e = k.kgCO2Transport + k.kgCO2eVirgin;
   k.reuseRate = k.tonnesSurplus > 0 ? k.tonnesReused / k.tonnesSurplus : 0;
 
   const inventory: InventoryPoint[] = [];
@@ -133,6 +136,8 @@ function emptyKpis(problem: Problem): Kpis {
     truckTrips: 0,
     vehicleKm: 0,
     kgCO2e: 0,
+    kgCO2Transport: 0,
+    kgCO2eVirgin: 0,
     cost: 0,
     peakInventoryTonnes: Object.fromEntries(problem.storage.map((j) => [j.id, 0])),
   };

@@ -2,6 +2,7 @@ import { materials, toTonnes, type Material } from "../domain/materials";
 import { spreadTonnes } from "../domain/monthly-profile";
 import type { HaulPoint } from "../haul/distance-matrix";
 import { straightLineMatrix } from "../haul/straight-line";
+import { emissionFactorWarnings } from "./emissions";
 import type { Instance, LandfillSite, MatchingParameters, QuarrySite, StorageSite } from "./instance";
 
 /**
@@ -57,6 +58,9 @@ export interface Storage {
   handlingCostPerTonne: number;
   keepsInventory: boolean;
   open: MonthRange;
+  /** Site allocation (DESIGN §9): present on a candidate site only. */
+  candidate?: { fixedCostNok: number; rentNokPerMonth: number; allocation?: "required" | "excluded" };
+  areaM2?: number;
 }
 
 export interface Landfill {
@@ -165,7 +169,7 @@ export function prepareProblem(instance: Instance): Problem {
     else quarries.push(quarryOf(site, common));
   }
 
-  const warnings: string[] = [];
+  const warnings: string[] = [...emissionFactorWarnings(parameters)];
   const km = instance.distances
     ? givenDistances(instance.distances, nodeIds)
     : computedDistances(locations, { surplus, demand, storage, landfills, quarries }, parameters, warnings);
@@ -182,6 +186,17 @@ function storageOf(site: StorageSite, common: Common): Storage {
     worstClass: site.accepts.worstClass,
     handlingCostPerTonne: site.handlingCostPerTonne,
     keepsInventory: site.keepsInventory,
+    ...(site.candidate
+      ? {
+          candidate: {
+            // The schema requires fixedCostNok on a candidate; 0 only for an instance that skipped validation.
+            fixedCostNok: site.fixedCostNok ?? 0,
+            rentNokPerMonth: site.rentNokPerMonth ?? 0,
+            ...(site.allocation ? { allocation: site.allocation } : {}),
+          },
+        }
+      : {}),
+    ...(site.areaM2 !== undefined ? { areaM2: site.areaM2 } : {}),
   };
 }
 

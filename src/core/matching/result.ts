@@ -63,12 +63,16 @@ export const kpisSchema = z.object({
   tonnesInStorageAtEnd: z.number(),
   /** Σ tonnes × km over haul legs. */
   tonneKm: z.number(),
-  /** Σ tonnes ÷ truckPayloadTonnes over haul legs. */
+  /** Whole truck loads: Σ over flows of ⌈tonnes ÷ truckPayloadTonnes⌉ (issue 17; before, a fraction). */
   truckTrips: z.number(),
-  /** truck trips × km × 2 (loaded out, empty back). */
+  /** Σ over flows of trips × km × 2 (loaded out, empty back). */
   vehicleKm: z.number(),
-  /** tonne-km × kgCO2ePerTonneKm + virgin tonnes × the quarry's kgCO2ePerTonne. */
+  /** kgCO2Transport + kgCO2eVirgin: the plan's emissions in one number (DESIGN §7). */
   kgCO2e: z.number(),
+  /** Tailpipe CO2 of the trucks (fossil diesel): vehicleKm × kgCO2PerVehicleKm. Addition (issue 17). */
+  kgCO2Transport: z.number(),
+  /** CO2e of the virgin material bought: virgin tonnes × the quarry's kgCO2ePerTonne. Addition (issue 17). */
+  kgCO2eVirgin: z.number(),
   /** NOK: the cost objective without the carbon price and the unplaced penalty. */
   cost: z.number(),
   /** Highest end-of-month stock per storage site id, tonnes. */
@@ -114,9 +118,10 @@ export const solvedResultSchema = z.object({
 export type SolvedResult = z.infer<typeof solvedResultSchema>;
 
 /**
- * `optimal`: every lot placed at least cost. `infeasible`: the best plan leaves some tonnes
- * unplaced (listed with reasons; flows and KPIs still describe that plan). `error`: the solver
- * failed; `message` says why.
+ * `optimal`: the plan is optimal; lots that cannot be placed (or whose penalty is cheaper than
+ * every route) are part of it, listed in `unplaced` with reasons. `infeasible`: reserved for a
+ * model without any solution — matching's unplaced slack means it does not occur (before issue 11
+ * it meant "some tonnes unplaced"). `error`: the solver failed; `message` says why.
  */
 export const matchResultSchema = z.discriminatedUnion("status", [
   solvedResultSchema.extend({ status: z.literal("optimal") }),

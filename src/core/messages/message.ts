@@ -211,6 +211,7 @@ const englishEntities: Readonly<Record<string, [singular: string, plural: string
   road_network: ["road network", "road networks"],
   zoning: ["zoning area", "zoning areas"],
   suitability_rules: ["suitability rules", "suitability rules"],
+  user: ["user", "users"],
 };
 
 /** Short English labels of outdoor-material units. */

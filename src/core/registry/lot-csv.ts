@@ -28,13 +28,13 @@ export const lotCsvColumns: readonly CsvColumn[] = [
   { name: "north", aliases: ["nord", "northing", "y"], required: false, en: "Northing in metres, with crs (new projects)", nb: "Nord i meter, med koordinatsystem (nye prosjekter)" },
   { name: "crs", aliases: ["koordinatsystem", "epsg"], required: false, en: "EPSG code of east/north, e.g. EPSG:25832", nb: "EPSG-kode for øst/nord, f.eks. EPSG:25832" },
   { name: "direction", aliases: ["retning"], required: true, en: "surplus or demand (overskudd, behov)", nb: "overskudd eller behov (surplus, demand)" },
-  { name: "material", aliases: ["materiale", "masse", "massetype"], required: true, en: `${materials.join(", ")} (or the Norwegian name)`, nb: "sprengstein, grus/sand, morene, leire/silt, matjord, blandede masser (eller koden)" },
+  { name: "material", aliases: ["materiale", "masse", "massetype"], required: true, en: `${materials.join(", ")} (or the Norwegian name)`, nb: "sprengstein, grus/sand, morene, leire/silt, matjord, blandede masser, betong, asfalt, torv (eller koden)" },
   { name: "contaminationClass", aliases: ["tilstandsklasse", "klasse", "class"], required: true, en: "TA-2553 class 1–5", nb: "Tilstandsklasse 1–5 (TA-2553)" },
   { name: "quantity", aliases: ["mengde", "antall"], required: true, en: "Amount, > 0 (decimal point or comma)", nb: "Mengde, > 0 (desimalpunktum eller -komma)" },
   { name: "unit", aliases: ["enhet"], required: true, en: "tonnes (t), m3_in_place (pfm3), m3_loose (ulm3), m3_compacted (pam3)", nb: "tonn (t), pfm3, ulm3, pam3" },
   { name: "from", aliases: ["fra", "framåned", "fromMonth"], required: true, en: "First month, YYYY-MM", nb: "Første måned, ÅÅÅÅ-MM" },
   { name: "to", aliases: ["til", "tilmåned", "toMonth"], required: true, en: "Last month, YYYY-MM", nb: "Siste måned, ÅÅÅÅ-MM" },
-  { name: "hazardous", aliases: ["farlig_avfall", "farligavfall"], required: false, en: "true/false (ja/nei): above class 5", nb: "ja/nei (true/false): over klasse 5" },
+  { name: "hazardous", aliases: ["farlig_avfall", "farligavfall"], required: false, en: "true/false (ja/nei): hazardous waste (farlig avfall) as decided under avfallsforskriften kap. 11, separate from the class", nb: "ja/nei (true/false): farlig avfall etter avfallsforskriften kap. 11, uavhengig av tilstandsklassen" },
   { name: "monthlyProfile", aliases: ["månedsprofil", "profil"], required: false, en: "Shares per month separated by |, e.g. 1|2|1", nb: "Andeler per måned skilt med |, f.eks. 1|2|1" },
   { name: "notes", aliases: ["merknad", "merknader", "kommentar"], required: false, en: "Free text", nb: "Fritekst" },
 ];
@@ -89,6 +89,9 @@ const materialNames: Record<string, Material> = {
   leire: "clay_silt", silt: "clay_silt", leiresilt: "clay_silt",
   matjord: "topsoil", vekstjord: "topsoil", jord: "topsoil",
   blandet: "mixed", blandedemasser: "mixed", blandede: "mixed",
+  betong: "concrete", knustbetong: "concrete", betongavfall: "concrete",
+  asfalt: "asphalt", returasfalt: "asphalt", fresasfalt: "asphalt", reclaimedasphalt: "asphalt",
+  torv: "peat", myr: "peat",
 };
 const unitNames: Record<string, QuantityUnit> = {
   ...Object.fromEntries(quantityUnits.map((u) => [foldCsvText(u), u])),

@@ -34,7 +34,7 @@ export interface SiteCapacityOverrides {
  * density where it gives them, else `defaults` — the suitability rules' capacity in force (shipped
  * in data/suitability-rules.json: 3 m, 0.6, 1.52 t/m³ loose mixed masses, sources there). The site
  * card, the ranking and scenario runs all estimate with this, so a site has one capacity.
- * @param areaM2 - the site's geodesic area, m²
+ * @param areaM2 - the site's area, m² (planar in EPSG:25832, as plan documents give it)
  */
 export function siteCapacityEstimate(
   areaM2: number,
@@ -47,4 +47,13 @@ export function siteCapacityEstimate(
     densityTonnesPerM3: site.densityTonnesPerM3 ?? defaults.densityTonnesPerM3,
   };
   return { ...capacityEstimate(areaM2, assumptions), assumptions };
+}
+
+/**
+ * The inverse of `capacityEstimate`: the site area that holds `tonnes` under the same rule
+ * (tonnes ÷ density ÷ stack height ÷ usable share), m². Site allocation uses it for the area
+ * the stock of a plan needs.
+ */
+export function areaForTonnesM2(tonnes: number, { stackHeightM, usableShare, densityTonnesPerM3 }: CapacityAssumptions): number {
+  return tonnes / (densityTonnesPerM3 * stackHeightM * usableShare);
 }

@@ -25,6 +25,10 @@ export const reasonKeys = [
   "road.far",
   /** {}: no road within 50 km, or no road data given. */
   "road.unknown",
+  /** {hazard, source, objectType, code, codeName, zoneName, sharePercent, areaM2}: the site lies in a hazard or protection zone (issue 17; zone-findings.ts). */
+  "zone.hazard",
+  /** {…as zone.hazard, negligiblePercent}: a sliver of a zone on the site, ignored. */
+  "zone.negligible",
 ] as const;
 export type ReasonKey = (typeof reasonKeys)[number];
 

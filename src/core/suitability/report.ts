@@ -1,6 +1,6 @@
-import { area } from "@turf/area";
 import { areaGeometrySchema, bboxOf, type AreaGeometry, type Bbox } from "../geo/geometry";
 import { geometryOutsideNorway } from "../geo/norway";
+import { planarAreaM2 } from "../geo/planar-area";
 import { firstSelfIntersection } from "../geo/self-intersection";
 import { metresPerDegree, metresPerDegreeLon } from "../haul/geodesy";
 import { haulLocationOf } from "../haul/haul-points";
@@ -14,7 +14,8 @@ import { localPlane, toPlane } from "./local-plane";
 import { meanHaul, type DistanceFunction, type HaulLot } from "./mean-haul";
 import { conflictReason, overlappingReason, roadReason, suitabilityReasonSchema, unzonedReason, zoningReason, type SuitabilityReason } from "./reasons";
 import { nearestRoadM, type RoadIndex } from "./road-index";
-import { defaultSuitabilityRules, zoningRuleValues, type SuitabilityRules, type ZoningRule } from "./rules";
+import { defaultSuitabilityRules, zoneHazardRules, zoningRuleValues, type SuitabilityRules, type ZoningRule } from "./rules";
+import { zoneEntrySchema, zoneFindings, type SuitabilityHazardZone } from "./zone-findings";
 import { zoningConflicts } from "./zoning-conflicts";
 import { buildZoningIndex, isZoningIndex, type SuitabilityZoning, type ZoningIndex } from "./zoning-index";
 import { zoningOverlap } from "./zoning-overlap";
@@ -44,6 +45,8 @@ export interface SuitabilityOptions {
   lots?: readonly HaulLot[];
   /** Haul distances in km (default straight lines × 1.3). */
   distance?: DistanceFunction;
+  /** Hazard and protection zones (hensynssoner, NVE hazard maps): an index from `buildZoningIndex`, or the zones. */
+  zones?: ZoningIndex<SuitabilityHazardZone> | readonly SuitabilityHazardZone[];
 }
 
 export const verdicts = ["suitable", "conditional", "unsuitable"] as const;
@@ -53,7 +56,7 @@ export type Verdict = (typeof verdicts)[number];
 export const zoningShareEntrySchema = z.object({
   code: z.number(),
   category: z.enum(zoningCategories),
-  /** Geodesic area of the site zoned so, m². */
+  /** Area of the site zoned so, m² (planar in EPSG:25832, as plan documents give it). */
   areaM2: z.number(),
   /** areaM2 ÷ the site's area, 0–1. */
   share: z.number(),
@@ -84,7 +87,7 @@ export const suitabilityReportSchema = z.object({
   verdict: z.enum(verdicts),
   /** Each reason in plain English; `reasonDetails` has the same reasons with keys for translation. */
   reasons: z.array(z.string()),
-  /** Geodesic area of the site, m². */
+  /** Area of the site, m²: planar in EPSG:25832, as plan documents and QGIS give it (`planarAreaM2`). */
   areaM2: z.number(),
   capacityTonnes: z.number(),
   capacityM3: z.number(),
@@ -97,6 +100,8 @@ export const suitabilityReportSchema = z.object({
   /** Tonne-weighted mean haul to the registered surplus and demand, km; null without lots. */
   meanHaulKm: z.number().nullable(),
   reasonDetails: z.array(suitabilityReasonSchema),
+  /** Hazard and protection zones the site lies in, most severe first (issue 17). Addition to DESIGN §7. */
+  zones: z.array(zoneEntrySchema),
   /** Share of the site without any imported zoning, 0–1. */
   unzonedShare: z.number(),
   capacityAssumptions: capacityAssumptionsSchema,
@@ -184,7 +189,7 @@ export function siteGeometryProblem(site: SuitabilitySite): { problem: Message; 
       path: ["geometry", "coordinates"],
     };
   }
-  if (!(area(site.geometry) > 0)) return { problem: message("suitability.noArea", { site: label }), path: ["geometry", "coordinates"] };
+  if (!(planarAreaM2(site.geometry) > 0)) return { problem: message("suitability.noArea", { site: label }), path: ["geometry", "coordinates"] };
   return undefined;
 }
 
@@ -203,7 +208,8 @@ export function suitabilitySearchBox(geometry: AreaGeometry, rules: SuitabilityR
 const effectRank = { suitable: 0, info: 0, conditional: 1, unsuitable: 2 } as const;
 
 /**
- * The suitability report of one site against the zoning (issue 6, DESIGN §7): geodesic area,
+ * The suitability report of one site against the zoning and the hazard and protection zones
+ * (issues 6 and 17, DESIGN §7 and §8): planar area,
  * capacity, zoning shares by code, conflicts within the buffers, nearest road, mean haul, and a
  * verdict with its reasons. The verdict is the worst finding: unsuitable if excluded zoning covers
  * more than the tolerated share (or a rule says so), conditional for conditional zoning, tolerated
@@ -217,14 +223,14 @@ const effectRank = { suitable: 0, info: 0, conditional: 1, unsuitable: 2 } as co
 export function suitabilityReport(
   site: SuitabilitySite,
   zoning: ZoningIndex | readonly SuitabilityZoning[],
-  { rules = defaultSuitabilityRules, roads, lots = [], distance }: SuitabilityOptions = {},
+  { rules = defaultSuitabilityRules, roads, lots = [], distance, zones = [] }: SuitabilityOptions = {},
 ): SuitabilityOutcome {
   const invalid = siteGeometryProblem(site);
   if (invalid) return { ok: false, problem: englishText(invalid.problem), problemDetail: invalid.problem, path: invalid.path };
   const index = isZoningIndex(zoning) ? zoning : buildZoningIndex(zoning);
   const geometry = site.geometry;
   const siteBox = bboxOf(geometry);
-  const areaM2 = area(geometry);
+  const areaM2 = planarAreaM2(geometry);
   const centre = haulLocationOf(geometry);
   const plane = localPlane(centre);
   const sitePlane = toPlane(geometry, plane);
@@ -277,6 +283,11 @@ export function suitabilityReport(
     reasons.push(conflictReason({ ...conflict, label: rule.label }, rule.effect));
   }
 
+  // Hazard and protection zones on the site: landslide, quick clay, flood, drinking water … (DESIGN §8).
+  const zoneIndex = isZoningIndex(zones) ? zones : buildZoningIndex(zones);
+  const hazards = zoneFindings(geometry, siteBox, areaM2, zoneIndex, { hazards: zoneHazardRules(rules), negligibleShare });
+  reasons.push(...hazards.reasons);
+
   const roadM = roads ? nearestRoadM(roads, sitePlane, plane, siteBox) : null;
   reasons.push(roadReason(roadM, rules.road, { roadData: roads !== undefined }));
 
@@ -298,10 +309,11 @@ export function suitabilityReport(
       nearestRoadM: roadM === null ? null : round(roadM, 1),
       meanHaulKm: haul.meanHaulKm === null ? null : round(haul.meanHaulKm, 3),
       reasonDetails: reasons,
+      zones: hazards.entries.map((entry) => ({ ...entry, areaM2: round(entry.areaM2, 1), share: round(entry.share, 4) })),
       unzonedShare: round(unzonedShare, 4),
       capacityAssumptions: capacity.assumptions,
       haul: { lots: haul.lots, tonnes: round(haul.tonnes, 1), tonneKm: round(haul.tonneKm, 1), unreachable: haul.unreachable },
-      warnings: [...overlap.warnings, ...haul.warnings],
+      warnings: [...overlap.warnings, ...hazards.warnings, ...haul.warnings],
     },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import defaultRulesJson from "../../../data/suitability-rules.json";
 import { zoningCategories } from "../zoning/arealformaal";
+import { zoneHazards, type ZoneHazard } from "../zoning/hazard-zones";
 
 /** What a zoning rule says about a site lying on that zoning. */
 export const zoningRuleValues = ["allowed", "conditional", "excluded"] as const;
@@ -27,6 +28,15 @@ export const conflictRuleSchema = z.object({
 export type ConflictRule = z.infer<typeof conflictRuleSchema>;
 
 /**
+ * What each kind of hazard or protection zone does to a site that lies in it (issue 17, DESIGN §8):
+ * landslide and quick clay unsuitable, flood and drinking water conditional, and so on for every
+ * hensynssone code (`core/zoning/hazard-zones.ts` maps codes to these kinds). The shipped values and
+ * their reasons are in `data/suitability-rules.json`. Rules saved before issue 17 have none: they
+ * get the shipped defaults.
+ */
+const zoneHazardEffects = z.object(Object.fromEntries(zoneHazards.map((hazard) => [hazard, z.enum(findingEffects)])) as Record<ZoneHazard, z.ZodEnum<{ info: "info"; conditional: "conditional"; unsuitable: "unsuitable" }>>);
+
+/**
  * The suitability rules (issue 6): which zoning a storage or receiving site may lie on, the buffer
  * distances to sensitive zoning, road access and the capacity defaults. Shipped as
  * `data/suitability-rules.json`, whose `$comment` explains each default and its source.
@@ -43,6 +53,7 @@ export const suitabilityRulesSchema = z
       codes: z.record(z.string().regex(/^\d{3,4}$/, "must be an arealformål code such as \"1202\""), zoningRule).default({}),
     }),
     conflicts: z.array(conflictRuleSchema),
+    zones: z.object({ hazards: zoneHazardEffects }).optional(),
     road: z.object({ maxDistanceM: z.number().positive(), effect: z.enum(findingEffects) }),
     capacity: z.object({
       /** Default stockpile height, m. */
@@ -75,3 +86,8 @@ export function parseSuitabilityRules(json: unknown): { ok: true; rules: Suitabi
 
 /** The shipped defaults (`data/suitability-rules.json`). */
 export const defaultSuitabilityRules: SuitabilityRules = suitabilityRulesSchema.parse(defaultRulesJson);
+
+/** The effect of each zone hazard in force: the rules' own, else the shipped defaults (rules saved before issue 17). */
+export function zoneHazardRules(rules: SuitabilityRules): Record<ZoneHazard, FindingEffect> {
+  return rules.zones?.hazards ?? defaultSuitabilityRules.zones!.hazards;
+}

@@ -10,10 +10,11 @@ export type SuitabilityZoning = Pick<ZoningAreaInput, "code" | "codeList" | "geo
 
 /**
  * The zoning of a report, searchable by box. Build it once per zoning set and reuse it for every
- * site (the server can keep one per import; the benchmark shows what it saves).
+ * site (the server can keep one per import; the benchmark shows what it saves). The same index
+ * serves the hazard and protection zones (`T` = `SuitabilityHazardZone`).
  */
-export interface ZoningIndex {
-  readonly areas: readonly SuitabilityZoning[];
+export interface ZoningIndex<T extends { geometry: ZoningAreaInput["geometry"] } = SuitabilityZoning> {
+  readonly areas: readonly T[];
   /** Each area's box, WGS84 degrees. */
   readonly boxes: readonly Bbox[];
   /** Indices of the areas whose box meets [minLon, minLat, maxLon, maxLat]. */
@@ -21,7 +22,7 @@ export interface ZoningIndex {
 }
 
 /** A Flatbush (static packed R-tree) index over the zoning areas' boxes. */
-export function buildZoningIndex(areas: readonly SuitabilityZoning[]): ZoningIndex {
+export function buildZoningIndex<T extends { geometry: ZoningAreaInput["geometry"] } = SuitabilityZoning>(areas: readonly T[]): ZoningIndex<T> {
   const boxes = areas.map((area) => bboxOf(area.geometry));
   // Flatbush refuses an empty set; no areas means no candidates.
   if (areas.length === 0) return { areas, boxes, search: () => [] };
@@ -47,6 +48,6 @@ export function linearZoningIndex(areas: readonly SuitabilityZoning[]): ZoningIn
   };
 }
 
-export function isZoningIndex(zoning: ZoningIndex | readonly SuitabilityZoning[]): zoning is ZoningIndex {
-  return !Array.isArray(zoning) && typeof (zoning as ZoningIndex).search === "function";
+export function isZoningIndex<T extends { geometry: ZoningAreaInput["geometry"] }>(zoning: ZoningIndex<T> | readonly T[]): zoning is ZoningIndex<T> {
+  return !Array.isArray(zoning) && typeof (zoning as ZoningIndex<T>).search === "function";
 }

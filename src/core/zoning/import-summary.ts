@@ -18,8 +18,12 @@ export const zoningImportSummarySchema = z.object({
   warnings: z.array(z.string()),
   /** Objects that are not land-use areas, counted by object type. */
   ignored: z.record(z.string(), z.number()),
-  /** Valid objects found in the file. */
+  /** Valid land-use areas found in the file. */
   found: z.number().int(),
+  /** Valid hazard and protection zones found in the file (issue 17). */
+  zonesFound: z.number().int(),
+  /** Hazard and protection zones imported (0 for a dry run). */
+  zonesImported: z.number().int(),
 });
 export type ZoningImportSummary = z.infer<typeof zoningImportSummarySchema>;
 

@@ -3,6 +3,7 @@ import { epsgCodeOf } from "../crs";
 import { featuresInWgs84, parseJsonText, type InputFeature } from "../geojson-input";
 import type { PlanePosition } from "./arc";
 import { oriented } from "./rings";
+import { lookupIn, readZoneAttributes } from "./zone-attributes";
 import { codeOf, guessCodeList, ImportCollector, nationalPlanId, zoningStatusOf, type ZoningImport, type ZoningImportOptions } from "./zoning-import";
 
 /**
@@ -74,6 +75,11 @@ function polygonsOf(feature: InputFeature): { ok: true; polygons: PlanePosition[
  * not land-use areas (RpOmråde, hensynssoner …): those are counted as ignored. A file in which no
  * feature has a code property at all is refused. The plan id comes from the feature (`planId`,
  * `planidentifikasjon` with `kommunenummer`), else from a top-level `metadata.id` (DiBK's viewer).
+ *
+ * Hazard and protection zones are read beside the areas (issue 17): hensynssoner by their object
+ * type (`RpFareSone` with `fare`, `KpSikringSone` with `sikring` …, named by `hensynSonenavn`), and
+ * NVE's hazard maps by theirs (`KvikkleireFaresone`, `FlomAreal` …) or by their attributes
+ * (`skredFaregradKlasse`, `gjentaksinterval`). A file of zones alone needs no code property.
  */
 export function parseGeoJsonZoning(json: unknown, options: ZoningImportOptions = {}): ZoningImport {
   const source = options.source ?? "GeoJSON";
@@ -90,8 +96,16 @@ export function parseGeoJsonZoning(json: unknown, options: ZoningImportOptions =
 
   const names = options.codeProperty ? [options.codeProperty] : defaultCodeProperties;
   const isArea = (feature: InputFeature) => feature.geometry?.type === "Polygon" || feature.geometry?.type === "MultiPolygon";
-  const areas = read.value.filter(isArea);
-  if (areas.length > 0 && !areas.some((feature) => feature.properties && propertyOf(feature.properties, names))) {
+  const objectTypeOf = (properties: Record<string, unknown>) => stringOf(propertyOf(properties, ["name", "objtype", "objekttype", "objektType", "objekttypenavn", "featureType"])?.value);
+  const zoneOf = (feature: InputFeature) => {
+    const properties = feature.properties ?? {};
+    return readZoneAttributes(objectTypeOf(properties), lookupIn(Object.entries(properties)));
+  };
+  const zoneCount = read.value.filter((feature) => zoneOf(feature) !== undefined).length;
+  const areas = read.value.filter((feature) => isArea(feature) && zoneOf(feature) === undefined);
+  // A file of land use has the code on some polygon; one of zones only (an NVE map) need not.
+  const landUseFile = areas.some((feature) => feature.properties && propertyOf(feature.properties, names));
+  if (areas.length > 0 && !landUseFile && zoneCount === 0) {
     const firstIndex = read.value.findIndex(isArea);
     const looked = options.codeProperty ? `"${options.codeProperty}"` : `any of ${defaultCodeProperties.map((name) => `"${name}"`).join(", ")}`;
     return {
@@ -100,11 +114,44 @@ export function parseGeoJsonZoning(json: unknown, options: ZoningImportOptions =
     };
   }
 
+  /** Plan id, name and status of a feature: its own properties, else the file's `metadata`. */
+  const planFieldsOf = (properties: Record<string, unknown>) => {
+    const municipality = stringOf(propertyOf(properties, ["kommunenummer", "komm", "kommune"])?.value);
+    const planId = nationalPlanId(municipality, stringOf(propertyOf(properties, ["planId", "planidentifikasjon", "planid", "arealplanId"])?.value)) ?? filePlanId;
+    const planName = stringOf(propertyOf(properties, ["planName", "plannavn"])?.value) ?? filePlanName;
+    const status = zoningStatusOf(stringOf(propertyOf(properties, ["status", "planstatus", "planStat"])?.value));
+    return { ...(planId ? { planId } : {}), ...(planName ? { planName } : {}), ...(status ? { status } : {}) };
+  };
+
   const collect = new ImportCollector((x, y) => [x, y], sourceCrs, options.crs ? `check the CRS given (${options.crs}).` : `check the file's CRS (${sourceCrs}).`);
   for (const [index, feature] of read.value.entries()) {
     const properties = feature.properties ?? {};
-    const objectType = stringOf(propertyOf(properties, ["name", "objtype", "objekttype", "featureType"])?.value);
+    const objectType = objectTypeOf(properties);
     const label = `feature ${index}${objectType ? ` (${objectType})` : ""}`;
+    const zone = zoneOf(feature);
+    if (zone) {
+      if (!zone.ok) {
+        collect.skip(label, zone.problem);
+        continue;
+      }
+      const zoneType = zone.zone.objectType;
+      if (!feature.geometry) {
+        collect.skip(label, `${zoneType} has no geometry (null): a zone needs its outline to be rated`);
+        continue;
+      }
+      if (!isArea(feature)) {
+        collect.skip(label, `${zoneType} is a ${feature.geometry.type}, not a Polygon or MultiPolygon: a zone needs its outline to be rated`);
+        continue;
+      }
+      const polygons = polygonsOf(feature);
+      if (!polygons.ok) {
+        collect.skip(label, `${zoneType}: ${polygons.problem}`);
+        continue;
+      }
+      const fields = collect.zonePlanFields(zone.zone.source, zone.zone.family, planFieldsOf(properties), options);
+      collect.addZone({ object: label, ...zone.zone, ...fields, polygons: polygons.polygons, positionsCrs: "EPSG:4326" });
+      continue;
+    }
     if (!isArea(feature)) {
       collect.ignore(objectType ?? (feature.geometry ? feature.geometry.type : "feature without geometry"));
       continue;
@@ -114,6 +161,11 @@ export function parseGeoJsonZoning(json: unknown, options: ZoningImportOptions =
       continue;
     }
     const found = propertyOf(properties, names);
+    if (!found && !landUseFile) {
+      // A zone file's other polygons (NVE's analysis areas …) are not land use.
+      collect.ignore(objectType ?? "polygon without arealformål code");
+      continue;
+    }
     if (!found) {
       collect.skip(label, options.codeProperty ? `has no "${options.codeProperty}" property` : "has no arealformål code property");
       continue;
@@ -146,11 +198,7 @@ export function parseGeoJsonZoning(json: unknown, options: ZoningImportOptions =
       if (guess.guessed) collect.warnOnce("the file does not say whether codes are KpArealformål or RpArealformål; codes in both lists are read as KP (pass codeList to choose).");
     }
 
-    const municipality = stringOf(propertyOf(properties, ["kommunenummer", "komm", "kommune"])?.value);
-    const planId = nationalPlanId(municipality, stringOf(propertyOf(properties, ["planId", "planidentifikasjon", "planid", "arealplanId"])?.value)) ?? filePlanId;
-    const planName = stringOf(propertyOf(properties, ["planName", "plannavn"])?.value) ?? filePlanName;
-    const status = zoningStatusOf(stringOf(propertyOf(properties, ["status", "planstatus", "planStat"])?.value));
-    const fields = collect.planFields({ planId, planName, status }, options);
+    const fields = collect.planFields(planFieldsOf(properties), options);
     const fieldName = stringOf(propertyOf(properties, ["feltnavn", "fieldName"])?.value);
     collect.add({
       object: label,

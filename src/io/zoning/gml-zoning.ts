@@ -3,6 +3,7 @@ import { converterFor, epsgCodeOf, type Wgs84Converter } from "../crs";
 import { arcThroughPoints, defaultArcToleranceM, type PlanePosition } from "./arc";
 import { chainRing, oriented } from "./rings";
 import { childByLocal, childrenByLocal, findDescendants, readXml, type XmlElement } from "./xml-tree";
+import { lookupIn, readZoneAttributes } from "./zone-attributes";
 import {
   codeOf,
   ImportCollector,
@@ -222,7 +223,8 @@ const verticalLevels: Readonly<Record<string, string>> = { "1": "under the groun
  * (LineStringSegment, Arc). The CRS is the `crs` option, else the srsName of the geometry, else
  * of the feature's or the file's gml:Envelope; a file with none is refused. Plan id, name and
  * status come from the area, else through its `planområde` link (RpOmråde → Arealplan), else from
- * the only plan in the file.
+ * the only plan in the file. Hensynssoner (`RpFareSone` with `fare`, `RpAngittHensynSone` with
+ * `angittHensyn` …, named by `hensynSonenavn`) are read as zones, with the same plan fields.
  */
 export function parseGmlZoning(text: string, options: ZoningImportOptions & { arcToleranceM?: number } = {}): ZoningImport {
   const source = options.source ? `${options.source}: ` : "";
@@ -265,10 +267,66 @@ export function parseGmlZoning(text: string, options: ZoningImportOptions & { ar
   // Each area is converted with the converter of its own CRS (passed to `add`).
   const collect = new ImportCollector((x, y) => [x, y], resultCrs, options.crs ? `check the CRS given (${options.crs}).` : "check the srsName.");
 
+  /** A feature's polygons in its own CRS and the converter of that CRS, or why they cannot be read. */
+  const readGeometry = (
+    feature: XmlElement,
+    what: "area" | "zone",
+  ): { ok: true; polygons: PlanePosition[][][]; crs: { convert: Wgs84Converter; sourceCrs: string } } | { ok: false; problem: string } => {
+    const geometry = geometryOf(feature);
+    if (!geometry) return { ok: false, problem: `has no ${what} geometry (område with a gml:Polygon or gml:Surface)` };
+    const crsName = options.crs ?? geometryCrs(geometry) ?? envelopeCrs(feature) ?? fileCrs;
+    if (!crsName) return { ok: false, problem: `its geometry names no CRS (srsName) and neither does a gml:Envelope; pass ${flag}` };
+    const converter = converterOf(crsName);
+    if (!converter.ok) return { ok: false, problem: converter.problem };
+    // URN and URI names of geographic CRSs use latitude-first axis order (OGC/EPSG); "EPSG:4326" is taken as lon/lat.
+    const geographic = converter.code === 4326 || converter.code === 4258;
+    const swap = geographic && /urn:|http/i.test(crsName);
+    // Arc tolerance in CRS units: metres, or degrees (≈ 111 km each) in a geographic CRS.
+    const arcToleranceM = options.arcToleranceM ?? defaultArcToleranceM;
+    const read = polygonsOf(geometry, {
+      dimension: dimensionOf(geometry, 2),
+      swap,
+      arcTolerance: geographic ? arcToleranceM / 111_000 : arcToleranceM,
+      joinTolerance: joinTolerance(geographic),
+    });
+    if (!read.ok) return read;
+    return { ok: true, polygons: read.polygons, crs: { convert: converter.convert, sourceCrs: sourceCrsName(crsName) } };
+  };
+
+  /** Plan fields: on the feature, else via planområde → RpOmråde (→ arealplan → Arealplan), else the only plan. */
+  const planFieldsOf = (feature: XmlElement, planArea: XmlElement | undefined): PlanInfo => {
+    const own = planInfoOf(feature);
+    const areaInfo = planArea && planAreaFeature.test(plain(planArea.local)) ? planInfoOf(planArea) : {};
+    const planFeature = planArea ? byId.get(hrefOf(child(planArea, "arealplan")) ?? "") : undefined;
+    const planInfo = planFeature ? planInfoOf(planFeature) : (onlyPlan ?? {});
+    return {
+      planId: own.planId ?? areaInfo.planId ?? planInfo.planId,
+      planName: own.planName ?? areaInfo.planName ?? planInfo.planName,
+      status: own.status ?? areaInfo.status ?? planInfo.status,
+    };
+  };
+
   for (const [index, feature] of features.entries()) {
     const type = feature.local;
     const id = idOf(feature);
     const label = `${type} ${id ? `gml:id=${id}` : `#${index + 1}`}`;
+    // Hazard and protection zones (RpFareSone with fare, RpAngittHensynSone with angittHensyn …).
+    const zone = readZoneAttributes(type, lookupIn(feature.children.map((element) => [element.local, element.text])));
+    if (zone) {
+      if (!zone.ok) {
+        collect.skip(label, zone.problem);
+        continue;
+      }
+      const read = readGeometry(feature, "zone");
+      if (!read.ok) {
+        collect.skip(label, `${type} ${read.problem}`);
+        continue;
+      }
+      const linked = byId.get(hrefOf(child(feature, "planomrade")) ?? "");
+      const fields = collect.zonePlanFields(zone.zone.source, zone.zone.family, planFieldsOf(feature, linked), options);
+      collect.addZone({ object: label, ...zone.zone, ...fields, polygons: read.polygons }, read.crs);
+      continue;
+    }
     const match = landUseFeature.exec(plain(type));
     if (!match) {
       collect.ignore(type);
@@ -287,58 +345,15 @@ export function parseGmlZoning(text: string, options: ZoningImportOptions & { ar
       collect.skip(label, `vertikalnivå ${level}: the area lies ${verticalLevels[level]}; only ground-level zoning (2) is used`);
       continue;
     }
-    const geometry = geometryOf(feature);
-    if (!geometry) {
-      collect.skip(label, "has no area geometry (gml:Polygon or gml:Surface)");
-      continue;
-    }
-    const crsName = options.crs ?? geometryCrs(geometry) ?? envelopeCrs(feature) ?? fileCrs;
-    if (!crsName) {
-      collect.skip(label, `its geometry names no CRS (srsName) and neither does a gml:Envelope; pass ${flag}`);
-      continue;
-    }
-    const converter = converterOf(crsName);
-    if (!converter.ok) {
-      collect.skip(label, converter.problem);
-      continue;
-    }
-    // URN and URI names of geographic CRSs use latitude-first axis order (OGC/EPSG); "EPSG:4326" is taken as lon/lat.
-    const geographic = converter.code === 4326 || converter.code === 4258;
-    const swap = geographic && /urn:|http/i.test(crsName);
-    // Arc tolerance in CRS units: metres, or degrees (≈ 111 km each) in a geographic CRS.
-    const arcToleranceM = options.arcToleranceM ?? defaultArcToleranceM;
-    const read = polygonsOf(geometry, {
-      dimension: dimensionOf(geometry, 2),
-      swap,
-      arcTolerance: geographic ? arcToleranceM / 111_000 : arcToleranceM,
-      joinTolerance: joinTolerance(geographic),
-    });
+    const read = readGeometry(feature, "area");
     if (!read.ok) {
       collect.skip(label, read.problem);
       continue;
     }
-
-    // Plan fields: on the area, else via planområde → RpOmråde (→ arealplan → Arealplan), else the only plan.
-    const own = planInfoOf(feature);
-    const planArea = linkedArea;
-    const areaInfo = planArea && planAreaFeature.test(plain(planArea.local)) ? planInfoOf(planArea) : {};
-    const planFeature = planArea ? byId.get(hrefOf(child(planArea, "arealplan")) ?? "") : undefined;
-    const planInfo = planFeature ? planInfoOf(planFeature) : (onlyPlan ?? {});
-    const fields = collect.planFields(
-      {
-        planId: own.planId ?? areaInfo.planId ?? planInfo.planId,
-        planName: own.planName ?? areaInfo.planName ?? planInfo.planName,
-        status: own.status ?? areaInfo.status ?? planInfo.status,
-      },
-      options,
-    );
+    const fields = collect.planFields(planFieldsOf(feature, linkedArea), options);
     const fieldName = textOf(child(feature, "feltnavn"));
     const codeList: ArealformaalCodeList = match[1] === "kp" ? "kp" : "rp";
-    const convert: Wgs84Converter = converter.convert;
-    collect.add(
-      { object: label, code, codeList, ...fields, ...(fieldName ? { fieldName } : {}), polygons: read.polygons },
-      { convert, sourceCrs: sourceCrsName(crsName) },
-    );
+    collect.add({ object: label, code, codeList, ...fields, ...(fieldName ? { fieldName } : {}), polygons: read.polygons }, read.crs);
   }
   return collect.result();
 }

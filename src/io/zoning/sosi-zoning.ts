@@ -3,6 +3,7 @@ import { converterFor } from "../crs";
 import { decodeSosiBytes, type SosiCharset } from "./sosi-charset";
 import { SosiGeometryBuilder, type SosiGeometryOptions } from "./sosi-geometry";
 import { childNamed, readSosiDocument, type SosiDocument, type SosiElement, type SosiObject } from "./sosi-reader";
+import { lookupIn, readZoneAttributes } from "./zone-attributes";
 import {
   codeOf,
   ImportCollector,
@@ -100,7 +101,9 @@ const verticalLevels: Readonly<Record<string, string>> = { "1": "under the groun
 
 /**
  * The zoning areas of a SOSI plan file (`.FLATE` objects with `..RPAREALFORMÅL` or
- * `..KPAREALFORMÅL`), reprojected to WGS84. Plan name and status come from the area, else from
+ * `..KPAREALFORMÅL`), and its hazard and protection zones (`RpFareSone` with `..RPFARE`,
+ * `KpSikringSone` with `..KPSIKRING` … and `..HENSYNSONENAVN`; NVE's `KvikkleireFaresone` …),
+ * reprojected to WGS84. Plan name and status come from the area, else from
  * the plan boundary object (`RpOmråde`/`KpOmråde`) with the same plan id, else from the only plan
  * in the file. A bad area (broken reference, unclosed ring, outside Norway …) is skipped with its
  * reason, naming the object (`.FLATE 123:`); the rest still import. A file that cannot be read at
@@ -136,6 +139,29 @@ export function parseSosiZoning(bytes: Uint8Array, options: ZoningImportOptions 
 
   for (const object of document.objects) {
     const type = objectType(object);
+    // Hazard and protection zones (RpFareSone …, NVE's KvikkleireFaresone …) beside the areas.
+    const zone = readZoneAttributes(type, lookupIn(object.element.children.map((child) => [child.name, child.values.join(" ")])));
+    if (zone) {
+      if (!zone.ok) {
+        collect.skip(object.label, zone.problem);
+        continue;
+      }
+      if (object.kind !== "FLATE") {
+        collect.skip(object.label, `${zone.zone.objectType} is a .${object.kind}, not an area (.FLATE): a zone needs its outline to be rated`);
+        continue;
+      }
+      const polygon = geometry.polygon(object);
+      if (!polygon.ok) {
+        collect.skip(object.label, `${zone.zone.objectType} ${polygon.problem}`);
+        continue;
+      }
+      const own = planFieldsOf(object.element);
+      const planId = own.planId ?? onlyPlan?.[0];
+      const plan = planId ? plans.get(planId) : undefined;
+      const fields = collect.zonePlanFields(zone.zone.source, zone.zone.family, { planId, planName: own.planName ?? plan?.planName, status: own.status ?? plan?.status }, options);
+      collect.addZone({ object: object.label, ...zone.zone, ...fields, polygons: [[polygon.value.exterior, ...polygon.value.holes]] });
+      continue;
+    }
     if (object.kind !== "FLATE") {
       collect.ignore(type ?? object.kind);
       continue;

@@ -3,6 +3,7 @@ import type { AreaGeometry, LonLat } from "../../core/geo/geometry";
 import { geometryOutsideNorway } from "../../core/geo/norway";
 import { englishText } from "../../core/messages/message";
 import { describeArealformaal, type ArealformaalCodeList } from "../../core/zoning/arealformaal";
+import { hazardZoneInputSchema, type HazardZoneInput } from "../../core/zoning/hazard-zones";
 import type { SkippedObject } from "../../core/zoning/import-summary";
 import type { Wgs84Converter } from "../crs";
 import type { PlanePosition } from "./arc";
@@ -19,6 +20,13 @@ export interface ImportedZoningArea extends ZoningAreaInput {
   fieldName?: string;
 }
 
+/** A hazard or protection zone read from a file (a hensynssone, or a zone of an NVE hazard map). */
+export interface ImportedHazardZone extends HazardZoneInput {
+  /** The object in the file, as for areas. */
+  sourceObject: string;
+  sourceCrs: string;
+}
+
 /** An object that was not imported, and why (the API's contract). */
 export type { SkippedObject };
 
@@ -26,13 +34,15 @@ export type { SkippedObject };
 export interface ZoningImportResult {
   ok: true;
   areas: ImportedZoningArea[];
+  /** Hazard and protection zones (DESIGN §8), imported beside the areas. */
+  zones: ImportedHazardZone[];
   skipped: SkippedObject[];
-  /** Plan ids of the imported areas, in the order first met. */
+  /** Plan ids of the imported areas and zones, in the order first met (areas first). */
   planIds: string[];
   sourceCrs: string;
   /** Things the user should know that did not stop any object (a re-saved charset, an assumed status …). */
   warnings: string[];
-  /** Objects that are not land-use areas (plan boundaries, hensynssoner, border lines …), counted by object type. */
+  /** Objects that are neither land-use areas nor zones (plan boundaries, border lines, labels …), counted by object type. */
   ignored: Record<string, number>;
 }
 
@@ -46,7 +56,7 @@ export interface ZoningImportOptions {
   codeProperty?: string;
   /** GeoJSON: "kp" or "rp" when the file cannot tell (default: from the property or object names). */
   codeList?: ArealformaalCodeList;
-  /** Plan id for areas whose file names none (default "unknown", with a warning). */
+  /** Plan id for areas whose file names none (default "unknown", with a warning); the data set id of NVE zones (default "nve:<kind>"). */
   planId?: string;
   /** Plan name for areas whose file names none (default ""). */
   planName?: string;
@@ -134,12 +144,14 @@ const round8 = (value: number) => Math.round(value * 1e8) / 1e8;
  * The finished area in WGS84, or why it is skipped: coordinates that convert outside Norway
  * (usually a wrong CRS), or a geometry the database schema refuses.
  */
-export function finishArea(
-  draft: AreaDraft,
+/** Polygons in WGS84 as one geometry, or why not: coordinates outside Norway (usually a wrong CRS). */
+function geometryInWgs84(
+  draft: { object: string; polygons: PlanePosition[][][]; positionsCrs?: string },
   convert: Wgs84Converter,
   sourceCrs: string,
   crsHint: string,
-): { ok: true; area: ImportedZoningArea } | { ok: false; skipped: SkippedObject } {
+  what: string,
+): { ok: true; geometry: AreaGeometry } | { ok: false; skipped: SkippedObject } {
   const polygons = draft.polygons.map((rings) =>
     rings.map((ring) =>
       ring.map(([x, y]): LonLat => {
@@ -159,8 +171,26 @@ export function finishArea(
       : positionsCrs === "EPSG:4326"
         ? `: its first position is ${first[0].toFixed(5)}, ${first[1].toFixed(5)}`
         : `: its first position is ${positionsCrs} E ${first[0].toFixed(2)} N ${first[1].toFixed(2)}`;
-    return { ok: false, skipped: { object: draft.object, reason: `the area ${englishText(outside.problem)}${where}; ${crsHint}` } };
+    return { ok: false, skipped: { object: draft.object, reason: `the ${what} ${englishText(outside.problem)}${where}; ${crsHint}` } };
   }
+  return { ok: true, geometry };
+}
+
+/** An object the stored schema refuses, with the first issue as the reason. */
+function skippedBySchema(object: string, error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): SkippedObject {
+  const issue = error.issues[0];
+  return { object, reason: `${issue?.path.map(String).join(".") ?? ""}: ${issue?.message ?? "invalid"}` };
+}
+
+export function finishArea(
+  draft: AreaDraft,
+  convert: Wgs84Converter,
+  sourceCrs: string,
+  crsHint: string,
+): { ok: true; area: ImportedZoningArea } | { ok: false; skipped: SkippedObject } {
+  const converted = geometryInWgs84(draft, convert, sourceCrs, crsHint, "area");
+  if (!converted.ok) return converted;
+  const geometry = converted.geometry;
   const input: ZoningAreaInput = {
     code: draft.code,
     codeList: draft.codeList,
@@ -170,19 +200,39 @@ export function finishArea(
     geometry,
   };
   const checked = zoningAreaInputSchema.safeParse(input);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    return { ok: false, skipped: { object: draft.object, reason: `${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}` } };
-  }
+  if (!checked.success) return { ok: false, skipped: skippedBySchema(draft.object, checked.error) };
   return {
     ok: true,
     area: { ...checked.data, sourceObject: draft.object, sourceCrs, ...(draft.fieldName ? { fieldName: draft.fieldName } : {}) },
   };
 }
 
+/** A zone before its geometry is in WGS84: its attributes, plan fields and polygons as read. */
+export interface ZoneDraft extends Omit<HazardZoneInput, "geometry"> {
+  object: string;
+  polygons: PlanePosition[][][];
+  positionsCrs?: string;
+}
+
+/** The finished zone in WGS84, or why it is skipped (as `finishArea`). */
+export function finishZone(
+  draft: ZoneDraft,
+  convert: Wgs84Converter,
+  sourceCrs: string,
+  crsHint: string,
+): { ok: true; zone: ImportedHazardZone } | { ok: false; skipped: SkippedObject } {
+  const converted = geometryInWgs84(draft, convert, sourceCrs, crsHint, "zone");
+  if (!converted.ok) return converted;
+  const { object, polygons: _polygons, positionsCrs: _positionsCrs, ...attributes } = draft;
+  const checked = hazardZoneInputSchema.safeParse({ ...attributes, geometry: converted.geometry });
+  if (!checked.success) return { ok: false, skipped: skippedBySchema(object, checked.error) };
+  return { ok: true, zone: { ...checked.data, sourceObject: object, sourceCrs } };
+}
+
 /** Collects areas, skips and warnings while a reader walks a file, and hands back the result. */
 export class ImportCollector {
   readonly areas: ImportedZoningArea[] = [];
+  readonly zones: ImportedHazardZone[] = [];
   readonly skipped: SkippedObject[] = [];
   readonly warnings: string[] = [];
   readonly ignored: Record<string, number> = {};
@@ -216,6 +266,28 @@ export class ImportCollector {
     else this.skipped.push(finished.skipped);
   }
 
+  /** Converts, checks and keeps a zone (or lists it as skipped), as `add` does for areas. */
+  addZone(draft: ZoneDraft, crs?: { convert: Wgs84Converter; sourceCrs: string }): void {
+    const finished = finishZone(draft, crs?.convert ?? this.convert, crs?.sourceCrs ?? this.sourceCrs, this.crsHint);
+    if (finished.ok) this.zones.push(finished.zone);
+    else this.skipped.push(finished.skipped);
+  }
+
+  /**
+   * The plan or data-set fields of a zone: a plan zone's as for areas; an NVE map's data set id is
+   * the caller's `planId`, else "nve:<kind>", so re-importing the same map replaces its zones.
+   */
+  zonePlanFields(
+    source: HazardZoneInput["source"],
+    family: HazardZoneInput["family"],
+    found: { planId?: string; planName?: string; status?: ZoningStatus },
+    options: ZoningImportOptions,
+  ): { planId: string; planName: string; status: ZoningStatus } {
+    if (source === "plan") return this.planFields(found, options);
+    const kind = family.replace(/^nve_/, "");
+    return { planId: options.planId ?? `nve:${kind}`, planName: options.planName ?? `NVE ${{ quick_clay: "kvikkleiresoner", landslide: "skredfaresoner", flood: "flomsoner" }[kind] ?? kind}`, status: "in_force" };
+  }
+
   /** Plan id, name and status with the caller's fallbacks, warning once about each fallback used. */
   planFields(
     found: { planId?: string; planName?: string; status?: ZoningStatus },
@@ -235,10 +307,11 @@ export class ImportCollector {
   }
 
   result(extraWarnings: readonly string[] = []): ZoningImportResult {
-    const planIds = [...new Set(this.areas.map((area) => area.planId))];
+    const planIds = [...new Set([...this.areas, ...this.zones].map((item) => item.planId))];
     return {
       ok: true,
       areas: this.areas,
+      zones: this.zones,
       skipped: this.skipped,
       planIds,
       sourceCrs: this.sourceCrs,

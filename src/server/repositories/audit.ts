@@ -64,3 +64,19 @@ export async function listAudit(db: Queryable, entity: string, id: string): Prom
     after: row.after,
   }));
 }
+
+/**
+ * Whether a record is deleted now, read from its own history: its latest own entry is a delete
+ * (every write is audited in its own transaction, so the log is complete), or the project it
+ * belongs to is deleted. Works alike for soft-deleted records and hard-deleted ones (road networks).
+ */
+export async function isDeletedRecord(db: Queryable, entity: string, id: string): Promise<boolean> {
+  const rows = await db.query<{ action: AuditAction; project_id: string | null }>(
+    "select action, project_id from audit_log where entity = $1 and entity_id = $2 order by at desc, id desc limit 1",
+    [entity, id],
+  );
+  const latest = rows[0];
+  if (!latest) return false;
+  if (latest.action === "delete") return true;
+  return entity !== "project" && latest.project_id !== null && isDeletedRecord(db, "project", latest.project_id);
+}

@@ -250,12 +250,17 @@ export async function updateProject(
 /** Soft-deletes (or restores) a record; returns whether a row changed. */
 export const setProjectDeleted = (db: Queryable, id: string, deleted: boolean, actor: string) => setSoftDeleted(db, "projects", id, deleted, actor);
 
-/** Replaces a project's members; returns the usernames that do not exist (then nothing changes). */
+/**
+ * Replaces a project's members; returns the usernames that are not active users (then nothing
+ * changes). A deactivated user who already is a member may stay one (they stay in the history).
+ */
 export async function setProjectMembers(db: Queryable, projectId: string, usernames: readonly string[]): Promise<string[]> {
   const unique = [...new Set(usernames)];
-  const found = await db.query<{ id: string; username: string }>("select id, username from users where username = any($1::text[])", [
-    unique,
-  ]);
+  const found = await db.query<{ id: string; username: string }>(
+    `select u.id, u.username from users u where u.username = any($1::text[])
+       and (u.active or exists (select 1 from project_members m where m.project_id = $2 and m.user_id = u.id))`,
+    [unique, projectId],
+  );
   const unknown = unique.filter((name) => !found.some((user) => user.username === name));
   if (unknown.length > 0) return unknown;
   await db.query("delete from project_members where project_id = $1", [projectId]);

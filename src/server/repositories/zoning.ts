@@ -1,5 +1,6 @@
 import type { ZoningArea, ZoningAreaInput } from "../../core/domain/records";
 import type { Bbox } from "../../core/geo/geometry";
+import type { HazardZone, HazardZoneInput } from "../../core/zoning/hazard-zones";
 import type { Queryable } from "../db/database";
 import { boxParams, boxSql } from "./geometry-sql";
 
@@ -49,6 +50,66 @@ export async function insertZoningArea(
       JSON.stringify(input.geometry),
       ...boxParams(input.geometry),
       illustrative,
+    ],
+  );
+  return rows[0]!.id;
+}
+
+interface HazardZoneRow {
+  id: string;
+  source: HazardZone["source"];
+  family: HazardZone["family"];
+  object_type: string;
+  code: number | null;
+  name: string;
+  hazard: HazardZone["hazard"];
+  details: Record<string, string>;
+  plan_id: string;
+  plan_name: string;
+  status: HazardZone["status"];
+  geometry: HazardZone["geometry"];
+}
+
+/** The hazard and protection zones (issue 17), all or those whose box meets `bbox`. */
+export async function listHazardZones(db: Queryable, { bbox }: { bbox?: Bbox } = {}): Promise<HazardZone[]> {
+  const rows = await db.query<HazardZoneRow>(
+    `select id, source, family, object_type, code, name, hazard, details, plan_id, plan_name, status, geometry from hazard_zones
+     ${bbox ? `where bbox && ${boxSql(1)}` : ""} order by plan_id, family, code, name, id`,
+    bbox ?? [],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    source: row.source,
+    family: row.family,
+    objectType: row.object_type,
+    code: row.code,
+    name: row.name,
+    hazard: row.hazard,
+    details: row.details,
+    planId: row.plan_id,
+    planName: row.plan_name,
+    status: row.status,
+    geometry: row.geometry,
+  }));
+}
+
+export async function insertHazardZone(db: Queryable, zone: HazardZoneInput): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    `insert into hazard_zones (source, family, object_type, code, name, hazard, details, plan_id, plan_name, status, geometry, bbox)
+     values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11::jsonb, ${boxSql(12)}) returning id`,
+    [
+      zone.source,
+      zone.family,
+      zone.objectType,
+      zone.code,
+      zone.name,
+      zone.hazard,
+      JSON.stringify(zone.details),
+      zone.planId,
+      zone.planName,
+      zone.status,
+      JSON.stringify(zone.geometry),
+      ...boxParams(zone.geometry),
     ],
   );
   return rows[0]!.id;

@@ -1,17 +1,16 @@
 import { Hono } from "hono";
 import { routes as contracts } from "../../core/api/routes";
 import { materials, type Material } from "../../core/domain/materials";
-import { materialPropertiesSchema, type MaterialPropertiesRow, type UserSummary } from "../../core/domain/registry-api";
+import { auditEntities, materialPropertiesSchema, type AuditEntity, type MaterialPropertiesRow } from "../../core/domain/registry-api";
 import type { Database } from "../db/database";
 import { authorise, fail, readBody, respond, type AppEnv } from "../http";
 import { fieldError } from "../../core/domain/api-error";
 import { message } from "../../core/messages/message";
-import { listAudit, writeAudit } from "../repositories/audit";
+import { isDeletedRecord, listAudit, writeAudit } from "../repositories/audit";
 import { getMaterialTable, setMaterialProperties } from "../repositories/materials";
 
-const auditEntities = ["project", "lot", "site", "materials", "scenario", "road_network", "zoning", "suitability_rules", "outdoor_lot", "outdoor_material_type"] as const;
 
-/** History, users to name as members, and the unit conversion table. */
+/** History and the unit conversion table (the users to name as members: routes/users.ts). */
 export function registryReferenceRoutes(db: Database) {
   const routes = new Hono<AppEnv>();
 
@@ -25,14 +24,13 @@ export function registryReferenceRoutes(db: Database) {
       ...(id ? [] : [fieldError("id", message("validation.required"))]),
     ];
     if (fields.length) return fail(c, 400, "invalid_query", message("error.auditQuery"), fields);
+    // Accounts' history (who was made admin, deactivated …) is the admins' business.
+    if (entity === "user" && auth.user.role !== "admin") return fail(c, 403, "forbidden", message("error.adminOnlyUserHistory"));
+    // A deleted record is gone for everyone but the admins who may restore it (DESIGN §7), its history too.
+    if (auth.user.role !== "admin" && (await isDeletedRecord(db, entity!, id!))) {
+      return fail(c, 404, "not_found", message("error.notFound", { entity: entity as AuditEntity, id: id! }));
+    }
     return respond(c, contracts.audit, { items: await listAudit(db, entity!, id!) });
-  });
-
-  routes.get("/users", async (c) => {
-    const auth = authorise(c);
-    if (!auth.ok) return auth.response;
-    const items = await db.query<UserSummary>("select username, role from users order by username");
-    return respond(c, contracts.users, { items });
   });
 
   routes.get("/materials", async (c) => {

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { routes as contracts } from "../../core/api/routes";
-import { planningWriters } from "../../core/domain/accounts";
+import { planningWriters, restorers } from "../../core/domain/accounts";
 import { describeFields, fieldError } from "../../core/domain/api-error";
 import { message } from "../../core/messages/message";
 import { instanceFromRegistry, type RegistryInstance } from "../../core/matching/from-registry";
@@ -8,6 +8,7 @@ import { parseInstance } from "../../core/matching/instance";
 import { withMeasuredDistances } from "../../core/matching/with-distances";
 import { haulMatrix } from "../../core/haul/haul-matrix";
 import { dataChangesBetween, scenarioInputSchema, scenarioUpdateSchema, type ScenarioInput, type ScenarioResultView } from "../../core/scenario/scenario";
+import { withLandUseWarnings } from "../../core/special-masses/land-use";
 import { solveInWorker } from "../../solver/solve-in-worker";
 import type { ServerConfig } from "../config";
 import type { Database, Queryable } from "../db/database";
@@ -29,6 +30,7 @@ import {
 } from "../repositories/scenarios";
 import { listSites } from "../repositories/sites";
 import { getRulesInForce } from "../repositories/suitability-rules";
+import { listZoning } from "../repositories/zoning";
 import { inTransaction, notFound, notFoundDeleted, Refusal, versionConflict } from "./write-helpers";
 
 
@@ -162,9 +164,9 @@ export function scenarioRoutes(
     return result instanceof Response ? result : c.body(null, 204);
   });
 
-  // Undo of a delete: scenarios are the planners' own working documents, so planners may restore them.
+  // Deletes are soft and undone by an admin (DESIGN §7), for scenarios as for every other record.
   routes.post("/scenarios/:id/restore", async (c) => {
-    const auth = authorise(c, planningWriters);
+    const auth = authorise(c, restorers);
     if (!auth.ok) return auth.response;
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
@@ -206,7 +208,9 @@ export function scenarioRoutes(
     if (started) {
       const work = solve(parsed.instance, { timeoutMs: config.solveTimeoutSeconds * 1000 }).then(async (outcome) => {
         if (outcome.kind === "result" && outcome.result.status !== "error") {
-          await finishRun(db, run.id, { status: "succeeded", result: outcome.result });
+          // TA-2553: classes above what a demand lot's land use allows are warned of (issue 17).
+          const result = withLandUseWarnings(outcome.result, parsed.instance.lots, await listZoning(db));
+          await finishRun(db, run.id, { status: "succeeded", result });
         } else {
           const error =
             outcome.kind === "timeout"

@@ -1,54 +1,56 @@
-import { Hono } from "hono";
-import { routes as contracts } from "../../core/api/routes";
+import { Hono, type Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { loginSchema } from "../../core/domain/accounts";
-import { message } from "../../core/messages/message";
-import { verifyPassword } from "../auth/passwords";
-import type { LoginRateLimiter } from "../auth/rate-limit";
-import { createSession, deleteSession, sessionCookieName, sessionLifetimeSeconds } from "../auth/sessions";
+import { clientAddress } from "../auth/client-address";
+import type { LoginThrottle } from "../auth/login-throttle";
+import { checkPasswordThrottled } from "../auth/password-check";
+import { createSession, deleteSession, sessionCookieName, type SessionPolicy } from "../auth/sessions";
 import type { Database } from "../db/database";
+import { routes as contracts } from "../../core/api/routes";
+import { message } from "../../core/messages/message";
 import { authorise, fail, readBody, respond, type AppEnv } from "../http";
-import { findUserByName } from "../repositories/users";
+import { findUserByName, recordSignIn } from "../repositories/users";
+import { meDetails } from "./me";
 
-/** A fixed hash to verify against when the user does not exist, so timing does not reveal names. */
-const decoyHash = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+export interface SessionRouteSettings {
+  secureCookies: boolean;
+  localLogin: boolean;
+  trustedProxyHops: number;
+  session: SessionPolicy;
+}
 
-export function sessionRoutes(db: Database, limiter: LoginRateLimiter, { secureCookies }: { secureCookies: boolean }) {
+export function sessionRoutes(db: Database, throttle: LoginThrottle, settings: SessionRouteSettings) {
   const routes = new Hono<AppEnv>();
 
   routes.post("/session", async (c) => {
+    if (!settings.localLogin) {
+      return fail(c, 403, "local_login_disabled", message("error.localLoginDisabled"));
+    }
     const body = await readBody(c, loginSchema);
     if (!body.ok) return body.response;
-    const { username, password } = body.value;
-    let address = "unknown";
-    try {
-      address = getConnInfo(c).remote.address ?? address;
-    } catch {
-      // Not served by @hono/node-server (app.request in tests): one shared bucket.
-    }
-    const keys = [`ip:${address}`, `user:${username.toLowerCase()}`];
-    const retryAfter = Math.max(...keys.map((key) => limiter.retryAfterSeconds(key)));
-    if (retryAfter > 0) {
-      c.header("Retry-After", String(retryAfter));
-      return fail(c, 429, "too_many_attempts", message("error.tooManyAttempts", { seconds: retryAfter }));
-    }
+    // Usernames are lower case; people type them as they like.
+    const username = body.value.username.toLowerCase();
+    const address = clientAddress(c, settings.trustedProxyHops);
     const user = await findUserByName(db, username);
-    const valid = await verifyPassword(password, user?.password_hash ?? decoyHash);
-    if (!user || !valid) {
-      for (const key of keys) limiter.recordFailure(key);
-      return fail(c, 401, "invalid_credentials", message("error.invalidCredentials"));
+    const check = await checkPasswordThrottled(throttle, { address, account: username, password: body.value.password, storedHash: user?.password_hash });
+    if (!check.ok && check.reason === "throttled") {
+      c.header("Retry-After", String(check.retryAfterSeconds));
+      return fail(c, 429, "too_many_attempts", message("error.tooManyAttempts", { seconds: check.retryAfterSeconds }));
     }
-    for (const key of keys) limiter.reset(key);
-    const token = await createSession(db, user.id);
-    setCookie(c, sessionCookieName, token, {
-      httpOnly: true,
-      sameSite: "Strict",
-      secure: secureCookies,
-      path: "/",
-      maxAge: sessionLifetimeSeconds,
-    });
-    return respond(c, contracts.signIn, { username: user.username, role: user.role });
+    if (!check.ok || !user) return fail(c, 401, "invalid_credentials", message("error.invalidCredentials"));
+    if (!user.active) return fail(c, 403, "account_deactivated", message("error.accountDeactivated"));
+    await startSession(c, db, user.id, "password", settings);
+    return respond(
+      c,
+      contracts.signIn,
+      meDetails({
+        username: user.username,
+        role: user.role,
+        displayName: user.display_name,
+        mustChangePassword: user.must_change_password,
+        signInMethod: user.oidc_subject === null ? "password" : "sso",
+      }),
+    );
   });
 
   routes.delete("/session", async (c) => {
@@ -61,8 +63,35 @@ export function sessionRoutes(db: Database, limiter: LoginRateLimiter, { secureC
   routes.get("/me", (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    return respond(c, contracts.me, { username: auth.user.username, role: auth.user.role });
+    return respond(c, contracts.me, meDetails(auth.user));
   });
 
   return routes;
+}
+
+/** Opens a session for a signed-in user, notes the sign-in and sets the httpOnly cookie. */
+export async function startSession(
+  c: Context,
+  db: Database,
+  userId: string,
+  method: "password" | "oidc",
+  settings: Pick<SessionRouteSettings, "secureCookies" | "trustedProxyHops" | "session">,
+): Promise<void> {
+  // A new sign-in in the same browser replaces its old session rather than leaving it open.
+  const previous = getCookie(c, sessionCookieName);
+  if (previous) await deleteSession(db, previous);
+  const { token } = await createSession(
+    db,
+    userId,
+    { method, userAgent: c.req.header("user-agent") ?? "", address: clientAddress(c, settings.trustedProxyHops) },
+    settings.session,
+  );
+  await recordSignIn(db, userId);
+  setCookie(c, sessionCookieName, token, {
+    httpOnly: true,
+    sameSite: "Strict",
+    secure: settings.secureCookies,
+    path: "/",
+    maxAge: settings.session.maxHours * 3600,
+  });
 }

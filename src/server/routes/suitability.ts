@@ -16,7 +16,7 @@ import { writeAudit } from "../repositories/audit";
 import { getMaterialTable } from "../repositories/materials";
 import { listProjects } from "../repositories/projects";
 import { getSite, listSites } from "../repositories/sites";
-import { listZoning } from "../repositories/zoning";
+import { listHazardZones, listZoning } from "../repositories/zoning";
 
 
 /** Every live lot as the mean haul needs it: tonnes at its project's point. */
@@ -37,8 +37,10 @@ export function suitabilityRoutes(db: Database, haul: HaulService) {
   const routes = new Hono<AppEnv>();
 
   async function reportOf(site: Site, context: { rules: SuitabilityRules; lots: HaulLot[] }) {
-    const zoning = await listZoning(db, { bbox: suitabilitySearchBox(site.geometry, context.rules) });
-    return suitabilityReport(site, zoning, { rules: context.rules, roads: await haul.roadIndex(), lots: context.lots });
+    const box = suitabilitySearchBox(site.geometry, context.rules);
+    const zoning = await listZoning(db, { bbox: box });
+    const zones = await listHazardZones(db, { bbox: box });
+    return suitabilityReport(site, zoning, { rules: context.rules, roads: await haul.roadIndex(), lots: context.lots, zones });
   }
 
   routes.get("/sites/:id/suitability", async (c) => {

@@ -2,13 +2,14 @@ import { Hono } from "hono";
 import { routes as contracts } from "../../core/api/routes";
 import { planningWriters } from "../../core/domain/accounts";
 import { zoningAreaInputSchema } from "../../core/domain/records";
+import { hazardZoneInputSchema } from "../../core/zoning/hazard-zones";
 import { parseZoningFile, zoningFormats, type ZoningFormat } from "../../io/zoning/zoning-file";
 import type { Database } from "../db/database";
 import { authorise, fail, invalidQuery, respond, type AppEnv } from "../http";
 import { apiError, fieldError } from "../../core/domain/api-error";
 import { message } from "../../core/messages/message";
 import { writeAudit } from "../repositories/audit";
-import { insertZoningArea, listZoning } from "../repositories/zoning";
+import { insertHazardZone, insertZoningArea, listHazardZones, listZoning } from "../repositories/zoning";
 import { bboxQuery } from "./query";
 
 /**
@@ -16,6 +17,8 @@ import { bboxQuery } from "./query";
  * (`POST /api/zoning/import?format=sosi|gml|geojson[&crs=…][&codeProperty=…][&skipInvalid=true][&dryRun=true]`,
  * planners and admins, the file as the body). A file with bad objects imports nothing unless the
  * user chose to skip them (`skipInvalid=true`); a re-imported plan replaces its earlier areas.
+ * Hazard and protection zones in the same file (hensynssoner, NVE hazard maps) are imported beside
+ * the areas and listed by `GET /api/zoning/zones?bbox=` (issue 17).
  */
 export function zoningRoutes(db: Database) {
   const routes = new Hono<AppEnv>();
@@ -26,6 +29,14 @@ export function zoningRoutes(db: Database) {
     const bbox = bboxQuery(c);
     if (!bbox.ok) return bbox.response;
     return respond(c, contracts.zoning, { items: await listZoning(db, { bbox: bbox.bbox }) });
+  });
+
+  routes.get("/zoning/zones", async (c) => {
+    const auth = authorise(c);
+    if (!auth.ok) return auth.response;
+    const bbox = bboxQuery(c);
+    if (!bbox.ok) return bbox.response;
+    return respond(c, contracts.hazardZones, { items: await listHazardZones(db, { bbox: bbox.bbox }) });
   });
 
   routes.post("/zoning/import", async (c) => {
@@ -39,12 +50,14 @@ export function zoningRoutes(db: Database) {
     if (bytes.length === 0) return fail(c, 400, "invalid_file", message("error.planFileEmpty"));
     const crs = c.req.query("crs");
     const codeProperty = c.req.query("codeProperty");
+    const planId = c.req.query("planId");
     const parsed = parseZoningFile(bytes, {
       crsFlag: "crs=",
       source: c.req.query("fileName") ?? "the plan file",
       ...(format ? { format: format as ZoningFormat } : {}),
       ...(crs ? { crs } : {}),
       ...(codeProperty ? { codeProperty } : {}),
+      ...(planId ? { planId } : {}),
     });
     if (!parsed.ok) {
       const problem = message("error.invalidFile", { detail: parsed.problem });
@@ -59,28 +72,37 @@ export function zoningRoutes(db: Database) {
       warnings: parsed.warnings,
       ignored: parsed.ignored,
       found: parsed.areas.length,
+      zonesFound: parsed.zones.length,
+      zonesImported: 0,
     };
     const skipInvalid = c.req.query("skipInvalid") === "true";
     if (c.req.query("dryRun") === "true") return respond(c, contracts.importZoning, summary, 200);
     if (parsed.skipped.length > 0 && !skipInvalid) {
       const fields = parsed.skipped.map((s) => fieldError(s.object, message("validation.invalid", { detail: s.reason })));
-      const problem = message("error.invalidObjects", { count: parsed.skipped.length, valid: parsed.areas.length });
+      const problem = message("error.invalidObjects", { count: parsed.skipped.length, valid: parsed.areas.length + parsed.zones.length });
       return c.json({ ...apiError("invalid_objects", problem, fields), ...summary }, 400);
     }
+    const areaPlanIds = [...new Set(parsed.areas.map((area) => area.planId))];
+    const zonePlanIds = [...new Set(parsed.zones.map((zone) => zone.planId))];
     summary.imported = await db.transaction(async (tx) => {
-      // A plan imported again replaces its earlier areas, so a corrected file does not double them.
-      await tx.query("delete from zoning_areas where plan_id = any($1::text[]) and not illustrative", [parsed.planIds]);
+      // A plan imported again replaces its earlier areas, so a corrected file does not double them;
+      // its zones likewise. A file of zones alone leaves the plan's areas alone, and the other way round.
+      await tx.query("delete from zoning_areas where plan_id = any($1::text[]) and not illustrative", [areaPlanIds]);
       for (const area of parsed.areas) await insertZoningArea(tx, zoningAreaInputSchema.parse(area));
+      await tx.query("delete from hazard_zones where plan_id = any($1::text[])", [zonePlanIds]);
+      for (const zone of parsed.zones) await insertHazardZone(tx, hazardZoneInputSchema.parse(zone));
       await writeAudit(tx, {
         entity: "zoning",
         entityId: parsed.planIds.join(","),
         action: "create",
         actor: auth.user.username,
         before: null,
-        after: { imported: parsed.areas.length, skipped: parsed.skipped, planIds: parsed.planIds, sourceCrs: parsed.sourceCrs },
+        after: { imported: parsed.areas.length, zones: parsed.zones.length, skipped: parsed.skipped, planIds: parsed.planIds, sourceCrs: parsed.sourceCrs },
       });
       return parsed.areas.length;
     });
+    // `imported` counts the areas as DESIGN §7 has it; the zones have their own count.
+    summary.zonesImported = parsed.zones.length;
     return respond(c, contracts.importZoning, summary, 201);
   });
 

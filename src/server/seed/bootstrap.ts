@@ -1,4 +1,6 @@
 import { roles } from "../../core/domain/accounts";
+import { describePasswordProblem } from "../../core/domain/users-api";
+import { passwordProblem } from "../auth/password-policy";
 import { hashPassword } from "../auth/passwords";
 import { StartupError, type Database } from "../db/database";
 import { countProjects } from "../repositories/projects";
@@ -11,6 +13,8 @@ export type BootstrapOutcome =
   | { kind: "demo-seeded"; counts: DemoCounts }
   | { kind: "demo-existing" }
   | { kind: "admin-created" }
+  /** No accounts yet, and single sign-on will create them (the first admin through the role mapping). */
+  | { kind: "awaiting-sso" }
   | { kind: "existing" };
 
 /**
@@ -20,7 +24,7 @@ export type BootstrapOutcome =
  */
 export async function bootstrap(
   db: Database,
-  { allowDemo, adminPassword }: { allowDemo: boolean; adminPassword?: string | undefined },
+  { allowDemo, adminPassword, ssoConfigured = false }: { allowDemo: boolean; adminPassword?: string | undefined; ssoConfigured?: boolean },
 ): Promise<BootstrapOutcome> {
   const empty = (await countUsers(db)) === 0 && (await countProjects(db)) === 0;
   if (empty && allowDemo) {
@@ -34,10 +38,13 @@ export async function bootstrap(
   }
   if ((await countUsers(db)) === 0) {
     if (!adminPassword) {
+      if (ssoConfigured) return { kind: "awaiting-sso" };
       throw new StartupError(
-        "The database has no accounts; set MASSEKART_ADMIN_PASSWORD to create the first admin (username admin).",
+        "The database has no accounts; set MASSEKART_ADMIN_PASSWORD to create the first admin (username admin), or create one with `npx massekart users add NAME --role admin`.",
       );
     }
+    const problem = passwordProblem(adminPassword, "admin");
+    if (problem) throw new StartupError(`MASSEKART_ADMIN_PASSWORD ${describePasswordProblem(problem)}; set another.`);
     await insertUser(db, "admin", "admin", await hashPassword(adminPassword));
     return { kind: "admin-created" };
   }

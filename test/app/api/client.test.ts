@@ -9,7 +9,7 @@ import {
   type ApiFailure,
 } from "../../../src/app/api/client";
 import { failureMessage } from "../../../src/app/api/failure-message";
-import { lot, project } from "../fixtures";
+import { lot, project } from "../../support/record-fixtures";
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });

@@ -9,7 +9,7 @@ import {
   sitesToFeatures,
   zoningToFeatures,
 } from "../../../src/app/map/features";
-import { lot, project, site, zoningArea } from "../fixtures";
+import { lot, project, site, zoningArea } from "../../support/record-fixtures";
 
 describe("projectBalance", () => {
   const withLots = (surplus: number, demand: number) =>

@@ -7,6 +7,7 @@ import {
   clickableLayers,
   clusterColourExpression,
   draftLocationLayers,
+  hazardZoneLayers,
   labelFont,
   layerIds,
   layerIdsByGroup,
@@ -31,6 +32,7 @@ const builders: Record<LayerGroupId, (visible: boolean) => LayerSpecification[]>
   places: (visible) => placeLayers("places", { visible }),
   builtUp: (visible) => builtUpLayers("built-up", { visible }),
   zoning: (visible) => zoningLayers("zoning", { visible }),
+  zones: (visible) => hazardZoneLayers("hazard-zones", { visible }),
   projects: (visible) => projectLayers("projects", { visible }),
   storage: (visible) => siteLayers("storage", "sites-storage", { visible }),
   landfill: (visible) => siteLayers("landfill", "sites-landfill", { visible }),
@@ -76,6 +78,14 @@ describe("layer groups", () => {
     expect(clickableLayers[layerIds.projectsCircle]).toBe("project");
     expect(clickableLayers[layerIds.siteFill("landfill")]).toBe("site");
     expect(clickableLayers[layerIds.zoningFill]).toBe("zoning");
+    expect(clickableLayers[layerIds.zonesFill]).toBe("zone");
+  });
+
+  it("draw hazard zones by their colour group with a dashed outline, the selected one outlined", () => {
+    const [fill, line] = hazardZoneLayers("hazard-zones", { selectedId: "z1" });
+    expect(paintOf(fill!)).toMatchObject({ "fill-color": ["get", "colour"] });
+    expect(paintOf(line!)["line-dasharray"]).toEqual([3, 2]);
+    expect(JSON.stringify(paintOf(line!)["line-width"])).toContain("z1");
   });
 });
 

@@ -3,7 +3,7 @@ import type { ApiFailure } from "../../../src/app/api/client";
 import { anyIllustrative, initialData, withDataLoaded, withDataLoading } from "../../../src/app/state/data-slice";
 import { signedIn, signedOut } from "../../../src/app/state/session-slice";
 import { resetAppStore, useAppStore } from "../../../src/app/state/store";
-import { project, site, zoningArea } from "../fixtures";
+import { project, site, zoningArea } from "../../support/record-fixtures";
 
 const serverError: ApiFailure = { status: 500, code: "internal", message: "boom", fields: [] };
 

@@ -6,7 +6,7 @@ import { haulMatrix, haulRoute } from "../../../src/core/haul/haul-matrix";
 import { osrmBlocks, osrmTable, type OsrmOptions } from "../../../src/core/haul/osrm-client";
 import { roadMatrix, roadRoute } from "../../../src/core/haul/road-distances";
 import { buildRoadGraph, type RoadFeature } from "../../../src/core/haul/road-graph";
-import { startOsrmStandIn, type OsrmStandIn } from "./osrm-stand-in";
+import { startOsrmStandIn, type OsrmStandIn } from "../../support/osrm-stand-in";
 import { at, bridgeAndIsland, pathM } from "./tiny-networks";
 
 const roads = JSON.parse(readFileSync(new URL("../../../data/basemap/roads.geojson", import.meta.url), "utf8")) as { features: RoadFeature[] };

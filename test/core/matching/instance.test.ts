@@ -39,7 +39,6 @@ describe("instance schema", () => {
     expect(parsed.instance.parameters).toEqual({
       costPerTonneKm: 1.5,
       loadingCostPerTonne: 20,
-      kgCO2ePerTonneKm: 0.117,
       carbonPricePerKg: 0,
       truckPayloadTonnes: 17,
       maxHaulKm: 60,
@@ -66,7 +65,7 @@ describe("instance schema", () => {
 
   it("gives unknown material, negative quantity and a bad class each their own message", () => {
     expect(errorsOf(withLot(0, { material: "sand" }))).toEqual([
-      'lots[0].material: must be one of rock, gravel_sand, moraine, clay_silt, topsoil, mixed, got "sand"',
+      'lots[0].material: must be one of rock, gravel_sand, moraine, clay_silt, topsoil, mixed, concrete, asphalt, peat, got "sand"',
     ]);
     expect(errorsOf(withLot(1, { quantity: { value: -5, unit: "tonnes" } }))).toEqual(["lots[1].quantity.value: must not be negative, got -5"]);
     expect(errorsOf(withLot(1, { contaminationClass: 6 }))).toEqual(["lots[1].contaminationClass: must be at most 5, got 6"]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { instanceFromRegistry } from "../../../src/core/matching/from-registry";
 import { canonicalJson, dataChangesBetween, migrateScenario } from "../../../src/core/scenario/scenario";
-import { lot, project, site } from "../../app/fixtures";
+import { lot, project, site } from "../../support/record-fixtures";
 
 describe("canonicalJson", () => {
   it("ignores key order, keeps array order", () => {

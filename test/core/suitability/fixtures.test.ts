@@ -73,11 +73,14 @@ describe("suitability fixtures: the numbers they were drawn with", () => {
     const report = reportOf("inside-massemottak");
     expect(report.verdict).toBe("suitable");
     expect(share(report, 1202)).toBeCloseTo(1, 3);
-    expect(report.areaM2).toBeCloseTo(20_000, -1); // 200 m × 100 m, within 10 m²
+    // 200 m × 100 m drawn on the sphere of R = 6,371,008.8 m; the planar EPSG:25832 area of the
+    // same outline is about 0.5 % larger (the sphere is smaller than the ellipsoid at 60° N).
+    expect(report.areaM2 / 20_000).toBeCloseTo(1.005, 3);
     expect(report.nearestRoadM).toBeCloseTo(70, 0);
-    // capacity = 20,000 m² × 0.5 usable × 4 m × 1.52 t/m³
-    expect(report.capacityM3).toBeCloseTo(40_000, -2);
-    expect(report.capacityTonnes).toBeCloseTo(60_800, -2);
+    // capacity = area × 0.5 usable × 4 m × 1.52 t/m³
+    expect(report.capacityM3).toBeCloseTo(report.areaM2 * 0.5 * 4, -1);
+    expect(report.capacityTonnes).toBeCloseTo(report.areaM2 * 0.5 * 4 * 1.52, -1);
+    expect(report.capacityTonnes).toBeCloseTo(60_800 * 1.005, -2);
     // (3000 t × 1 km + 1000 t × 2 km) ÷ 4000 t × 1.3 circuity
     expect(report.meanHaulKm!).toBeCloseTo(1.625, 2);
     expect(report.reasons[0]).toBe("100 % of the site is zoned 1202 Massemottak (allowed)");

@@ -22,7 +22,9 @@ describe("parseGeoJsonZoning on the real plan 4204_1536", () => {
     expect(outcome.skipped).toEqual([]);
     expect(outcome.planIds).toEqual(["4204_1536"]);
     expect(outcome.sourceCrs).toBe("EPSG:25832");
-    expect(outcome.ignored).toMatchObject({ RpOmråde: 1, RpFormålGrense: 38, RpAngittHensynSone: 6 });
+    expect(outcome.ignored).toMatchObject({ RpOmråde: 1, RpFormålGrense: 38 });
+    // Its hensynssoner are read as zones now (test/io/zoning/hazard-zones.test.ts), not ignored.
+    expect(outcome.zones).toHaveLength(9);
     expect(outcome.areas.every((a) => a.codeList === "rp" && a.planName === "Stemtjønn skytebane")).toBe(true);
   });
 

@@ -1,11 +1,13 @@
 /**
- * The details panel: the attributes of the selected project, site or zoning area. Every value is
+ * The details panel: the attributes of the selected project, site, zoning area or hazard zone. Every value is
  * rendered as React text, never as HTML, because names and notes are typed by users.
  */
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { Message } from "../../api/failure-message";
 import type { Lot, Project, Site, ZoningArea } from "../../../core/domain/records";
 import { categoryColour, describeArealformaal, categoryOfCode } from "../../../core/zoning/arealformaal";
+import { zoneCodeName, type HazardZone } from "../../../core/zoning/hazard-zones";
+import { zoneColours, zoneGroupOf } from "../../map/palette";
 import type { Translator } from "../../i18n/use-t";
 import { useT } from "../../i18n/use-t";
 import { projectTonnes } from "../../map/features";
@@ -20,7 +22,11 @@ import { SiteCard } from "../sites/SiteCard";
 import { ProjectOutdoorLots } from "../outdoor/ProjectOutdoorLots";
 import { SiteMaterialArea } from "../outdoor/SiteMaterialArea";
 
-type Found = { kind: "project"; record: Project } | { kind: "site"; record: Site } | { kind: "zoning"; record: ZoningArea };
+type Found =
+  | { kind: "project"; record: Project }
+  | { kind: "site"; record: Site }
+  | { kind: "zoning"; record: ZoningArea }
+  | { kind: "zone"; record: HazardZone };
 
 /** The loaded record a selection points at, or null if it is gone. */
 export function selectedRecord(state: Pick<AppState, "data">, selection: Selection): Found | null {
@@ -36,6 +42,10 @@ export function selectedRecord(state: Pick<AppState, "data">, selection: Selecti
     case "zoning": {
       const record = state.data.zoning.find((z) => z.id === selection.id);
       return record ? { kind: "zoning", record } : null;
+    }
+    case "zone": {
+      const record = state.data.zones.find((z) => z.id === selection.id);
+      return record ? { kind: "zone", record } : null;
     }
   }
 }
@@ -254,6 +264,28 @@ function ZoningDetails({ area, tr }: { area: ZoningArea; tr: Translator }) {
   return <Fields rows={rows} />;
 }
 
+/** A hazard or protection zone: what it means for storage, its code, plan and what the file says about it. */
+function ZoneDetails({ zone, tr }: { zone: HazardZone; tr: Translator }) {
+  const { t } = tr;
+  const rows: Row[] = [
+    {
+      label: t("zone.hazard"),
+      value: (
+        <span className="with-swatch">
+          <Swatch shape="fill" colour={zoneColours[zoneGroupOf(zone.hazard)]} outline="#8a8a8a" />
+          {t(`hazard.${zone.hazard}`)}: {t(`hazardWhy.${zone.hazard}`)}
+        </span>
+      ),
+    },
+    { label: t("zone.objectType"), value: zone.objectType },
+    ...(zone.code !== null ? [{ label: t("zone.code"), value: `${zone.code} ${zoneCodeName(zone)}` }] : []),
+    { label: t("zone.plan"), value: zone.planName ? `${zone.planId} – ${zone.planName}` : zone.planId },
+    { label: t("field.status"), value: t(`zoningStatus.${zone.status}`) },
+    ...Object.entries(zone.details).map(([key, value]) => ({ label: key, value: text(value, tr) })),
+  ];
+  return <Fields rows={rows} />;
+}
+
 /** The heading of a record: its kind above, its name (zoning: code and name) as the title. */
 function titleOf(found: Found, tr: Translator): { kicker: string; title: string } {
   switch (found.kind) {
@@ -268,6 +300,11 @@ function titleOf(found: Found, tr: Translator): { kicker: string; title: string 
         title: info ? `${found.record.code} ${info.name}` : String(found.record.code),
       };
     }
+    case "zone":
+      return {
+        kicker: tr.t(found.record.source === "nve" ? "details.kind.zoneNve" : "details.kind.zone"),
+        title: [found.record.name, tr.t(`hazard.${found.record.hazard}`)].filter(Boolean).join(" – "),
+      };
   }
 }
 
@@ -306,7 +343,7 @@ export function DetailsPanel() {
           <h2 className="details-title" ref={headingRef} tabIndex={-1}>
             {heading ? heading.title : t("details.label")}
           </h2>
-          {found?.record.illustrative && <span className="badge">{t("details.illustrative")}</span>}
+          {found && "illustrative" in found.record && found.record.illustrative && <span className="badge">{t("details.illustrative")}</span>}
         </div>
         <button type="button" className="button button-close" onClick={() => select(null)}>
           {t("details.close")}
@@ -317,6 +354,7 @@ export function DetailsPanel() {
         {found?.kind === "project" && <ProjectDetails project={found.record} tr={tr} />}
         {found?.kind === "site" && <SiteDetails site={found.record} tr={tr} />}
         {found?.kind === "zoning" && <ZoningDetails area={found.record} tr={tr} />}
+        {found?.kind === "zone" && <ZoneDetails zone={found.record} tr={tr} />}
       </div>
     </aside>
   );

@@ -14,13 +14,13 @@ export interface ParameterSource {
 }
 
 export const parameterSources: readonly ParameterSource[] = [
-  { key: "truckPayloadTonnes", unit: "t", source: "4-axle tipper, 32 t gross (vegtrafikkloven weight limits); Hamar project" },
+  { key: "truckPayloadTonnes", unit: "t", source: "4-axle tipper, 32 t gross (weight limits of the bruksforskriften); tipper semi-trailers 30–37 t" },
   { key: "costPerTonneKm", unit: "NOK/tkm", source: "A Norwegian haulier's list: NOK 40/m³ at 1 km, 85 at 20 km, 160 at 40 km" },
   { key: "loadingCostPerTonne", unit: "NOK/t", source: "As the haul price (haulier's list)" },
   {
-    key: "kgCO2ePerTonneKm",
-    unit: "kg CO2e/tkm",
-    source: "Miljødirektoratet conversion tables: 3.75 l diesel per 10 km × 2.66 kg/l, 2 × 1.0 kg/vkm ÷ 17 t incl. empty return",
+    key: "kgCO2PerVehicleKm",
+    unit: "kg CO2/vkm",
+    source: "Miljødirektoratet conversion tables: 3.75 l diesel per 10 km × 2.66 kg/l (tailpipe CO2, fossil diesel), loaded and empty alike; whole loads × km × 2",
   },
   { key: "carbonPricePerKg", unit: "NOK/kg CO2e", source: "" },
   { key: "maxHaulKm", unit: "km", source: "" },

@@ -4,6 +4,7 @@
  * UI shows it. Pure; `report-pdf.ts` lays the blocks out on A4.
  */
 import type { Site } from "../../../core/domain/records";
+import { vehicleEmissionFactor } from "../../../core/matching/emissions";
 import { parametersSchema, type MatchingParameters } from "../../../core/matching/instance";
 import type { Verdict } from "../../../core/suitability/report";
 import { formatNumber, formatWithUnit, localeOf, translate, type Lang, type MessageKey, type MessageParams } from "../../i18n/i18n";
@@ -85,9 +86,10 @@ function ranByLine(ctx: ReportContext, entry: ScenarioEntry): string {
   return t(ctx, "export.report.ranBy", { name: entry.scenario.name, date: formatDate(ctx, run.finishedAt ?? run.startedAt), user: run.startedBy });
 }
 
-/** A scenario's parameters with DESIGN §5's defaults filled in. */
+/** A scenario's parameters with DESIGN §5's defaults filled in (the emission factor as the run uses it). */
 export function effectiveParameters(entry: ScenarioEntry): MatchingParameters {
-  return parametersSchema.parse(entry.scenario.parameters ?? {});
+  const parameters = parametersSchema.parse(entry.scenario.parameters ?? {});
+  return { ...parameters, kgCO2PerVehicleKm: vehicleEmissionFactor(parameters).kgCO2PerVehicleKm };
 }
 
 function parameterValue(ctx: ReportContext, params: MatchingParameters, key: keyof MatchingParameters, unit: string): string {

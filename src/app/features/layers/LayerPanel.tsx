@@ -1,13 +1,13 @@
 /**
  * The layer panel: one checkbox per layer group, each with its legend swatch, and the detailed
- * legends (project balance, road categories, zoning categories) under their group.
+ * legends (project balance, road categories, zoning categories, hazard zone groups) under their group.
  */
 import { useEffect, useRef, type ReactNode } from "react";
 import { siteKinds, type SiteKind } from "../../../core/domain/records";
 import { categoryColour, zoningCategories } from "../../../core/zoning/arealformaal";
 import { useT } from "../../i18n/use-t";
 import { detailedZoningMinZoom, zoningMinZoom } from "../../map/layers";
-import { basemapColours, projectBalances, projectColours, roadColours, siteColours } from "../../map/palette";
+import { basemapColours, projectBalances, projectColours, roadColours, siteColours, zoneColours, zoneGroups } from "../../map/palette";
 import { layerSections, type LayerGroupId } from "../../state/layer-groups";
 import { useAppStore } from "../../state/store";
 import { layerPanelId } from "../../ui/Header";
@@ -30,6 +30,8 @@ function groupSwatch(id: LayerGroupId): ReactNode {
       return <Swatch shape="fill" colour={basemapColours.builtUp} outline="#c9bda8" />;
     case "zoning":
       return <Swatch shape="fill" colour={categoryColour("residential")} outline="#8a8a8a" />;
+    case "zones":
+      return <Swatch shape="fill" colour={zoneColours.danger} outline={zoneColours.danger} />;
     case "projects":
       return <Swatch shape="circle" colour={projectColours.surplus} outline="#ffffff" />;
     case "topo":
@@ -60,6 +62,12 @@ function GroupLegend({ id }: { id: LayerGroupId }) {
       key: category,
       swatch: <Swatch shape="fill" colour={categoryColour(category)} outline="#8a8a8a" />,
       label: t(`zoningCategory.${category}`),
+    }));
+  } else if (id === "zones") {
+    items = zoneGroups.map((group) => ({
+      key: group,
+      swatch: <Swatch shape="fill" colour={zoneColours[group]} outline={zoneColours[group]} />,
+      label: t(`zoneGroup.${group}`),
     }));
   } else if (id === "topo") {
     return <p className="legend-note">{t("layers.topoNote")}</p>;

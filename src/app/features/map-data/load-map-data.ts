@@ -1,24 +1,24 @@
 /** Loads the API collections the map shows into the store. */
-import { fetchProjects, fetchSites, fetchZoning, type ApiResult } from "../../api/client";
+import { fetchHazardZones, fetchProjects, fetchSites, fetchZoning, type ApiResult } from "../../api/client";
 import { withDataLoaded, withDataLoading, type DataFailure, type DataPart, type DataState } from "../../state/data-slice";
 import { useAppStore } from "../../state/store";
 import { endSession } from "../session/session-actions";
 
 /**
- * Fetches projects, sites and zoning in parallel. A part that fails is reported and the others
+ * Fetches projects, sites, zoning and hazard zones in parallel. A part that fails is reported and the others
  * still show; a 401 means the session ended, so the user goes back to the sign-in page.
  */
 export async function loadMapData(): Promise<void> {
   const store = useAppStore.getState();
   store.setData(withDataLoading(store.data));
-  const [projects, sites, zoning] = await Promise.all([fetchProjects(), fetchSites(), fetchZoning()]);
+  const [projects, sites, zoning, zones] = await Promise.all([fetchProjects(), fetchSites(), fetchZoning(), fetchHazardZones()]);
   // Signed out while the calls were under way: the answers belong to nobody now.
   if (useAppStore.getState().session.status !== "signedIn") return;
 
-  const results: { [P in DataPart]: ApiResult<DataState[P]> } = { projects, sites, zoning };
+  const results: { [P in DataPart]: ApiResult<DataState[P]> } = { projects, sites, zoning, zones };
   const loaded: Partial<Pick<DataState, DataPart>> = {};
   const failures: DataFailure[] = [];
-  for (const part of ["projects", "sites", "zoning"] as const) {
+  for (const part of ["projects", "sites", "zoning", "zones"] as const) {
     const result = results[part];
     if (result.ok) Object.assign(loaded, { [part]: result.value });
     else failures.push({ part, failure: result.failure });

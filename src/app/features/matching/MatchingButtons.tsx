@@ -3,17 +3,20 @@
  * user, nothing is saved) with its progress, and the Scenarios panel toggle.
  */
 import "../results/results.css";
+import { useEffect } from "react";
 import { useT } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
 import { scenariosPanelId } from "../scenarios/ids";
 import { openScenariosPanel } from "../scenarios/scenario-actions";
-import { runBrowserMatching } from "./run-matching";
+import { preloadMatchingWhenIdle, runBrowserMatching } from "./run-matching";
 
 export function MatchingButtons() {
   const { t } = useT();
   const run = useAppStore((s) => s.matching.run);
   const scenariosOpen = useAppStore((s) => s.scenarios.panelOpen && !s.layout.layerPanelOpen && !s.layout.projectsPanelOpen);
   const running = run.status === "running";
+  // The Run button is on screen: have the solver ready by the time it is pressed.
+  useEffect(preloadMatchingWhenIdle, []);
   return (
     <>
       <button

@@ -14,6 +14,34 @@ import { fetchMatchingInstance } from "../../api/client";
 
 let matcher: BrowserMatcher | undefined;
 
+async function browserMatcher(): Promise<BrowserMatcher> {
+  // The worker's code loads on demand: it is not part of the first page load.
+  const { createBrowserMatcher } = await import("../../../solver/browser-matcher");
+  matcher ??= createBrowserMatcher();
+  return matcher;
+}
+
+let preloadScheduled = false;
+
+/**
+ * Once the app is idle after sign-in, loads the matching worker and HiGHS's WebAssembly (3.5 MB),
+ * and the results panel with its charts, so "Run matching" starts solving at once and shows the
+ * answer without first waiting for any of them. Idle time only: the map and the data load first.
+ */
+export function preloadMatchingWhenIdle(): void {
+  // Without Web Workers (jsdom in the tests) there is nothing to preload: a run reports why it cannot solve.
+  if (preloadScheduled || typeof Worker === "undefined") return;
+  preloadScheduled = true;
+  // A preload that fails (no Worker, WASM blocked) costs nothing: the first run loads again and reports why.
+  const preload = () => {
+    void browserMatcher().then((loaded) => loaded.preload()).catch(() => undefined);
+    // The same module MapScreen loads lazily when a result arrives.
+    void import("../results/ResultsPanel").catch(() => undefined);
+  };
+  if (typeof requestIdleCallback === "function") requestIdleCallback(preload, { timeout: 5_000 });
+  else setTimeout(preload, 1_000);
+}
+
 /** Project id → name, from what the map has loaded. */
 export function projectNames(): Record<string, string> {
   return Object.fromEntries(useAppStore.getState().data.projects.map((p) => [p.id, p.name]));
@@ -35,10 +63,8 @@ export async function runBrowserMatching(): Promise<void> {
   }
   if (built.value.problems.length > 0) return fail(built.value.problems.join("; "), "matching.invalid");
   try {
-    // The worker (and HiGHS's WASM) loads on the first run only.
-    const { createBrowserMatcher } = await import("../../../solver/browser-matcher");
-    matcher ??= createBrowserMatcher();
-    const outcome = await matcher.solve(built.value.instance, { onStage: (stage) => updateMatching((s) => withRunStage(s, stage)) });
+    // The worker (and HiGHS's WASM) is usually loaded by now (preloadMatchingWhenIdle).
+    const outcome = await (await browserMatcher()).solve(built.value.instance, { onStage: (stage) => updateMatching((s) => withRunStage(s, stage)) });
     if (outcome.kind === "invalid") return fail(describeFields(outcome.fields), "matching.invalid");
     if (outcome.result.status === "error") return fail(outcome.result.message);
     const places = placesOf(built.value.instance, projectNames(), (m) => translate(lang(), `material.${m}`));

@@ -4,7 +4,7 @@
  * views use it too).
  */
 import type { MatchResult } from "../../../core/matching/result";
-import { translate, type Lang } from "../../i18n/i18n";
+import { formatWithUnit, translate, type Lang } from "../../i18n/i18n";
 import { formatKpi, formatKpiValueParts, kpiRows, type KpiKey } from "./kpi-rows";
 
 export interface KpiCardsProps {
@@ -18,6 +18,8 @@ export interface KpiCardsProps {
 
 export function KpiCards({ result, lang, keys, className }: KpiCardsProps) {
   const rows = kpiRows(result, lang).filter((row) => !keys || keys.includes(row.key));
+  // Results saved before issue 17 have no split of the emissions.
+  const transportCo2 = result.status === "error" ? undefined : result.kpis.kgCO2Transport;
   if (keys) rows.sort((a, b) => keys.indexOf(a.key) - keys.indexOf(b.key));
   return (
     <ul className={["kpi-cards", className].filter(Boolean).join(" ")} aria-label={translate(lang, "results.kpis")}>
@@ -35,6 +37,10 @@ export function KpiCards({ result, lang, keys, className }: KpiCardsProps) {
             </span>
             <span className="kpi-baseline">{translate(lang, "results.baselineValue", { value: text.baseline })}</span>
             <span className={`kpi-saving kpi-${tone}`}>{translate(lang, "results.savingValue", { value: text.saving })}</span>
+            {row.key === "kgCO2e" && transportCo2 !== undefined && (
+              // The total mixes tailpipe CO2 and the quarries' CO2e; say which part is which (issue 17).
+              <span className="kpi-baseline">{translate(lang, "results.kpi.transportCo2", { value: formatWithUnit(lang, transportCo2 / 1000, "t", 1) })}</span>
+            )}
           </li>
         );
       })}

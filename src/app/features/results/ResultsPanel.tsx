@@ -58,7 +58,9 @@ export function ResultsPanel({ title }: { title?: string }) {
         ) : (
           <>
             <p className="results-status" role="status">
-              {t(`results.status.${result.status}`)}
+              {result.status === "optimal" && result.unplaced.length > 0
+                ? t("results.status.optimalWithUnplaced", { count: result.unplaced.length })
+                : t(`results.status.${result.status}`)}
               {shown.source.kind === "browser" && ` · ${t("matching.solvedIn", { seconds: num(shown.source.seconds, 1) })}`}
             </p>
             {shown.source.kind === "browser" && <p className="muted small">{t("matching.notSaved")}</p>}

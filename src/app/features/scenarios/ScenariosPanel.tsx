@@ -7,8 +7,9 @@
  */
 import { useId } from "react";
 import "../results/results.css";
-import { planningWriters, mayWrite, type Me } from "../../../core/domain/accounts";
+import { planningWriters, restorers, mayWrite, type Me } from "../../../core/domain/accounts";
 import { siteKinds } from "../../../core/domain/records";
+import { defaultKgCO2PerVehicleKm } from "../../../core/matching/emissions";
 import { parametersSchema, type MatchingParameters } from "../../../core/matching/instance";
 import type { DataChanges, ScenarioResultView } from "../../../core/scenario/scenario";
 import { useT, type Translator } from "../../i18n/use-t";
@@ -30,15 +31,16 @@ import {
   undoDelete,
 } from "./scenario-actions";
 
-const defaults = parametersSchema.parse({});
+// kgCO2PerVehicleKm is optional in the schema (an older kgCO2ePerTonneKm may set it); its default is shown.
+const defaults = { ...parametersSchema.parse({}), kgCO2PerVehicleKm: defaultKgCO2PerVehicleKm };
 
 /** The numeric parameters of DESIGN §5 a planner may change, with their unit labels. */
-type NumericParameter = "truckPayloadTonnes" | "costPerTonneKm" | "loadingCostPerTonne" | "kgCO2ePerTonneKm" | "carbonPricePerKg" | "maxHaulKm" | "circuityFactor";
+type NumericParameter = "truckPayloadTonnes" | "costPerTonneKm" | "loadingCostPerTonne" | "kgCO2PerVehicleKm" | "carbonPricePerKg" | "maxHaulKm" | "circuityFactor";
 const numericParameters: readonly { key: NumericParameter; unit: MessageKey; step: string }[] = [
   { key: "truckPayloadTonnes", unit: "unit.tonnes", step: "0.5" },
   { key: "costPerTonneKm", unit: "scenarios.unit.nokPerTonneKm", step: "0.1" },
   { key: "loadingCostPerTonne", unit: "scenarios.unit.nokPerTonne", step: "1" },
-  { key: "kgCO2ePerTonneKm", unit: "scenarios.unit.kgPerTonneKm", step: "0.001" },
+  { key: "kgCO2PerVehicleKm", unit: "scenarios.unit.kgPerVehicleKm", step: "0.01" },
   { key: "carbonPricePerKg", unit: "scenarios.unit.nokPerKg", step: "0.1" },
   { key: "maxHaulKm", unit: "unit.km", step: "1" },
   { key: "circuityFactor", unit: "scenarios.unit.factor", step: "0.05" },
@@ -50,6 +52,7 @@ export function ScenariosPanel({ user }: { user: Me }) {
   const { t } = useT();
   const scenarios = useAppStore((s) => s.scenarios);
   const writer = mayWrite(user.role, planningWriters);
+  const restorer = mayWrite(user.role, restorers);
   const titleId = `${scenariosPanelId}-title`;
   const message = scenarios.message;
   return (
@@ -69,9 +72,13 @@ export function ScenariosPanel({ user }: { user: Me }) {
       {scenarios.deleted && (
         <p className="scenarios-undo" role="status">
           {t("scenarios.deleted", { name: scenarios.deleted.name })}{" "}
-          <button type="button" className="button button-small" onClick={() => void undoDelete()}>
-            {t("scenarios.undo")}
-          </button>
+          {restorer ? (
+            <button type="button" className="button button-small" onClick={() => void undoDelete()}>
+              {t("scenarios.undo")}
+            </button>
+          ) : (
+            t("scenarios.restoreByAdmin")
+          )}
         </p>
       )}
       {message && (

@@ -1,6 +1,7 @@
 /**
  * The site card in the details panel: "Edit" for planners, and the suitability report — verdict,
- * reasons in the user's language, area, capacity, zoning shares, conflicts, road and haul —
+ * reasons in the user's language, area, capacity, zoning shares, conflicts, hazard and protection
+ * zones, road and haul —
  * printable on its own ("Print site card": the print stylesheet shows only the card).
  */
 import { useEffect, useId, useState } from "react";
@@ -12,7 +13,7 @@ import { useT, type Translator } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
 import { openSiteEditorById } from "./site-actions";
 import { fetchSuitability } from "../../api/client";
-import { conflictKindLabel, distanceLabel, percentLabel, reasonText, verdictLabel } from "./suitability-text";
+import { conflictKindLabel, distanceLabel, percentLabel, reasonText, verdictLabel, zoneLabel } from "./suitability-text";
 
 /** Planners and admins may edit, delete and draw sites. */
 export function useMaySiteWrite(): boolean {
@@ -121,6 +122,36 @@ export function SuitabilityCard({ report, site, tr }: { report: SuitabilityRepor
                   </td>
                   <td className="numeric">{distanceLabel(c.distanceM, tr)}</td>
                   <td className="numeric">{distanceLabel(c.bufferM, tr)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h4 className="subsection-title">{t("suitability.zones")}</h4>
+      {report.zones.length === 0 ? (
+        <p className="muted">{t("suitability.noZones")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="lots-table">
+            <caption className="visually-hidden">{t("suitability.zonesCaption", { site: site.name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("zone.name")}</th>
+                <th scope="col">{t("zone.hazard")}</th>
+                <th scope="col" className="numeric">{t("suitability.zoningArea")}</th>
+                <th scope="col" className="numeric">{t("suitability.share")}</th>
+                <th scope="col">{t("zone.effect")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.zones.map((z, i) => (
+                <tr key={z.id ?? i} className={`zone-${z.effect}`}>
+                  <td>{zoneLabel(z, tr)}</td>
+                  <td>{t(`hazard.${z.hazard}`)}</td>
+                  <td className="numeric">{withUnit(z.areaM2, "m²", 0)}</td>
+                  <td className="numeric">{percentLabel(z.share, tr)}</td>
+                  <td>{t(`zone.effect.${z.effect}`)}</td>
                 </tr>
               ))}
             </tbody>

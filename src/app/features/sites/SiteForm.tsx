@@ -3,10 +3,10 @@
  * attributes of the kind. Save sends the version it was based on; a 409 shows who saved first
  * and "Reload" lays the user's changes on the current site. Delete asks first.
  */
-import area from "@turf/area";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { materials, type Material } from "../../../core/domain/materials";
 import { siteKinds, siteStatuses, type Site, type SiteKind } from "../../../core/domain/records";
+import { planarAreaM2 } from "../../../core/geo/planar-area";
 import type { Message } from "../../api/failure-message";
 import { useT, type Translator } from "../../i18n/use-t";
 import type { SiteEditor } from "../../state/sites-slice";
@@ -108,7 +108,8 @@ export function SiteForm({ editor }: { editor: SiteEditor }) {
     else if (path) statusRef.current?.focus();
   };
 
-  const areaM2 = draft.geometry ? area({ type: "Feature", geometry: draft.geometry, properties: {} }) : null;
+  // Planar in EPSG:25832, as the suitability report and plan documents give it.
+  const areaM2 = draft.geometry ? planarAreaM2(draft.geometry) : null;
   const text = (key: keyof SiteDraft, path: string, label: string, { hint, inputMode = "decimal" }: { hint?: string; inputMode?: "decimal" | "text" } = {}) => (
     <Field path={path} label={label} error={error(path)} hint={hint}>
       {(control) => <input {...control} inputMode={inputMode} autoComplete="off" value={draft[key] as string} onChange={(e) => set(key, e.target.value as never)} />}

@@ -4,6 +4,8 @@
  * catalogue does not know falls back to the English sentence the server wrote.
  */
 import type { SuitabilityReason } from "../../../core/suitability/reasons";
+import type { ZoneEntry } from "../../../core/suitability/zone-findings";
+import { zoneHazards, type ZoneHazard } from "../../../core/zoning/hazard-zones";
 import type { Verdict } from "../../../core/suitability/report";
 import { catalogues, type MessageKey, type MessageParams } from "../../i18n/i18n";
 import type { Translator } from "../../i18n/use-t";
@@ -40,6 +42,21 @@ export function reasonParams(reason: SuitabilityReason, tr: Translator): Message
     const key = conflictKindKey(reason.params.kind);
     out.what = isKey(key) ? tr.t(key) : String(reason.params.label ?? reason.params.kind);
   }
+  // Hazard and protection zones (issue 17): the zone named, and why it matters, in the language.
+  if (isZoneHazard(reason.params.hazard)) {
+    const hazard = reason.params.hazard;
+    out.why = tr.t(`hazardWhy.${hazard}`);
+    out.zone = zoneLabel(
+      {
+        source: reason.params.source === "nve" ? "nve" : "plan",
+        hazard,
+        objectType: String(reason.params.objectType ?? ""),
+        code: typeof reason.params.code === "number" ? reason.params.code : null,
+        name: String(reason.params.zoneName ?? ""),
+      },
+      tr,
+    );
+  }
   if (typeof reason.params.category === "string") {
     const key = `zoningCategory.${reason.params.category}`;
     out.categoryName = isKey(key) ? tr.t(key) : reason.params.category;
@@ -58,6 +75,16 @@ export function reasonText(reason: SuitabilityReason, tr: Translator): string {
 export function conflictKindLabel(kind: string, tr: Translator): string {
   const key = conflictKindKey(kind);
   return isKey(key) ? tr.t(key) : kind.replace(/_/g, " ");
+}
+
+const isZoneHazard = (value: unknown): value is ZoneHazard => typeof value === "string" && (zoneHazards as readonly string[]).includes(value);
+
+/** A zone as a planner names it: "hensynssone H310_1 (Ras- og skredfare, RpFareSone 310)", "NVEs Kvikkleire-sone Hafella". */
+export function zoneLabel(zone: Pick<ZoneEntry, "source" | "hazard" | "objectType" | "code" | "name">, tr: Translator): string {
+  const params = { zoneName: zone.name, hazardName: tr.t(`hazard.${zone.hazard}`), objectType: zone.objectType, code: zone.code === null ? "" : String(zone.code) };
+  const text = tr.t(zone.source === "nve" ? "suitability.zoneLabel.nve" : "suitability.zoneLabel.plan", params);
+  // No name in the file: drop the gap it leaves.
+  return text.replace(/\s+\(/, " (").replace(/\s+\)/, ")").replace(/\s{2,}/g, " ").trim();
 }
 
 export function verdictLabel(verdict: Verdict, tr: Translator): string {

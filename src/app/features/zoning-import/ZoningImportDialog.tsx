@@ -118,7 +118,10 @@ export function ZoningImportDialog({ onClose }: { onClose: () => void }) {
       {preview && (
         <section className="import-preview" aria-label={t("zoningImport.preview")}>
           <h3 className="section-title">{t("zoningImport.preview")}</h3>
-          <p>{t("zoningImport.found", { count: num(preview.found ?? 0), plans: plans(preview), crs: preview.sourceCrs })}</p>
+          <p>
+            {t("zoningImport.found", { count: num(preview.found), plans: plans(preview), crs: preview.sourceCrs })}{" "}
+            {t("zoningImport.zones", { count: num(preview.zonesFound) })}
+          </p>
           {preview.skipped.length > 0 && (
             <>
               <h4 className="subsection-title field-error">{t("zoningImport.skipped", { count: preview.skipped.length })}</h4>
@@ -172,6 +175,7 @@ export function ZoningImportDialog({ onClose }: { onClose: () => void }) {
         {busy === "importing" && t("zoningImport.importing")}
         {message && t(message.key, message.params)}
         {done && t("zoningImport.done", { count: num(done.imported), plans: plans(done), skipped: num(done.skipped.length) })}
+        {done && ` ${t("zoningImport.zonesDone", { count: num(done.zonesImported) })}`}
       </p>
     </Dialog>
   );

@@ -31,7 +31,8 @@ export function ignoredText(ignored: ZoningImportSummary["ignored"]): string {
 
 /** What the dialog offers after a dry run: a plain import, or only the valid objects. */
 export function importChoice(summary: ZoningImportSummary): "import" | "importValid" | "nothing" {
-  const found = summary.found ?? 0;
+  // Areas and zones alike: an NVE hazard map has zones only.
+  const found = summary.found + summary.zonesFound;
   if (found === 0) return "nothing";
   return summary.skipped.length > 0 ? "importValid" : "import";
 }

@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { categoryColour, zoningCategories } from "../../../../src/core/zoning/arealformaal";
+import { LayerPanel } from "../../../../src/app/features/layers/LayerPanel";
+import { en } from "../../../../src/app/i18n/en";
+import { nb } from "../../../../src/app/i18n/nb";
+import { layerGroupIds } from "../../../../src/app/state/layer-groups";
+import { resetAppStore, useAppStore } from "../../../../src/app/state/store";
+
+beforeEach(() => {
+  resetAppStore();
+  useAppStore.getState().setLayerPanelOpen(true);
+});
+
+afterEach(cleanup);
+
+describe("LayerPanel", () => {
+  it("has one checkbox per layer group, named by its label, in both languages", () => {
+    for (const [lang, catalogue] of [["en", en], ["nb", nb]] as const) {
+      useAppStore.getState().setLang(lang);
+      const { unmount } = render(<LayerPanel />);
+      // One per group, and the road network in use (drawn from the API, not a layer group).
+      expect(screen.getAllByRole("checkbox")).toHaveLength(layerGroupIds.length + 1);
+      for (const id of layerGroupIds) {
+        expect(screen.getByRole("checkbox", { name: catalogue[`layer.${id}`] })).toBeTruthy();
+      }
+      unmount();
+    }
+  });
+
+  it("uses the names the browser tests expect", () => {
+    useAppStore.getState().setLang("en");
+    render(<LayerPanel />);
+    for (const name of [
+      "Asker boundary",
+      "Roads",
+      "Place names",
+      "Built-up areas",
+      "Zoning",
+      "Projects",
+      "Storage sites",
+      "Landfills / receivers",
+      "Quarries",
+      "Topographic map (online)",
+    ]) {
+      expect(screen.getByRole("checkbox", { name })).toBeTruthy();
+    }
+  });
+
+  it("shows the store's visibility and toggles it", () => {
+    useAppStore.getState().setLang("en");
+    render(<LayerPanel />);
+    const topo = screen.getByRole("checkbox", { name: "Topographic map (online)" }) as HTMLInputElement;
+    const roads = screen.getByRole("checkbox", { name: "Roads" }) as HTMLInputElement;
+    expect([topo.checked, roads.checked]).toEqual([false, true]);
+    fireEvent.click(topo);
+    fireEvent.click(roads);
+    expect(useAppStore.getState().layout.visibility.topo).toBe(true);
+    expect(useAppStore.getState().layout.visibility.roads).toBe(false);
+    expect([topo.checked, roads.checked]).toEqual([true, false]);
+  });
+
+  it("lists the zoning categories with their colours and localized names", () => {
+    useAppStore.getState().setLang("nb");
+    render(<LayerPanel />);
+    const zoningItem = screen.getByRole("checkbox", { name: "Arealformål" }).closest("li")!;
+    const entries = within(zoningItem).getAllByRole("listitem");
+    expect(entries.map((li) => li.textContent)).toEqual(zoningCategories.map((c) => nb[`zoningCategory.${c}`]));
+    const swatches = entries.map((li) => (li.querySelector(".swatch") as HTMLElement).style.getPropertyValue("--swatch-colour"));
+    expect(swatches).toEqual(zoningCategories.map(categoryColour));
+  });
+
+  it("is hidden while closed", () => {
+    useAppStore.getState().setLayerPanelOpen(false);
+    render(<LayerPanel />);
+    expect(screen.queryByRole("checkbox")).toBeNull();
+  });
+});
