@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Role } from "./roles";
+import { roles, type Role } from "./roles";
 
 export { roles, type Role } from "./roles";
 
