@@ -1,8 +1,9 @@
 import { Hono } from "hono";
 import { planningWriters } from "../../core/domain/accounts";
+import { apiError } from "../../core/domain/api-error";
 import { zoningAreaInputSchema } from "../../core/domain/records";
 import { hazardZoneInputSchema } from "../../core/zoning/hazard-zones";
-import { parseZoningFile, zoningFormats, type ZoningFormat } from "../../io/zoning/zoning-file";
+import { importZoningFile, zoningFileFormats, type ZoningFileFormat } from "../../io/zoning/zoning-file";
 import type { Database } from "../db/database";
 import { authorise, fail, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
@@ -11,8 +12,11 @@ import { bboxQuery } from "./query";
 
 /**
  * The zoning layer: read it (`GET /api/zoning?bbox=`), and import plan data
- * (`POST /api/zoning/import?format=sosi|gml|geojson[&crs=…][&codeProperty=…][&skipInvalid=true][&dryRun=true]`,
- * planners and admins, the file as the body). A file with bad objects imports nothing unless the
+ * (`POST /api/zoning/import?format=sosi|gml|geojson|geopackage|shapefile|kml|flatgeobuf[&layer=…][&crs=…][&codeProperty=…][&skipInvalid=true][&dryRun=true]`,
+ * planners and admins, the file as the body; the format is told from the content when not given).
+ * A GeoPackage, zipped Shapefile or KML with several layers is read layer by layer: without `layer`
+ * every layer holding arealformål areas or zones is imported, and the answer (also a 400) lists
+ * the file's `layers` so the user can choose one. A file with bad objects imports nothing unless the
  * user chose to skip them (`skipInvalid=true`); a re-imported plan replaces its earlier areas.
  * Hazard and protection zones in the same file (hensynssoner, NVE hazard maps) are imported beside
  * the areas and listed by `GET /api/zoning/zones?bbox=` (issue 17).
@@ -40,8 +44,8 @@ export function zoningRoutes(db: Database) {
     const auth = authorise(c, planningWriters);
     if (!auth.ok) return auth.response;
     const format = c.req.query("format");
-    if (format !== undefined && !zoningFormats.includes(format as ZoningFormat)) {
-      const message = `must be one of ${zoningFormats.join(", ")}`;
+    if (format !== undefined && !zoningFileFormats.includes(format as ZoningFileFormat)) {
+      const message = `must be one of ${zoningFileFormats.join(", ")}`;
       return fail(c, 400, "invalid_query", `format ${message}`, [{ path: "format", message }]);
     }
     const bytes = new Uint8Array(await c.req.arrayBuffer());
@@ -49,15 +53,24 @@ export function zoningRoutes(db: Database) {
     const crs = c.req.query("crs");
     const codeProperty = c.req.query("codeProperty");
     const planId = c.req.query("planId");
-    const parsed = parseZoningFile(bytes, {
+    const fileName = c.req.query("fileName");
+    const layer = c.req.query("layer");
+    const parsed = await importZoningFile(bytes, {
       crsFlag: "crs=",
-      source: c.req.query("fileName") ?? "the plan file",
-      ...(format ? { format: format as ZoningFormat } : {}),
+      layerFlag: "layer=",
+      source: fileName ?? "the plan file",
+      ...(fileName ? { fileName } : {}),
+      ...(layer ? { layer } : {}),
+      ...(format ? { format: format as ZoningFileFormat } : {}),
       ...(crs ? { crs } : {}),
       ...(codeProperty ? { codeProperty } : {}),
       ...(planId ? { planId } : {}),
     });
-    if (!parsed.ok) return fail(c, 400, "invalid_file", parsed.problem, [{ path: "body", message: parsed.problem }]);
+    const layers = parsed.layers ? { layers: parsed.layers } : {};
+    if (!parsed.ok) {
+      // The layers go with the refusal too, so the dialog can offer them when no layer held plan areas.
+      return c.json({ ...apiError("invalid_file", parsed.problem, [{ path: "body", message: parsed.problem }]), ...layers }, 400);
+    }
 
     const summary = {
       imported: 0,
@@ -69,6 +82,7 @@ export function zoningRoutes(db: Database) {
       found: parsed.areas.length,
       zonesFound: parsed.zones.length,
       zonesImported: 0,
+      ...layers,
     };
     const skipInvalid = c.req.query("skipInvalid") === "true";
     if (c.req.query("dryRun") === "true") return c.json(summary);

@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { zoningImportQuery } from "../../../../src/app/features/sites/sites-api";
-import { formatOfFileName, ignoredText, importChoice } from "../../../../src/app/features/zoning-import/zoning-import";
+import { zoningFileImportQuery } from "../../../../src/app/features/zoning-import/import-api";
+import { ignoredText, importChoice } from "../../../../src/app/features/zoning-import/zoning-import";
 
 describe("zoning import helpers", () => {
-  it("takes the format from the file's extension", () => {
-    expect(formatOfFileName("plan-feil-og-buer.SOS")).toBe("sosi");
-    expect(formatOfFileName("plan.gml")).toBe("gml");
-    expect(formatOfFileName("plan.geojson")).toBe("geojson");
-    expect(formatOfFileName("plan.json")).toBe("geojson");
-    expect(formatOfFileName("plan.zip")).toBeNull();
-    expect(formatOfFileName("README")).toBeNull();
+  it("builds the file import's query with the layer and without a format the server is to tell", () => {
+    expect(zoningFileImportQuery({ fileName: "plan.gpkg", layer: "RpArealformålOmråde", crs: "", dryRun: true })).toBe(
+      "fileName=plan.gpkg&layer=RpArealform%C3%A5l%C3%98mr%C3%A5de&dryRun=true",
+    );
+    expect(zoningFileImportQuery({ format: "shapefile", fileName: "plan.zip", skipInvalid: true })).toBe("format=shapefile&fileName=plan.zip&skipInvalid=true");
   });
 
   it("builds the query with only the options given", () => {
