@@ -15,7 +15,7 @@ export const formatsEn: Record<keyof typeof formatsNb, string> = {
   "export.mapData": "Map data",
   "export.mapDataFormat": "Format of map data from {name}",
   "export.mapDataButton": "Export map data",
-  "export.mapDataLabel": "Export flows, sites, projects and suitability of {name} as map data",
+  "export.mapDataLabel": "Export flows, sites, projects, suitability and zoning of {name} as map data",
   "export.format.geopackage": "GeoPackage (EPSG:25832)",
   "export.format.shapefile": "Shapefile, zip (EPSG:25832)",
   "export.format.kml": "KML (WGS84)",
@@ -23,6 +23,5 @@ export const formatsEn: Record<keyof typeof formatsNb, string> = {
   "export.workbook": "Excel",
   "export.workbookLabel": "Download flows and key figures of {name} as an Excel workbook",
   "export.writing": "Writing file…",
-  "export.written": "{file} was downloaded.",
-  "export.failed": "The export failed: {message}",
+  "export.written": "{file} was downloaded. {warnings}",
 };
