@@ -73,7 +73,7 @@ describe("vector-format import and export in a real browser", () => {
     beforeAll(async () => {
       page = await signIn(browser.context, server.url, "viewer", "nb", consoleErrors);
       await page.getByRole("button", { name: "Sammenlign" }).click();
-      await expect.poll(() => dialog().getByRole("table").count(), { timeout: 30_000 }).toBe(1);
+      await dialog().getByRole("table").waitFor({ timeout: 30_000 });
     }, 120_000);
 
     it("writes a GeoPackage in EPSG:25832 with a layer per kind that ogr2ogr reads with the scenario's flows", async () => {
