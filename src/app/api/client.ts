@@ -12,6 +12,7 @@ import type { Bbox } from "../../core/geo/geometry";
 import type { OutdoorLotImportReport, OutdoorLotInput, OutdoorLotUpdate, OutdoorTypeCreate, OutdoorTypeUpdate } from "../../core/outdoor/api";
 import type { ScenarioInput } from "../../core/scenario/scenario";
 import type { ZoningImportSummary } from "../../core/zoning/import-summary";
+import type { FileLayer } from "../../core/zoning/file-layers";
 import { call, callItems, reportOf, urlOf, type ApiFailure, type ApiResult } from "./transport";
 
 export type { ApiFailure, ApiResult } from "./transport";
@@ -105,8 +106,11 @@ export const fetchSuitabilityRules = () => call(routes.suitabilityRules);
 export const saveSuitabilityRules = (rules: unknown) => call(routes.updateSuitabilityRules, { body: rules as BodyOf<typeof routes.updateSuitabilityRules> });
 
 export interface ZoningImportOptions {
-  format: "sosi" | "gml" | "geojson";
+  /** sosi, gml, geojson, geopackage, shapefile, kml or flatgeobuf; undefined: the server tells it from the content. */
+  format?: QueryOf<typeof routes.importZoning>["format"] | undefined;
   fileName: string;
+  /** The layer of a GeoPackage, zipped Shapefile or KML to read (default: every layer with plan areas). */
+  layer?: string | undefined;
   crs?: string;
   codeProperty?: string;
   dryRun?: boolean;
@@ -118,6 +122,7 @@ export function zoningImportQuery(options: ZoningImportOptions): QueryOf<typeof 
   return {
     format: options.format,
     fileName: options.fileName,
+    layer: options.layer?.trim() || undefined,
     crs: options.crs?.trim() || undefined,
     codeProperty: options.codeProperty?.trim() || undefined,
     dryRun: options.dryRun ? "true" : undefined,
@@ -128,15 +133,19 @@ export function zoningImportQuery(options: ZoningImportOptions): QueryOf<typeof 
 /**
  * `POST /api/zoning/import` with the file's bytes. Whenever the server sent a summary (a dry
  * run, an import, or a 400 `invalid_objects` that imported nothing) it comes back with the
- * status; `failure` only when it did not (an unreadable file, no rights, no server).
+ * status; `failure` only when it did not (an unreadable file, no rights, no server), with the
+ * file's layers when the server listed them (a layered file where no layer held plan data).
  */
 export async function importZoning(
   bytes: ArrayBuffer,
   options: ZoningImportOptions,
-): Promise<{ ok: true; status: number; summary: ZoningImportSummary } | { ok: false; failure: ApiFailure }> {
+): Promise<{ ok: true; status: number; summary: ZoningImportSummary } | { ok: false; failure: ApiFailure; layers?: FileLayer[] }> {
   const result = await call(routes.importZoning, { query: zoningImportQuery(options), body: bytes });
   const answer = reportOf(routes.importZoning, result);
-  return answer ? { ok: true, status: answer.status, summary: answer.report } : { ok: false, failure: (result as { failure: ApiFailure }).failure };
+  if (answer && "skipped" in answer.report) return { ok: true, status: answer.status, summary: answer.report };
+  const failure = (result as { failure: ApiFailure }).failure;
+  const layers = answer?.report.layers;
+  return { ok: false, failure, ...(layers ? { layers } : {}) };
 }
 
 // --- The road network ---------------------------------------------------------------------------
@@ -144,9 +153,15 @@ export async function importZoning(
 export const fetchRoadNetwork = () => call(routes.roadNetwork);
 /** The address of the network in use as GeoJSON, for the map layer. */
 export const roadNetworkFeaturesPath = routes.roadNetworkFeatures.path;
-/** `POST /api/road-network?crs=&name=` with the GeoJSON text; 400 `invalid_network` with a clear message. */
-export const importRoadNetwork = (text: string, { crs, name }: { crs?: string; name?: string }) =>
-  call(routes.importRoadNetwork, { query: { crs: crs?.trim() || undefined, name: name?.trim() || undefined }, body: text, contentType: "application/geo+json" });
+/**
+ * `POST /api/road-network?name=&crs=&layer=&fileName=` with the file's bytes in any vector format
+ * (GeoJSON, GeoPackage, zipped Shapefile, KML/KMZ, FlatGeobuf); 400 `invalid_network` with a clear message.
+ */
+export const importRoadNetwork = (bytes: ArrayBuffer, { crs, name, layer, fileName }: { crs?: string; name?: string; layer?: string; fileName?: string }) =>
+  call(routes.importRoadNetwork, {
+    query: { crs: crs?.trim() || undefined, name: name?.trim() || undefined, layer: layer?.trim() || undefined, fileName: fileName || undefined },
+    body: bytes,
+  });
 /** `DELETE /api/road-network`: back to the shipped network. */
 export const resetRoadNetwork = () => call(routes.resetRoadNetwork);
 

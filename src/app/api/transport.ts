@@ -109,11 +109,9 @@ export async function callItems<R extends RouteContract>(
 /** The failure of an answer that was not ok, from the error shape (and a 409's record, an import's report). */
 function failureOf<R extends RouteContract>(route: R, response: Pick<Response, "status" | "statusText">, parsed: unknown): ApiFailure {
   const refusal = route.refusal?.safeParse(parsed);
-  if (refusal?.success) {
-    return { ...failure(response.status, `http_${response.status}`, response.statusText), refusal: refusal.data };
-  }
+  const withRefusal = refusal?.success ? { refusal: refusal.data } : {};
   const error = apiErrorSchema.safeParse(parsed);
-  if (!error.success) return failure(response.status, `http_${response.status}`, response.statusText);
+  if (!error.success) return { ...failure(response.status, `http_${response.status}`, response.statusText), ...withRefusal };
   const { code, message, key, params, fields } = error.data.error;
   const current = response.status === 409 && route.conflict ? route.conflict.safeParse((parsed as { current?: unknown }).current) : undefined;
   return {
@@ -123,6 +121,7 @@ function failureOf<R extends RouteContract>(route: R, response: Pick<Response, "
     ...(key !== undefined ? { key, params: params ?? {} } : {}),
     fields,
     ...(current?.success ? { current: current.data } : {}),
+    ...withRefusal,
   };
 }
 

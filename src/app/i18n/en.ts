@@ -5,6 +5,7 @@ import { outdoorEn } from "./outdoor.en";
 import { meetingEn } from "./meeting.en";
 import { scenariosEn } from "./scenarios.en";
 import { zonesEn } from "./zones.en";
+import { formatsEn } from "./formats.en";
 
 /** English catalogue. Typed by the Norwegian keys, so a missing or extra key fails typecheck. */
 export const en: Record<keyof typeof nb, string> = {
@@ -15,6 +16,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...messagesEn,
   ...entityNamesEn,
   ...zonesEn,
+  ...formatsEn,
   "app.name": "Massekart",
   "app.tagline": "Planning excavation masses and storage sites in Asker municipality",
 

@@ -4,6 +4,7 @@ import { outdoorNb } from "./outdoor.nb";
 import { meetingNb } from "./meeting.nb";
 import { scenariosNb } from "./scenarios.nb";
 import { zonesNb } from "./zones.nb";
+import { formatsNb } from "./formats.nb";
 
 /**
  * Norwegian bokmål catalogue, the default language. Its keys are the message keys of the whole
@@ -18,6 +19,7 @@ export const nb = {
   ...messagesNb,
   ...entityNamesNb,
   ...zonesNb,
+  ...formatsNb,
   "app.name": "Massekart",
   "app.tagline": "Planlegging av overskuddsmasser og mellomlager i Asker kommune",
 

@@ -23,7 +23,7 @@ import {
   userUpdateSchema,
 } from "../domain/users-api";
 import { hazardZoneSchema } from "../zoning/hazard-zones";
-import { zoningImportRefusalSchema, zoningImportSummarySchema } from "../zoning/import-summary";
+import { zoningImportRefusalSchema, zoningFileLayersRefusalSchema, zoningImportSummarySchema } from "../zoning/import-summary";
 import { zoningAreaSchema, lotInputSchema, lotSchema, projectSchema, siteInputSchema, siteSchema, siteUpdateSchema } from "../domain/records";
 import {
   auditEntrySchema,
@@ -158,7 +158,10 @@ export const routes = {
     method: "POST",
     path: "/api/zoning/import",
     query: z.object({
-      format: z.enum(["sosi", "gml", "geojson"]).optional(),
+      /** Without it the server tells the format from the content (then the file name). */
+      format: z.enum(["sosi", "gml", "geojson", "geopackage", "shapefile", "kml", "flatgeobuf"]).optional(),
+      /** One layer of a GeoPackage, zipped Shapefile or KML; default every layer with plan areas or zones. */
+      layer: z.string().optional(),
       crs: z.string().optional(),
       codeProperty: z.string().optional(),
       skipInvalid: z.enum(["true", "false"]).optional(),
@@ -169,7 +172,7 @@ export const routes = {
     }),
     body: "bytes",
     response: zoningImportSummarySchema,
-    refusal: zoningImportRefusalSchema,
+    refusal: z.union([zoningImportRefusalSchema, zoningFileLayersRefusalSchema]),
   }),
   suitability: route({ method: "GET", path: "/api/sites/:id/suitability", response: suitabilityReportSchema }),
   ranking: route({ method: "GET", path: "/api/suitability/ranking", response: itemsOf(rankingItemSchema) }),
@@ -184,8 +187,15 @@ export const routes = {
   importRoadNetwork: route({
     method: "POST",
     path: "/api/road-network",
-    query: z.object({ crs: z.string().optional(), name: z.string().optional() }),
-    body: "text",
+    query: z.object({
+      crs: z.string().optional(),
+      name: z.string().optional(),
+      /** geojson, geopackage, shapefile, kml or flatgeobuf; without it told from the content. */
+      format: z.enum(["geojson", "geopackage", "shapefile", "kml", "flatgeobuf"]).optional(),
+      layer: z.string().optional(),
+      fileName: z.string().optional(),
+    }),
+    body: "bytes",
     response: roadNetworkInfoSchema,
     status: 201,
   }),

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { apiErrorSchema } from "../domain/api-error";
+import { fileLayerSchema } from "./file-layers";
 
 /** An object that was not imported, and why, in words a planner can act on. */
 export const skippedObjectSchema = z.object({ object: z.string(), reason: z.string() });
@@ -24,8 +25,13 @@ export const zoningImportSummarySchema = z.object({
   zonesFound: z.number().int(),
   /** Hazard and protection zones imported (0 for a dry run). */
   zonesImported: z.number().int(),
+  /** The file's layers, for a GeoPackage, zipped Shapefile or KML (issue 13), so the user can pick one with `layer=`. */
+  layers: z.array(fileLayerSchema).optional(),
 });
 export type ZoningImportSummary = z.infer<typeof zoningImportSummarySchema>;
 
 /** 400 `invalid_objects`: the error, with the summary beside it so the client can list what is wrong. */
 export const zoningImportRefusalSchema = apiErrorSchema.extend(zoningImportSummarySchema.shape);
+
+/** 400 `invalid_file` for a layered file where no layer held plan data: the error, with the layers to choose from. */
+export const zoningFileLayersRefusalSchema = apiErrorSchema.extend({ layers: z.array(fileLayerSchema) });

@@ -92,8 +92,16 @@ export async function readVectorFile(bytes: Uint8Array, options: VectorFileOptio
   return chooseLayer(read.value, options.layer, source, options.layerFlag);
 }
 
+/** A layer's name and size, as a layer chooser lists it. */
+export interface LayerInfo {
+  name: string;
+  featureCount: number;
+}
+
+export const layerInfos = (file: VectorFile): LayerInfo[] => file.layers.map((layer) => ({ name: layer.name, featureCount: layer.features.length }));
+
 /** The file with only the layer named (case-insensitive), or a problem listing the layers it has. */
-function chooseLayer(file: VectorFile, layer: string, source: string | undefined, layerFlag = "--layer"): VectorRead {
+export function chooseLayer(file: VectorFile, layer: string, source: string | undefined, layerFlag = "--layer"): VectorRead {
   const wanted = layer.trim().toLowerCase();
   const chosen = file.layers.filter((candidate) => candidate.name.toLowerCase() === wanted);
   if (chosen.length === 0) {

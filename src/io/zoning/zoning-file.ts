@@ -3,6 +3,7 @@ import { parseGmlZoning } from "./gml-zoning";
 import { parseSosiZoning } from "./sosi-zoning";
 import { detectFileFormat, formatOfFileName, sniffTextFormat } from "../formats/detect-format";
 import type { SqlJsOptions } from "../formats/geopackage";
+import type { LayerInfo } from "../formats/read-vector-file";
 import type { ZipLimits } from "../formats/zip-archive";
 import type { ZoningImport, ZoningImportOptions } from "./zoning-import";
 
@@ -74,7 +75,7 @@ export interface ZoningFileOptions extends ZoningImportOptions, SqlJsOptions {
  *
  * @example await importZoningFile(bytes, { fileName: "plan.gpkg", layer: "RpArealformålOmråde" })
  */
-export async function importZoningFile(bytes: Uint8Array, options: ZoningFileOptions = {}): Promise<ZoningImport> {
+export async function importZoningFile(bytes: Uint8Array, options: ZoningFileOptions = {}): Promise<ZoningFileImport> {
   const source = options.source ?? options.fileName;
   const format = detectFileFormat(bytes, { format: options.format, fileName: options.fileName });
   if (format === "sosi" || format === "gml" || (format === "geojson" && options.layer === undefined)) {
@@ -87,16 +88,21 @@ export async function importZoningFile(bytes: Uint8Array, options: ZoningFileOpt
     };
   }
   // The binary formats' readers (sql.js, flatgeobuf, togeojson …) load only when such a file comes.
-  const [{ readVectorFile }, { zoningOfLayers }] = await Promise.all([import("../formats/read-vector-file"), import("../formats/zoning-layers")]);
+  const [{ readVectorFile, chooseLayer, layerInfos }, { zoningOfLayers }] = await Promise.all([import("../formats/read-vector-file"), import("../formats/zoning-layers")]);
   const read = await readVectorFile(bytes, {
     format,
     ...(options.fileName ? { fileName: options.fileName } : {}),
     ...(source ? { source } : {}),
-    ...(options.layer !== undefined ? { layer: options.layer } : {}),
-    ...(options.layerFlag ? { layerFlag: options.layerFlag } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.wasmUrl ? { wasmUrl: options.wasmUrl } : {}),
   });
   if (!read.ok) return read;
-  return zoningOfLayers(read.value, { ...options, ...(source ? { source } : {}) });
+  // Every layer of the file goes with the answer, so a caller can offer a choice of layer.
+  const layers = layerInfos(read.value);
+  const chosen = options.layer === undefined ? read : chooseLayer(read.value, options.layer, source, options.layerFlag);
+  if (!chosen.ok) return { ...chosen, layers };
+  return { ...zoningOfLayers(chosen.value, { ...options, ...(source ? { source } : {}) }), layers };
 }
+
+/** A zoning import with, for the layered formats, the file's layers (name and feature count). */
+export type ZoningFileImport = ZoningImport & { layers?: LayerInfo[] };

@@ -5,20 +5,37 @@ import { fieldError } from "../../core/domain/api-error";
 import { message } from "../../core/messages/message";
 import { planningWriters } from "../../core/domain/accounts";
 import { summariseRoadGraph } from "../../core/haul/road-graph-summary";
-import { featuresInWgs84, parseJsonText } from "../../io/geojson-input";
+import { detectFileFormat } from "../../io/formats/detect-format";
+import { readVectorFileAsGeoJson } from "../../io/formats/read-vector-file";
+import { vectorFormats, type VectorFormat } from "../../io/formats/vector-data";
+import { featuresInWgs84, parseJsonText, type ReadOutcome } from "../../io/geojson-input";
 import { defaultRoadNetworkPath } from "../../io/road-network/read-files";
 import { roadNetworkFromGeoJson } from "../../io/road-network/road-network";
 import type { Database } from "../db/database";
 import type { HaulService } from "../haul-service";
-import { authorise, fail, respond, type AppEnv } from "../http";
+import { authorise, fail, invalidQuery, respond, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { activateNewRoadNetwork, deactivateRoadNetworks, getActiveRoadNetwork, getActiveRoadNetworkFeatures } from "../repositories/road-networks";
 
 /**
- * The road network behind road distances (issue 5, part 7): planners import one as GeoJSON
- * (`POST /api/road-network?crs=EPSG:25832&name=…`), everyone signed in sees its summary and draws
- * it; `DELETE` goes back to the shipped Asker network.
+ * The road network behind road distances (issue 5, part 7): planners import one as GeoJSON,
+ * GeoPackage, zipped Shapefile, KML/KMZ or FlatGeobuf
+ * (`POST /api/road-network?crs=EPSG:25832&name=…[&format=…][&layer=…][&fileName=…]`, the format
+ * told from the content when not given), so Elveg 2.0 or an NVDB export can replace the coarse
+ * N1000 roads; everyone signed in sees its summary and draws it; `DELETE` goes back to the
+ * shipped Asker network.
  */
+/** The road file's one layer as GeoJSON: a GeoJSON text as before, any other vector format through its reader. */
+async function roadNetworkGeoJson(
+  bytes: Uint8Array,
+  options: { source: string; format?: VectorFormat; layer?: string; fileName?: string; crs?: string },
+): Promise<ReadOutcome<unknown>> {
+  const format = detectFileFormat(bytes, { format: options.format, fileName: options.fileName });
+  if (bytes.length === 0) return { ok: false, problem: `${options.source}: the file is empty.` };
+  if (format === "geojson" && options.layer === undefined) return parseJsonText(new TextDecoder("utf-8").decode(bytes), options.source);
+  return readVectorFileAsGeoJson(bytes, { ...options, layerFlag: "layer=", crsFlag: "the crs parameter" });
+}
+
 export function roadNetworkRoutes(db: Database, haul: HaulService) {
   const routes = new Hono<AppEnv>();
 
@@ -50,7 +67,19 @@ export function roadNetworkRoutes(db: Database, haul: HaulService) {
     const name = c.req.query("name")?.trim() || "Imported road network";
     const crs = c.req.query("crs") || undefined;
     const source = `road network "${name}"`;
-    const json = parseJsonText(await c.req.text(), source);
+    const format = c.req.query("format");
+    if (format !== undefined && !vectorFormats.includes(format as VectorFormat)) {
+      return invalidQuery(c, [fieldError("format", message("validation.oneOf", { values: vectorFormats }))]);
+    }
+    const layer = c.req.query("layer");
+    const fileName = c.req.query("fileName");
+    const json = await roadNetworkGeoJson(new Uint8Array(await c.req.arrayBuffer()), {
+      source,
+      ...(format ? { format: format as VectorFormat } : {}),
+      ...(layer ? { layer } : {}),
+      ...(fileName ? { fileName } : {}),
+      ...(crs ? { crs } : {}),
+    });
     if (!json.ok) return invalidNetwork(c, json.problem);
     const options = { source, crsFlag: "the crs parameter", ...(crs ? { crs } : {}) };
     const features = featuresInWgs84(json.value, options);
@@ -58,7 +87,7 @@ export function roadNetworkRoutes(db: Database, haul: HaulService) {
     const built = roadNetworkFromGeoJson({ type: "FeatureCollection", features: features.value }, { source });
     if (!built.ok) return invalidNetwork(c, built.problem);
     const summary = summariseRoadGraph(built.value.graph);
-    const warnings = [...features.warnings, ...built.value.warnings];
+    const warnings = [...json.warnings, ...features.warnings, ...built.value.warnings];
     const id = await db.transaction(async (tx) => {
       const networkId = await activateNewRoadNetwork(tx, { name, features: features.value, summary, warnings }, auth.user.username);
       await writeAudit(tx, { entity: "road_network", entityId: networkId, action: "create", actor: auth.user.username, before: null, after: { name, summary } });

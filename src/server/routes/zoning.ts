@@ -3,7 +3,7 @@ import { routes as contracts } from "../../core/api/routes";
 import { planningWriters } from "../../core/domain/accounts";
 import { zoningAreaInputSchema } from "../../core/domain/records";
 import { hazardZoneInputSchema } from "../../core/zoning/hazard-zones";
-import { parseZoningFile, zoningFormats, type ZoningFormat } from "../../io/zoning/zoning-file";
+import { importZoningFile, zoningFileFormats, type ZoningFileFormat } from "../../io/zoning/zoning-file";
 import type { Database } from "../db/database";
 import { authorise, fail, invalidQuery, respond, type AppEnv } from "../http";
 import { apiError, fieldError } from "../../core/domain/api-error";
@@ -14,8 +14,11 @@ import { bboxQuery } from "./query";
 
 /**
  * The zoning layer: read it (`GET /api/zoning?bbox=`), and import plan data
- * (`POST /api/zoning/import?format=sosi|gml|geojson[&crs=…][&codeProperty=…][&skipInvalid=true][&dryRun=true]`,
- * planners and admins, the file as the body). A file with bad objects imports nothing unless the
+ * (`POST /api/zoning/import?format=sosi|gml|geojson|geopackage|shapefile|kml|flatgeobuf[&layer=…][&crs=…][&codeProperty=…][&skipInvalid=true][&dryRun=true]`,
+ * planners and admins, the file as the body; the format is told from the content when not given).
+ * A GeoPackage, zipped Shapefile or KML with several layers is read layer by layer: without `layer`
+ * every layer holding arealformål areas or zones is imported, and the answer (also a 400) lists
+ * the file's `layers` so the user can choose one. A file with bad objects imports nothing unless the
  * user chose to skip them (`skipInvalid=true`); a re-imported plan replaces its earlier areas.
  * Hazard and protection zones in the same file (hensynssoner, NVE hazard maps) are imported beside
  * the areas and listed by `GET /api/zoning/zones?bbox=` (issue 17).
@@ -43,25 +46,32 @@ export function zoningRoutes(db: Database) {
     const auth = authorise(c, planningWriters);
     if (!auth.ok) return auth.response;
     const format = c.req.query("format");
-    if (format !== undefined && !zoningFormats.includes(format as ZoningFormat)) {
-      return invalidQuery(c, [fieldError("format", message("validation.oneOf", { values: zoningFormats }))]);
+    if (format !== undefined && !zoningFileFormats.includes(format as ZoningFileFormat)) {
+      return invalidQuery(c, [fieldError("format", message("validation.oneOf", { values: zoningFileFormats }))]);
     }
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.length === 0) return fail(c, 400, "invalid_file", message("error.planFileEmpty"));
     const crs = c.req.query("crs");
     const codeProperty = c.req.query("codeProperty");
     const planId = c.req.query("planId");
-    const parsed = parseZoningFile(bytes, {
+    const fileName = c.req.query("fileName");
+    const layer = c.req.query("layer");
+    const parsed = await importZoningFile(bytes, {
       crsFlag: "crs=",
-      source: c.req.query("fileName") ?? "the plan file",
-      ...(format ? { format: format as ZoningFormat } : {}),
+      layerFlag: "layer=",
+      source: fileName ?? "the plan file",
+      ...(fileName ? { fileName } : {}),
+      ...(layer ? { layer } : {}),
+      ...(format ? { format: format as ZoningFileFormat } : {}),
       ...(crs ? { crs } : {}),
       ...(codeProperty ? { codeProperty } : {}),
       ...(planId ? { planId } : {}),
     });
+    const layers = parsed.layers ? { layers: parsed.layers } : {};
     if (!parsed.ok) {
+      // The layers go with the refusal too, so the dialog can offer them when no layer held plan areas.
       const problem = message("error.invalidFile", { detail: parsed.problem });
-      return fail(c, 400, "invalid_file", problem, [fieldError("body", problem)]);
+      return c.json({ ...apiError("invalid_file", problem, [fieldError("body", problem)]), ...layers }, 400);
     }
 
     const summary = {
@@ -74,6 +84,7 @@ export function zoningRoutes(db: Database) {
       found: parsed.areas.length,
       zonesFound: parsed.zones.length,
       zonesImported: 0,
+      ...layers,
     };
     const skipInvalid = c.req.query("skipInvalid") === "true";
     if (c.req.query("dryRun") === "true") return respond(c, contracts.importZoning, summary, 200);

@@ -100,6 +100,13 @@ describe("zoning from ogr2ogr-made files equals zoning from the GeoJSON twin", (
     expect(wrong).toEqual({
       ok: false,
       problem: 'plan.gpkg: no layer is named "Arealformål" (--layer); the file\'s layers are "RpArealformålOmråde", "RpAngittHensynSone", "RpFareSone", "RpOmråde".',
+      // The layers go with the problem, for a dialog to offer them.
+      layers: [
+        { name: "RpArealformålOmråde", featureCount: 10 },
+        { name: "RpAngittHensynSone", featureCount: 6 },
+        { name: "RpFareSone", featureCount: 3 },
+        { name: "RpOmråde", featureCount: 1 },
+      ],
     });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Compare 2–4 scenarios side by side: the KPI table with the best value marked and differences to
  * the first scenario, the mass charts on one shared scale, the maps with synced pan and zoom, and
- * the exports (PDF of the comparison or one scenario, CSV and GeoJSON).
+ * the exports (PDF of the comparison or one scenario, CSV and GeoJSON, map data as GeoPackage,
+ * zipped Shapefile, KML or GeoJSON, and an Excel workbook of flows and KPIs).
  */
 import { lazy, Suspense, useMemo, useState } from "react";
 import { failureMessage } from "../../api/failure-message";
@@ -11,7 +12,16 @@ import { createViewSync } from "../../map/view-sync";
 import { useAppStore } from "../../state/store";
 import { Dialog } from "../../ui/Dialog";
 import { endpointIndex } from "../export/endpoints";
-import { exportComparisonPdf, exportFlowsCsv, exportFlowsGeoJson, exportScenarioPdf, exportSitesGeoJson } from "../export/export-actions";
+import {
+  exportComparisonPdf,
+  exportFlowsCsv,
+  exportFlowsGeoJson,
+  exportScenarioMapData,
+  exportScenarioPdf,
+  exportScenarioWorkbook,
+  exportSitesGeoJson,
+} from "../export/export-actions";
+import { mapDataFormats, type MapDataFormat } from "../export/export-formats";
 import { setMapSnapshot } from "../export/map-snapshots";
 import { KpiCompareTable } from "./KpiCompareTable";
 import { sharedFlowMaps } from "./map-data";
@@ -123,7 +133,10 @@ function ExportBar({ entries, data }: { entries: ScenarioEntry[]; data: Scenario
   const { t, lang } = useT();
   const session = useAppStore((s) => s.session);
   const user = session.status === "signedIn" ? session.user.username : "";
-  const [state, setState] = useState<{ kind: "idle" } | { kind: "working" } | { kind: "failed"; detail: string }>({ kind: "idle" });
+  const [state, setState] = useState<
+    { kind: "idle" } | { kind: "working" } | { kind: "writing" } | { kind: "written"; fileName: string; warnings: string[] } | { kind: "failed"; detail: string }
+  >({ kind: "idle" });
+  const [formats, setFormats] = useState<Record<string, MapDataFormat>>({});
   const run = (work: () => Promise<void> | void) => {
     setState({ kind: "working" });
     void Promise.resolve()
@@ -133,6 +146,15 @@ function ExportBar({ entries, data }: { entries: ScenarioEntry[]; data: Scenario
         (error: unknown) => setState({ kind: "failed", detail: String(error) }),
       );
   };
+  // Map data and workbooks: the writers load on first use, and the file's name is announced when done.
+  const write = (work: () => Promise<{ fileName: string; warnings: string[] }>) => {
+    setState({ kind: "writing" });
+    void work().then(
+      (file) => setState({ kind: "written", ...file }),
+      (error: unknown) => setState({ kind: "failed", detail: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+  const busy = state.kind === "working" || state.kind === "writing";
   return (
     <section className="compare-export" aria-labelledby="compare-export-title">
       <h3 id="compare-export-title">{t("export.title")}</h3>
@@ -156,10 +178,39 @@ function ExportBar({ entries, data }: { entries: ScenarioEntry[]; data: Scenario
             <button type="button" className="button" aria-label={t("export.sitesGeojson", { name: e.scenario.name })} onClick={() => run(() => exportSitesGeoJson(e, data))}>
               {t("export.sitesShort")}
             </button>
+            <button type="button" className="button" aria-label={t("export.workbookLabel", { name: e.scenario.name })} disabled={busy} onClick={() => write(() => exportScenarioWorkbook(e, data, lang))}>
+              {t("export.workbook")}
+            </button>
+            <span className="compare-export-map-data">
+              <select
+                aria-label={t("export.mapDataFormat", { name: e.scenario.name })}
+                value={formats[e.scenario.id] ?? "geopackage"}
+                onChange={(event) => setFormats({ ...formats, [e.scenario.id]: event.target.value as MapDataFormat })}
+              >
+                {mapDataFormats.map((format) => (
+                  <option key={format} value={format}>
+                    {t(`export.format.${format}`)}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="button"
+                aria-label={t("export.mapDataLabel", { name: e.scenario.name })}
+                disabled={busy}
+                onClick={() => write(() => exportScenarioMapData(e, data, formats[e.scenario.id] ?? "geopackage"))}
+              >
+                {t("export.mapDataButton")}
+              </button>
+            </span>
           </div>
         ))}
       </div>
-      {state.kind === "working" ? <p role="status">{t("export.working")}</p> : null}
+      <p role="status" aria-busy={busy}>
+        {state.kind === "working" ? t("export.working") : null}
+        {state.kind === "writing" ? t("export.writing") : null}
+        {state.kind === "written" ? t("export.written", { file: state.fileName, warnings: state.warnings.join(" ") }) : null}
+      </p>
       {state.kind === "failed" ? <p role="alert">{t("export.failed", { detail: state.detail })}</p> : null}
     </section>
   );

@@ -10,6 +10,8 @@ import { flowsToCsv } from "./flows-csv";
 import { flowsToGeoJson, sitesToGeoJson } from "./flows-geojson";
 import { mapSnapshots } from "./map-snapshots";
 import type { ReportContext } from "./report-model";
+import { fetchZoning } from "../../api/client";
+import type { MapDataFormat } from "./export-formats";
 
 function reportContext(data: ScenarioData, lang: Lang, user: string, ids: readonly string[]): ReportContext {
   return {
@@ -50,4 +52,26 @@ export function exportSitesGeoJson(entry: ScenarioEntry, data: ScenarioData): vo
   const verdicts = new Map(data.ranking.flatMap((r) => (r.report ? [[r.siteId, r.report.verdict] as const] : [])));
   const collection = sitesToGeoJson(data.sites, { verdicts, siteIds: entry.scenario.siteIds });
   downloadBlob(new Blob([JSON.stringify(collection)], { type: "application/geo+json" }), `massekart-${fileSlug(entry.scenario.name)}-sites.geojson`);
+}
+
+/**
+ * The scenario's map data (flows, sites, projects, suitability, zoning) as a GeoPackage, zipped
+ * Shapefile, KML or GeoJSON file; the writers load on first use. Answers the file's name and what
+ * the user should know (features a format could not hold).
+ */
+export async function exportScenarioMapData(entry: ScenarioEntry, data: ScenarioData, format: MapDataFormat): Promise<{ fileName: string; warnings: string[] }> {
+  const zoning = await fetchZoning();
+  if (!zoning.ok) throw new Error(`zoning: ${zoning.failure.message}`);
+  const { scenarioMapDataFile } = await import("./map-data-export");
+  const file = await scenarioMapDataFile(entry, data, format, zoning.value);
+  downloadBlob(new Blob([new Uint8Array(file.bytes)], { type: file.mediaType }), file.fileName);
+  return { fileName: file.fileName, warnings: file.warnings };
+}
+
+/** The scenario's flows and KPIs as an .xlsx workbook (one sheet per table). */
+export async function exportScenarioWorkbook(entry: ScenarioEntry, data: ScenarioData, lang: Lang): Promise<{ fileName: string; warnings: string[] }> {
+  const { scenarioWorkbookFile } = await import("./map-data-export");
+  const file = await scenarioWorkbookFile(entry, data, lang);
+  downloadBlob(new Blob([new Uint8Array(file.bytes)], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), file.fileName);
+  return { fileName: file.fileName, warnings: [] };
 }

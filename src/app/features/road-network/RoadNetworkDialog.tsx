@@ -1,6 +1,6 @@
 /**
  * The road network behind road distances (issue 5, part 7): the one in use with its summary, a
- * GeoJSON import with CRS and name (planners), "Use the shipped network" to go back, and the
+ * GeoJSON, GeoPackage, zipped Shapefile, KML or FlatGeobuf import with CRS and name (planners), "Use the shipped network" to go back, and the
  * map layer of the network in use.
  */
 import { useEffect, useState } from "react";
@@ -48,8 +48,8 @@ export function RoadNetworkDialog({ onClose }: { onClose: () => void }) {
     }
     setBusy(true);
     setMessage(null);
-    const networkName = name.trim() || file.name.replace(/\.(geo)?json$/i, "");
-    const result = await importRoadNetwork(await file.text(), { crs, name: networkName });
+    const networkName = name.trim() || file.name.replace(/\.(geo)?json$|\.(gpkg|zip|kmz|kml|fgb)$/i, "");
+    const result = await importRoadNetwork(await file.arrayBuffer(), { fileName: file.name, crs, name: networkName });
     setBusy(false);
     if (!result.ok) {
       const failure = result.failure;
@@ -115,7 +115,7 @@ export function RoadNetworkDialog({ onClose }: { onClose: () => void }) {
           <h3 className="section-title">{t("roadNetwork.import")}</h3>
           <div className="form-fields">
             <Field path="road-file" label={t("roadNetwork.file")}>
-              {(control) => <input {...control} type="file" accept=".geojson,.json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+              {(control) => <input {...control} type="file" accept=".geojson,.json,.gpkg,.zip,.kml,.kmz,.fgb" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
             </Field>
             <div className="form-grid form-grid-2">
               <Field path="road-crs" label={t("roadNetwork.crs")}>

@@ -1,23 +1,37 @@
 /**
- * Import zoning: a plan file (SOSI, GML or GeoJSON; the format follows the extension), optional
- * CRS and code property, a dry run that lists what would be skipped and why, then "Import" — or
- * "Import valid objects only" when some objects are bad. The zoning layer reloads afterwards.
+ * Import zoning: a plan file (SOSI, GML, GeoJSON, GeoPackage, zipped Shapefile, KML/KMZ or
+ * FlatGeobuf; the format is told from the content unless the user picks one), a layer when the
+ * file has several, optional CRS and code property, a dry run that lists what would be skipped and
+ * why, then "Import" — or "Import valid objects only" when some objects are bad. The zoning layer
+ * reloads afterwards.
  */
 import { useState } from "react";
 import { failureMessage, type Message } from "../../api/failure-message";
 import { useT } from "../../i18n/use-t";
 import { Dialog } from "../../ui/Dialog";
 import { Field } from "../../ui/Field";
+import { formatOfFileName } from "../../../io/formats/detect-format";
+import { vectorFormats } from "../../../io/formats/vector-data";
+import type { ZoningFileFormat } from "../../../io/zoning/zoning-file";
+import type { FileLayer } from "../../../core/zoning/file-layers";
 import { refreshZoning } from "../sites/site-actions";
 import { importZoning, type ZoningImportSummary } from "../../api/client";
-import { formatOfFileName, ignoredText, importChoice, type ZoningFormat } from "./zoning-import";
+import { ignoredText, importChoice, zoningFileAccept } from "./zoning-import";
 
-const formats: readonly ZoningFormat[] = ["sosi", "gml", "geojson"];
+// The formats of `zoningFileFormats` (io/zoning/zoning-file), from the light list so the SOSI and
+// GML readers stay out of the browser bundle.
+const formats: readonly ZoningFileFormat[] = ["sosi", "gml", ...vectorFormats];
+
+/** "auto": the server tells the format from the file's content and name. */
+type FormatChoice = ZoningFileFormat | "auto";
 
 export function ZoningImportDialog({ onClose }: { onClose: () => void }) {
   const { t, num } = useT();
   const [file, setFile] = useState<File | null>(null);
-  const [format, setFormat] = useState<ZoningFormat>("sosi");
+  const [format, setFormat] = useState<FormatChoice>("auto");
+  const [layers, setLayers] = useState<FileLayer[]>([]);
+  // "": every layer that holds plan areas or zones.
+  const [layer, setLayer] = useState("");
   const [crs, setCrs] = useState("");
   const [codeProperty, setCodeProperty] = useState("");
   const [preview, setPreview] = useState<ZoningImportSummary | null>(null);
@@ -25,7 +39,7 @@ export function ZoningImportDialog({ onClose }: { onClose: () => void }) {
   const [message, setMessage] = useState<Message | null>(null);
   const [done, setDone] = useState<ZoningImportSummary | null>(null);
 
-  const run = async (mode: "dryRun" | "import" | "importValid", chosen = file, chosenFormat = format) => {
+  const run = async (mode: "dryRun" | "import" | "importValid", chosen = file, chosenFormat = format, chosenLayer = layer) => {
     if (!chosen) {
       setMessage({ key: "zoningImport.noFile" });
       return;
@@ -34,14 +48,17 @@ export function ZoningImportDialog({ onClose }: { onClose: () => void }) {
     setMessage(null);
     const bytes = await chosen.arrayBuffer();
     const result = await importZoning(bytes, {
-      format: chosenFormat,
+      format: chosenFormat === "auto" ? undefined : chosenFormat,
       fileName: chosen.name,
+      layer: chosenLayer || undefined,
       crs,
       codeProperty,
       dryRun: mode === "dryRun",
       skipInvalid: mode === "importValid",
     });
     setBusy(null);
+    const listed = result.ok ? result.summary.layers : result.layers;
+    if (listed) setLayers(listed);
     if (!result.ok) {
       setPreview(null);
       const failure = result.failure;
@@ -73,16 +90,18 @@ export function ZoningImportDialog({ onClose }: { onClose: () => void }) {
             <input
               {...control}
               type="file"
-              accept=".sos,.sosi,.gml,.xml,.geojson,.json"
+              accept={zoningFileAccept}
               onChange={(e) => {
                 const chosen = e.target.files?.[0] ?? null;
                 setFile(chosen);
                 setPreview(null);
                 setDone(null);
-                const guessed = chosen ? formatOfFileName(chosen.name) : null;
-                const next = guessed ?? format;
-                if (guessed) setFormat(guessed);
-                if (chosen) void run("dryRun", chosen, next);
+                setLayers([]);
+                setLayer("");
+                // A new file: the format its name implies, else the server tells it from the content.
+                const guessed = chosen ? (formatOfFileName(chosen.name) ?? "auto") : "auto";
+                setFormat(guessed);
+                if (chosen) void run("dryRun", chosen, guessed, "");
               }}
             />
           )}
@@ -90,7 +109,8 @@ export function ZoningImportDialog({ onClose }: { onClose: () => void }) {
         <div className="form-grid form-grid-3">
           <Field path="zoning-format" label={t("zoningImport.format")}>
             {(control) => (
-              <select {...control} value={format} onChange={(e) => setFormat(e.target.value as ZoningFormat)}>
+              <select {...control} value={format} onChange={(e) => setFormat(e.target.value as FormatChoice)}>
+                <option value="auto">{t("zoningImport.format.auto")}</option>
                 {formats.map((f) => (
                   <option key={f} value={f}>
                     {t(`zoningImport.format.${f}`)}
@@ -102,7 +122,29 @@ export function ZoningImportDialog({ onClose }: { onClose: () => void }) {
           <Field path="zoning-crs" label={t("zoningImport.crs")} hint={t("zoningImport.crsHint")}>
             {(control) => <input {...control} value={crs} autoComplete="off" placeholder="EPSG:25832" onChange={(e) => setCrs(e.target.value)} />}
           </Field>
-          {format === "geojson" && (
+          {layers.length > 1 && (
+            <Field path="zoning-layer" label={t("zoningImport.layer")} hint={t("zoningImport.layerHint")}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={layer}
+                  disabled={busy !== null}
+                  onChange={(e) => {
+                    setLayer(e.target.value);
+                    void run("dryRun", file, format, e.target.value);
+                  }}
+                >
+                  <option value="">{t("zoningImport.allLayers")}</option>
+                  {layers.map((l) => (
+                    <option key={l.name} value={l.name}>
+                      {t("zoningImport.layerOption", { name: l.name, count: num(l.featureCount) })}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
+          {format !== "sosi" && format !== "gml" && (
             <Field path="zoning-code-property" label={t("zoningImport.codeProperty")} hint={t("zoningImport.codePropertyHint")}>
               {(control) => <input {...control} value={codeProperty} autoComplete="off" onChange={(e) => setCodeProperty(e.target.value)} />}
             </Field>

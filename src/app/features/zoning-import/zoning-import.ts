@@ -1,25 +1,8 @@
 /** Pure helpers of the zoning import dialog. */
 import type { ZoningImportSummary } from "../../api/client";
 
-export type ZoningFormat = "sosi" | "gml" | "geojson";
-
-/** The format a file name suggests: .sos → SOSI, .gml/.xml → GML, .geojson/.json → GeoJSON; null when it does not say. */
-export function formatOfFileName(name: string): ZoningFormat | null {
-  const extension = name.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
-  switch (extension) {
-    case "sos":
-    case "sosi":
-      return "sosi";
-    case "gml":
-    case "xml":
-      return "gml";
-    case "geojson":
-    case "json":
-      return "geojson";
-    default:
-      return null;
-  }
-}
+/** The file picker's accept list: every extension the zoning import reads (see `formatOfFileName` in io/formats). */
+export const zoningFileAccept = ".sos,.sosi,.gml,.xml,.geojson,.json,.gpkg,.zip,.kml,.kmz,.fgb";
 
 /** "Planavgrensning 1, RpGrense 12": the objects that are not land use, by type. */
 export function ignoredText(ignored: ZoningImportSummary["ignored"]): string {

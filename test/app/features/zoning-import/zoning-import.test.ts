@@ -2,16 +2,15 @@ import { describe, expect, it } from "vitest";
 import { zoningImportQuery } from "../../../../src/app/api/client";
 import { urlOf } from "../../../../src/app/api/transport";
 import { routes } from "../../../../src/core/api/routes";
-import { formatOfFileName, ignoredText, importChoice } from "../../../../src/app/features/zoning-import/zoning-import";
+import { ignoredText, importChoice } from "../../../../src/app/features/zoning-import/zoning-import";
 
 describe("zoning import helpers", () => {
-  it("takes the format from the file's extension", () => {
-    expect(formatOfFileName("plan-feil-og-buer.SOS")).toBe("sosi");
-    expect(formatOfFileName("plan.gml")).toBe("gml");
-    expect(formatOfFileName("plan.geojson")).toBe("geojson");
-    expect(formatOfFileName("plan.json")).toBe("geojson");
-    expect(formatOfFileName("plan.zip")).toBeNull();
-    expect(formatOfFileName("README")).toBeNull();
+  it("builds the file import's query with the layer and without a format the server is to tell", () => {
+    const url = (options: Parameters<typeof zoningImportQuery>[0]) => urlOf(routes.importZoning, { query: zoningImportQuery(options) });
+    expect(url({ fileName: "plan.gpkg", layer: "RpArealformålOmråde", crs: "", dryRun: true })).toBe(
+      "/api/zoning/import?fileName=plan.gpkg&layer=RpArealform%C3%A5lOmr%C3%A5de&dryRun=true",
+    );
+    expect(url({ format: "shapefile", fileName: "plan.zip", skipInvalid: true })).toBe("/api/zoning/import?format=shapefile&fileName=plan.zip&skipInvalid=true");
   });
 
   it("builds the query with only the options given", () => {
