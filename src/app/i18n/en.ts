@@ -4,6 +4,7 @@ import { outdoorEn } from "./outdoor.en";
 import { meetingEn } from "./meeting.en";
 import { scenariosEn } from "./scenarios.en";
 import { zonesEn } from "./zones.en";
+import { accountsEn } from "./accounts.en";
 
 /** English catalogue. Typed by the Norwegian keys, so a missing or extra key fails typecheck. */
 export const en: Record<keyof typeof nb, string> = {
@@ -12,6 +13,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...meetingEn,
   ...scenariosEn,
   ...zonesEn,
+  ...accountsEn,
   "app.name": "Massekart",
   "app.tagline": "Planning excavation masses and storage sites in Asker municipality",
 

@@ -3,6 +3,7 @@ import { outdoorNb } from "./outdoor.nb";
 import { meetingNb } from "./meeting.nb";
 import { scenariosNb } from "./scenarios.nb";
 import { zonesNb } from "./zones.nb";
+import { accountsNb } from "./accounts.nb";
 
 /**
  * Norwegian bokmål catalogue, the default language. Its keys are the message keys of the whole
@@ -15,6 +16,7 @@ export const nb = {
   ...meetingNb,
   ...scenariosNb,
   ...zonesNb,
+  ...accountsNb,
   "app.name": "Massekart",
   "app.tagline": "Planlegging av overskuddsmasser og mellomlager i Asker kommune",
 

@@ -3,7 +3,7 @@
  * the server and the client so they cannot drift apart.
  */
 import { z } from "zod";
-import type { Role } from "./accounts";
+import type { UserListItem } from "./users-api";
 import { contaminationClassSchema, materialSchema, type Material, type MaterialProperties } from "./materials";
 import { lotDirections, lotInputSchema, monthSchema, projectInputSchema, projectStatuses, type Lot, type Project } from "./records";
 
@@ -77,11 +77,11 @@ export interface AuditEntry {
   after: unknown;
 }
 
-/** GET /api/users (signed in): who can be named as a project member. */
-export interface UserSummary {
-  username: string;
-  role: Role;
-}
+/**
+ * GET /api/users (signed in): who can be named as a project member. The one shape is
+ * `UserListItem` (users-api); this name stays for the modules that import it from here.
+ */
+export type UserSummary = UserListItem;
 
 /** GET /api/materials: the conversion table in force (admins may edit it with PUT /api/materials/:material). */
 export interface MaterialPropertiesRow extends MaterialProperties {
