@@ -1,11 +1,12 @@
 import { useEffect } from "react";
+import { ForcedPasswordPage } from "./features/accounts/ForcedPasswordPage";
 import { MapScreen } from "./features/map-screen/MapScreen";
 import { checkSession } from "./features/session/session-actions";
 import { SignInPage } from "./features/session/SignInPage";
 import { useT } from "./i18n/use-t";
 import { useAppStore } from "./state/store";
 
-/** The app: a session check, then the sign-in page or the map. */
+/** The app: a session check, then the sign-in page, the forced password change, or the map. */
 export function App() {
   const { t, lang } = useT();
   const session = useAppStore((s) => s.session);
@@ -28,6 +29,7 @@ export function App() {
     case "signedOut":
       return <SignInPage />;
     case "signedIn":
-      return <MapScreen user={session.user} />;
+      // After an admin's reset the server refuses all else until the password is changed.
+      return session.user.mustChangePassword ? <ForcedPasswordPage user={session.user} /> : <MapScreen user={session.user} />;
   }
 }

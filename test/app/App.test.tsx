@@ -21,6 +21,8 @@ function fakeApi(overrides: Record<string, () => Response> = {}) {
     switch (key) {
       case "GET /api/me":
         return json(200, { username: "planner", role: "planner" });
+      case "GET /api/auth/config":
+        return json(200, { localLogin: true, oidc: null });
       case "DELETE /api/session":
         return new Response(null, { status: 204 });
       case "GET /api/projects":
@@ -53,7 +55,8 @@ describe("App", () => {
     vi.stubGlobal("fetch", api);
     render(<App />);
     expect(await screen.findByRole("button", { name: "Logg inn" })).toBeTruthy();
-    expect(api).not.toHaveBeenCalled();
+    // Only the ways of signing in are asked for, not who is signed in.
+    expect(api.mock.calls.map(([url]) => url)).toEqual(["/api/auth/config"]);
     expect(document.documentElement.lang).toBe("nb");
   });
 
@@ -63,7 +66,7 @@ describe("App", () => {
     vi.stubGlobal("fetch", fakeApi());
     render(<App />);
     expect(await screen.findByRole("button", { name: "Log out" })).toBeTruthy();
-    expect(screen.getByText("Signed in as planner (planner)")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Account: planner" }).getAttribute("title")).toBe("Signed in as planner (planner)");
     expect(await screen.findByText("Demo data: illustrative projects, sites and zoning")).toBeTruthy();
     expect(useAppStore.getState().data.status).toBe("ready");
     expect(document.documentElement.lang).toBe("en");

@@ -6,6 +6,7 @@ import { meetingEn } from "./meeting.en";
 import { scenariosEn } from "./scenarios.en";
 import { zonesEn } from "./zones.en";
 import { formatsEn } from "./formats.en";
+import { accountsEn } from "./accounts.en";
 
 /** English catalogue. Typed by the Norwegian keys, so a missing or extra key fails typecheck. */
 export const en: Record<keyof typeof nb, string> = {
@@ -17,6 +18,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...entityNamesEn,
   ...zonesEn,
   ...formatsEn,
+  ...accountsEn,
   "app.name": "Massekart",
   "app.tagline": "Planning excavation masses and storage sites in Asker municipality",
 

@@ -5,6 +5,7 @@ import { meetingNb } from "./meeting.nb";
 import { scenariosNb } from "./scenarios.nb";
 import { zonesNb } from "./zones.nb";
 import { formatsNb } from "./formats.nb";
+import { accountsNb } from "./accounts.nb";
 
 /**
  * Norwegian bokmål catalogue, the default language. Its keys are the message keys of the whole
@@ -20,6 +21,7 @@ export const nb = {
   ...entityNamesNb,
   ...zonesNb,
   ...formatsNb,
+  ...accountsNb,
   "app.name": "Massekart",
   "app.tagline": "Planlegging av overskuddsmasser og mellomlager i Asker kommune",
 

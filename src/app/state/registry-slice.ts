@@ -1,6 +1,7 @@
 import type { StateCreator } from "zustand";
 import { materials, referenceMaterialProperties, type Material, type MaterialProperties } from "../../core/domain/materials";
-import type { MaterialPropertiesRow, UserSummary } from "../../core/domain/registry-api";
+import type { MaterialPropertiesRow } from "../../core/domain/registry-api";
+import type { UserListItem } from "../../core/domain/users-api";
 import type { Project } from "../../core/domain/records";
 import type { ApiFailure } from "../api/client";
 import { noFilters, type ProjectFilters } from "../features/projects/project-query";
@@ -21,7 +22,7 @@ export interface RegistryState {
   /** The conversion table in force (`GET /api/materials`); null until loaded. */
   materials: readonly MaterialPropertiesRow[] | null;
   /** Who can be named a member (`GET /api/users`); null until loaded. */
-  users: readonly UserSummary[] | null;
+  users: readonly UserListItem[] | null;
 }
 
 export const initialRegistry: RegistryState = {
@@ -61,7 +62,7 @@ export interface RegistrySlice {
   setFilters: (filters: ProjectFilters) => void;
   setFiltered: (filtered: FilteredProjects) => void;
   setMaterials: (rows: readonly MaterialPropertiesRow[]) => void;
-  setUsers: (users: readonly UserSummary[]) => void;
+  setUsers: (users: readonly UserListItem[]) => void;
 }
 
 export const createRegistrySlice: StateCreator<AppState, [], [], RegistrySlice> = (set) => ({

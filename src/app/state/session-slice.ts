@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand";
-import type { Me } from "../../core/domain/accounts";
+import type { MeDetails } from "../../core/domain/users-api";
 import type { MessageKey } from "../i18n/i18n";
 import type { AppState } from "./store";
 
@@ -10,11 +10,11 @@ import type { AppState } from "./store";
 export type SessionState =
   | { status: "checking" }
   | { status: "signedOut"; notice: MessageKey | null }
-  | { status: "signedIn"; user: Me };
+  | { status: "signedIn"; user: MeDetails };
 
 export const initialSession: SessionState = { status: "checking" };
 
-export function signedIn(user: Me): SessionState {
+export function signedIn(user: MeDetails): SessionState {
   return { status: "signedIn", user };
 }
 

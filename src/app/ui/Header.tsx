@@ -1,4 +1,5 @@
-import type { Me } from "../../core/domain/accounts";
+import type { MeDetails } from "../../core/domain/users-api";
+import { AccountMenu } from "../features/accounts/AccountMenu";
 import { balancePanelId } from "../features/balance/BalancePanel";
 import { MatchingButtons } from "../features/matching/MatchingButtons";
 import { OutdoorButton } from "../features/outdoor/OutdoorMount";
@@ -13,8 +14,8 @@ import { LanguageSwitch } from "./LanguageSwitch";
 /** Id of the layer panel, for the Layers button's aria-controls. */
 export const layerPanelId = "layer-panel";
 
-/** The header bar: product name, the Projects, Layers and Mass balance buttons, signed-in user, language and Log out. */
-export function Header({ user }: { user: Me }) {
+/** The header bar: product name, the Projects, Layers and Mass balance buttons, the account menu (and Accounts for admins), language and Log out. */
+export function Header({ user }: { user: MeDetails }) {
   const { t } = useT();
   const panelOpen = useAppStore((s) => s.layout.layerPanelOpen);
   const toggleLayerPanel = useAppStore((s) => s.toggleLayerPanel);
@@ -78,7 +79,7 @@ export function Header({ user }: { user: Me }) {
       <MatchingButtons />
       <ScenarioViewButtons />
       <span className="header-spacer" />
-      <span className="app-user">{t("header.signedInAs", { username: user.username, role: t(`role.${user.role}`) })}</span>
+      <AccountMenu user={user} />
       <LanguageSwitch />
       <button type="button" className="button" onClick={() => void signOut()}>
         {t("header.logOut")}

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { englishText, message, type Message } from "../messages/message";
 import { refineWith } from "../messages/zod-issues";
 import { commaList, versionSchema, type VersionConflict } from "../api/shapes";
-import { roles } from "./accounts";
 import { apiFieldErrorSchema } from "./api-error";
+import type { UserListItem } from "./users-api";
 import { contaminationClassSchema, materialSchema } from "./materials";
 import { lotDirections, lotInputSchema, monthSchema, projectInputSchema, projectStatuses, type Lot, type Project } from "./records";
 
@@ -74,9 +74,11 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-/** GET /api/users (signed in): who can be named as a project member. */
-export const userSummarySchema = z.object({ username: z.string(), role: z.enum(roles) });
-export type UserSummary = z.infer<typeof userSummarySchema>;
+/**
+ * GET /api/users (signed in): who can be named as a project member. The one shape is
+ * `UserListItem` (users-api); this name stays for the modules that import it from here.
+ */
+export type UserSummary = UserListItem;
 
 export const materialPropertiesSchema = z.object({
   densityTonnesPerM3InPlace: z.number().min(0.5, "must be at least 0.5 t/m³").max(5, "must be at most 5 t/m³"),

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from "react";
-import type { Me } from "../../../core/domain/accounts";
+import type { MeDetails } from "../../../core/domain/users-api";
 import { useT } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
 import { DataStatus } from "../../ui/DataStatus";
@@ -27,7 +27,7 @@ const ScenariosPanel = lazy(() => import("../scenarios/ScenariosPanel").then((mo
  * The signed-in screen: header, the map with the project list or layer panel on the left and
  * details or the project form on the right, and the mass balance along the bottom.
  */
-export function MapScreen({ user }: { user: Me }) {
+export function MapScreen({ user }: { user: MeDetails }) {
   const { t } = useT();
   const editor = useAppStore((s) => s.editor);
   const siteEditorOpen = useSiteEditorOpen();

@@ -1,11 +1,22 @@
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
+import type { AuthConfig } from "../../../core/domain/users-api";
 import type { Message } from "../../api/failure-message";
 import { useT } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
 import { LanguageSwitch } from "../../ui/LanguageSwitch";
-import { signIn } from "./session-actions";
+import { fetchAuthConfig } from "../accounts/accounts-api";
+import { expectSsoReturn, signIn } from "./session-actions";
 
-/** The sign-in page: username, password, "Logg inn" / "Log in", and the language switch. */
+/** Until the server says otherwise (or when it cannot be asked): password sign-in only. */
+const passwordOnly: AuthConfig = { localLogin: true, oidc: null };
+
+/** The page's address without the host, so single sign-on returns to the same page and language. */
+const hereAsReturnTo = () => `${window.location.pathname}${window.location.search}`;
+
+/**
+ * The sign-in page: "Sign in with <provider>" when single sign-on is configured, the username and
+ * password form unless passwords are switched off, and the language switch.
+ */
 export function SignInPage() {
   const { t } = useT();
   const notice = useAppStore((s) => (s.session.status === "signedOut" ? s.session.notice : null));
@@ -16,6 +27,17 @@ export function SignInPage() {
   const usernameId = useId();
   const passwordId = useId();
   const errorId = useId();
+  const [config, setConfig] = useState<AuthConfig | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void fetchAuthConfig().then((result) => {
+      if (current) setConfig(result.ok ? result.value : passwordOnly);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -39,42 +61,67 @@ export function SignInPage() {
       <main className="sign-in-card">
         <h1 className="sign-in-product">{t("app.name")}</h1>
         <p className="sign-in-tagline">{t("app.tagline")}</p>
-        <form onSubmit={onSubmit} noValidate aria-describedby={shown ? errorId : undefined}>
-          <h2 className="sign-in-title">{t("signIn.title")}</h2>
-          <div className="field">
-            <label htmlFor={usernameId}>{t("signIn.username")}</label>
-            <input
-              id={usernameId}
-              name="username"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              aria-invalid={error?.key === "error.wrongCredentials" || undefined}
-            />
+        <h2 className="sign-in-title">{t("signIn.title")}</h2>
+        {config === null && <p role="status">{t("signIn.loadingConfig")}</p>}
+        {config?.oidc && (
+          <div className="sign-in-sso">
+            <a
+              className="button button-primary button-wide"
+              href={`${config.oidc.loginUrl}?returnTo=${encodeURIComponent(hereAsReturnTo())}`}
+              onClick={expectSsoReturn}
+            >
+              {t("signIn.sso", { provider: config.oidc.name })}
+            </a>
+            {config.localLogin && <p className="sign-in-or">{t("signIn.or")}</p>}
           </div>
-          <div className="field">
-            <label htmlFor={passwordId}>{t("signIn.password")}</label>
-            <input
-              id={passwordId}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              aria-invalid={error?.key === "error.wrongCredentials" || undefined}
-            />
-          </div>
-          {shown && (
-            <p id={errorId} className="form-error" role="alert">
-              {t(shown.key, shown.params)}
-            </p>
-          )}
-          <button type="submit" className="button button-primary" disabled={submitting} aria-busy={submitting}>
-            {t("signIn.submit")}
-          </button>
-        </form>
+        )}
+        {config && !config.localLogin && (
+          <>
+            {!config.oidc && <p>{t("signIn.ssoOnly")}</p>}
+            {shown && (
+              <p id={errorId} className="form-error" role="alert">
+                {t(shown.key, shown.params)}
+              </p>
+            )}
+          </>
+        )}
+        {config?.localLogin && (
+          <form onSubmit={onSubmit} noValidate aria-describedby={shown ? errorId : undefined}>
+            <div className="field">
+              <label htmlFor={usernameId}>{t("signIn.username")}</label>
+              <input
+                id={usernameId}
+                name="username"
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+                aria-invalid={error?.key === "error.wrongCredentials" || undefined}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={passwordId}>{t("signIn.password")}</label>
+              <input
+                id={passwordId}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                aria-invalid={error?.key === "error.wrongCredentials" || undefined}
+              />
+            </div>
+            {shown && (
+              <p id={errorId} className="form-error" role="alert">
+                {t(shown.key, shown.params)}
+              </p>
+            )}
+            <button type="submit" className="button button-primary" disabled={submitting} aria-busy={submitting}>
+              {t("signIn.submit")}
+            </button>
+          </form>
+        )}
       </main>
     </div>
   );

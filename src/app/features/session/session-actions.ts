@@ -1,10 +1,12 @@
 /** Sign-in, sign-out and the start-up session check: the API calls and the store updates they cause. */
-import { createSession, deleteSession, fetchMe } from "../../api/client";
-import { failureMessage, type Message } from "../../api/failure-message";
+import { createSession, deleteSession } from "../../api/client";
+import type { Message } from "../../api/failure-message";
 import type { MessageKey } from "../../i18n/i18n";
 import { initialData } from "../../state/data-slice";
 import { signedIn, signedOut } from "../../state/session-slice";
 import { useAppStore } from "../../state/store";
+import { accountFailureMessage } from "../accounts/account-messages";
+import { fetchMeDetails } from "../accounts/accounts-api";
 
 /**
  * localStorage key remembering that this browser has a session. The session cookie itself is
@@ -38,7 +40,7 @@ export async function checkSession(): Promise<void> {
     setSession(signedOut());
     return;
   }
-  const result = await fetchMe();
+  const result = await fetchMeDetails();
   writeSessionHint(result.ok);
   if (result.ok) setSession(signedIn(result.value));
   else setSession(signedOut(result.failure.status === 0 ? "error.network" : null));
@@ -48,10 +50,18 @@ export async function checkSession(): Promise<void> {
 export async function signIn(username: string, password: string): Promise<Message | null> {
   if (username.trim() === "" || password === "") return { key: "signIn.missingFields" };
   const result = await createSession(username.trim(), password);
-  if (!result.ok) return failureMessage(result.failure, "signIn");
+  if (!result.ok) return accountFailureMessage(result.failure, "signIn");
   writeSessionHint(true);
   useAppStore.getState().setSession(signedIn(result.value));
   return null;
+}
+
+/**
+ * Called as the browser leaves for the single sign-on provider: it comes back with a session
+ * cookie the page cannot see, so the start-up check must ask the server rather than trust the hint.
+ */
+export function expectSsoReturn(): void {
+  writeSessionHint(true);
 }
 
 /** Back to the sign-in page, forgetting the loaded data; the layer choices and the language stay. */

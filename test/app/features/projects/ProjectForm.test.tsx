@@ -40,9 +40,9 @@ function start({ lang = "en", user = { username: "engineer", role: "engineer" },
   store.setLang(lang);
   store.setSession(signedIn(user));
   store.setUsers([
-    { username: "engineer", role: "engineer" },
-    { username: "ola", role: "engineer" },
-    { username: "planner", role: "planner" },
+    { username: "engineer", displayName: "", role: "engineer", active: true, version: 1 },
+    { username: "ola", displayName: "", role: "engineer", active: true, version: 1 },
+    { username: "planner", displayName: "", role: "planner", active: true, version: 1 },
   ]);
   store.setEditor(openEditor(base, historyOf(base ? draftFromProject(base) : emptyDraft())));
   return render(<Harness />);

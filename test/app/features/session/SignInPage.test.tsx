@@ -12,10 +12,27 @@ const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 const apiError = (code: string, message: string) => ({ error: { code, message, fields: [] } });
 
-function renderSignIn(lang: "nb" | "en") {
+const passwordOnly = { localLogin: true, oidc: null };
+
+/** The server stand-in (jsdom has none): `GET /api/auth/config` answers `config`, every other call `answer`. */
+function serve(answer: () => Promise<Response> | Response, config: unknown = passwordOnly) {
+  const calls: string[] = [];
+  const fetchMock = vi.fn(async (url: string) => {
+    calls.push(url);
+    return url === "/api/auth/config" ? json(200, config) : answer();
+  });
+  vi.stubGlobal("fetch", fetchMock);
+  /** The calls other than the sign-in options. */
+  return () => calls.filter((url) => url !== "/api/auth/config");
+}
+
+/** Renders the page and waits until it knows the ways of signing in. */
+async function renderSignIn(lang: "nb" | "en") {
   useAppStore.getState().setLang(lang);
   useAppStore.getState().setSession(signedOut());
-  return render(<SignInPage />);
+  const rendered = render(<SignInPage />);
+  await waitFor(() => expect(screen.queryByRole("status")).toBeNull());
+  return rendered;
 }
 
 async function submit(username: string, password: string, lang: "nb" | "en" = "en") {
@@ -28,6 +45,7 @@ async function submit(username: string, password: string, lang: "nb" | "en" = "e
 beforeEach(() => {
   resetAppStore();
   localStorage.clear();
+  serve(() => json(500, apiError("unexpected", "No call expected.")));
 });
 
 afterEach(() => {
@@ -36,16 +54,16 @@ afterEach(() => {
 });
 
 describe("SignInPage", () => {
-  it("names its controls in English", () => {
-    renderSignIn("en");
+  it("names its controls in English", async () => {
+    await renderSignIn("en");
     expect(screen.getByRole("textbox", { name: "Username" })).toBeTruthy();
     expect(screen.getByLabelText("Password").getAttribute("type")).toBe("password");
     expect(screen.getByRole("button", { name: "Log in" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Language" })).toBeTruthy();
   });
 
-  it("names its controls in Norwegian", () => {
-    renderSignIn("nb");
+  it("names its controls in Norwegian", async () => {
+    await renderSignIn("nb");
     expect(screen.getByRole("textbox", { name: "Brukernavn" })).toBeTruthy();
     expect(screen.getByLabelText("Passord")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Logg inn" })).toBeTruthy();
@@ -53,18 +71,17 @@ describe("SignInPage", () => {
   });
 
   it("shows a wrong password in the user's language", async () => {
-    const fetchMock = vi.fn(async () => json(401, apiError("invalid_credentials", "Wrong username or password.")));
-    vi.stubGlobal("fetch", fetchMock);
-    renderSignIn("nb");
+    const calls = serve(() => json(401, apiError("invalid_credentials", "Wrong username or password.")));
+    await renderSignIn("nb");
     await submit("planner", "feil", "nb");
     expect((await screen.findByRole("alert")).textContent).toBe("Feil brukernavn eller passord");
-    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(calls()).toEqual(["/api/session"]);
     expect(useAppStore.getState().session.status).toBe("signedOut");
   });
 
   it("re-renders the error when the language changes", async () => {
-    vi.stubGlobal("fetch", async () => json(401, apiError("invalid_credentials", "Wrong username or password.")));
-    renderSignIn("en");
+    serve(() => json(401, apiError("invalid_credentials", "Wrong username or password.")));
+    await renderSignIn("en");
     await submit("planner", "nope");
     expect((await screen.findByRole("alert")).textContent).toBe("Wrong username or password");
     fireEvent.click(screen.getByRole("button", { name: "Language" }));
@@ -75,27 +92,46 @@ describe("SignInPage", () => {
   });
 
   it("says so when there were too many attempts", async () => {
-    vi.stubGlobal("fetch", async () => json(429, realApiError("too_many_attempts", message("error.tooManyAttempts", { seconds: 60 }))));
-    renderSignIn("en");
+    serve(() => json(429, realApiError("too_many_attempts", message("error.tooManyAttempts", { seconds: 60 }))));
+    await renderSignIn("en");
     await submit("planner", "nope");
     expect((await screen.findByRole("alert")).textContent).toBe("Too many failed sign-ins; try again in 60 s.");
   });
 
   it("asks for both fields before calling the server", async () => {
-    const fetchMock = vi.fn();
-    vi.stubGlobal("fetch", fetchMock);
-    renderSignIn("en");
+    const calls = serve(() => json(500, apiError("unexpected", "No call expected.")));
+    await renderSignIn("en");
     await submit("planner", "");
     expect((await screen.findByRole("alert")).textContent).toBe("Enter username and password");
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(calls()).toEqual([]);
   });
 
   it("signs in and remembers that this browser has a session", async () => {
-    vi.stubGlobal("fetch", async () => json(200, { username: "planner", role: "planner" }));
-    renderSignIn("en");
+    serve(() => json(200, { username: "planner", role: "planner" }));
+    await renderSignIn("en");
     await submit(" planner ", "demo");
     await waitFor(() => expect(useAppStore.getState().session.status).toBe("signedIn"));
     expect(useAppStore.getState().session).toEqual({ status: "signedIn", user: { username: "planner", role: "planner" } });
     expect(localStorage.getItem(sessionHintKey)).toBe("1");
+  });
+
+  it("offers single sign-on by the provider's name, keeping the page's address to come back to", async () => {
+    serve(() => json(500, apiError("unexpected", "No call expected.")), { localLogin: true, oidc: { name: "Asker kommune", loginUrl: "/api/auth/oidc/login" } });
+    await renderSignIn("en");
+    const link = screen.getByRole("link", { name: "Sign in with Asker kommune" });
+    expect(link.getAttribute("href")).toBe(`/api/auth/oidc/login?returnTo=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+    expect(screen.getByRole("textbox", { name: "Username" })).toBeTruthy();
+    // Coming back with a cookie the page cannot see: the start-up check must ask the server.
+    link.addEventListener("click", (event) => event.preventDefault());
+    fireEvent.click(link);
+    expect(localStorage.getItem(sessionHintKey)).toBe("1");
+  });
+
+  it("hides the password form when passwords are switched off", async () => {
+    serve(() => json(500, apiError("unexpected", "No call expected.")), { localLogin: false, oidc: { name: "Microsoft Entra ID", loginUrl: "/api/auth/oidc/login" } });
+    await renderSignIn("nb");
+    expect(screen.getByRole("link", { name: "Logg inn med Microsoft Entra ID" })).toBeTruthy();
+    expect(screen.queryByLabelText("Passord")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Logg inn" })).toBeNull();
   });
 });

@@ -1,0 +1,118 @@
+/** "My sessions": where the user is signed in, the current one marked; end one, or all the others. */
+import { useCallback, useEffect, useState } from "react";
+import type { SessionInfo } from "../../../core/domain/users-api";
+import type { Message } from "../../api/failure-message";
+import { useT } from "../../i18n/use-t";
+import { Dialog } from "../../ui/Dialog";
+import { formatAuditTime } from "../history/audit-diff";
+import { endSession } from "../session/session-actions";
+import { accountFailureMessage } from "./account-messages";
+import { endMyOtherSessions, endMySession, fetchMySessions } from "./accounts-api";
+import { describeUserAgent } from "./user-agent";
+
+export function SessionsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useT();
+  const [sessions, setSessions] = useState<SessionInfo[] | null>(null);
+  const [error, setError] = useState<Message | null>(null);
+  const [notice, setNotice] = useState<Message | null>(null);
+
+  const apply = useCallback((result: Awaited<ReturnType<typeof fetchMySessions>>) => {
+    if (result.ok) setSessions([...result.value].sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.localeCompare(a.lastSeenAt)));
+    else setError(accountFailureMessage(result.failure));
+  }, []);
+  const load = async () => apply(await fetchMySessions());
+  useEffect(() => {
+    void fetchMySessions().then(apply);
+  }, [apply]);
+
+  const device = (session: SessionInfo) => describeUserAgent(session.userAgent) ?? t("sessions.unknownDevice");
+
+  const end = async (session: SessionInfo) => {
+    setNotice(null);
+    const result = await endMySession(session.id);
+    if (!result.ok) {
+      setError(accountFailureMessage(result.failure));
+      return;
+    }
+    // Ending this very session is signing out.
+    if (session.current) endSession();
+    else await load();
+  };
+  const endOthers = async () => {
+    const result = await endMyOtherSessions();
+    if (!result.ok) {
+      setError(accountFailureMessage(result.failure));
+      return;
+    }
+    setNotice({ key: "sessions.endedOthers", params: { count: result.value.ended } });
+    await load();
+  };
+
+  const others = sessions?.filter((s) => !s.current).length ?? 0;
+  return (
+    <Dialog title={t("sessions.title")} closeLabel={t("details.close")} onClose={onClose} className="account-dialog">
+      <p className="field-hint">{t("sessions.intro")}</p>
+      {error && (
+        <p className="form-error" role="alert">
+          {t(error.key, error.params)}
+        </p>
+      )}
+      <p role="status" className="import-done">
+        {notice ? t(notice.key, notice.params) : ""}
+      </p>
+      {sessions === null ? (
+        !error && <p role="status">{t("sessions.loading")}</p>
+      ) : (
+        <>
+          <div className="table-scroll">
+            <table className="lots-table sessions-table">
+              <caption>{t("sessions.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("sessions.device")}</th>
+                  <th scope="col">{t("sessions.method")}</th>
+                  <th scope="col">{t("sessions.address")}</th>
+                  <th scope="col">{t("sessions.started")}</th>
+                  <th scope="col">{t("sessions.lastSeen")}</th>
+                  <th scope="col">{t("sessions.expires")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("accounts.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {sessions.map((session) => (
+                  <tr key={session.id} aria-current={session.current || undefined} className={session.current ? "current-row" : undefined}>
+                    <td title={session.userAgent}>
+                      {device(session)}
+                      {session.current && <span className="badge">{t("sessions.current")}</span>}
+                    </td>
+                    <td>{t(session.method === "oidc" ? "sessions.methodOidc" : "sessions.methodPassword")}</td>
+                    <td>{session.address}</td>
+                    <td>{formatAuditTime(session.createdAt)}</td>
+                    <td>{formatAuditTime(session.lastSeenAt)}</td>
+                    <td>{formatAuditTime(session.idleExpiresAt < session.expiresAt ? session.idleExpiresAt : session.expiresAt)}</td>
+                    <td>
+                      <button type="button" className="button button-small" aria-label={t("sessions.end", { device: device(session) })} onClick={() => void end(session)}>
+                        {t("sessions.endShort")}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="dialog-footer button-row">
+            {others === 0 ? (
+              <p className="muted">{t("sessions.none")}</p>
+            ) : (
+              <button type="button" className="button" onClick={() => void endOthers()}>
+                {t("sessions.endOthers")}
+              </button>
+            )}
+          </div>
+        </>
+      )}
+    </Dialog>
+  );
+}
