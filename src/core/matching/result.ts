@@ -1,4 +1,5 @@
 import type { Material } from "../domain/materials";
+import type { FlagRefusal } from "../special-masses/flags";
 
 /** The result of matching (DESIGN §7 "Result"); every field beyond §7's minimum is an addition. */
 
@@ -18,6 +19,12 @@ export interface Flow {
   /** TA-2553 class of the mass; virgin material is class 1. */
   contaminationClass: number;
   kind: FlowKind;
+  /**
+   * Class ≥ 2 mass to another project or into/out of storage without a recorded permit or
+   * tiltaksplan (forurensningsloven § 11; DESIGN §8). Addition (issue 17): the matching sets it
+   * on every flow; optional for results saved before it.
+   */
+  needsPermit?: boolean;
 }
 
 /** A lot or part of one that could not be placed, with the reason a planner reads. */
@@ -27,6 +34,8 @@ export interface Unplaced {
   tonnes: number;
   months: string[];
   reason: string;
+  /** A flagged lot with no receiver because of its special-mass flags: the rule, as a key for the UI's words (issue 17). */
+  flagRefusal?: FlagRefusal;
 }
 
 /** Stock on a storage site at the end of a month, tonnes. */
@@ -65,6 +74,8 @@ export interface Kpis {
   kgCO2Transport: number;
   /** CO2e of the virgin material bought: virgin tonnes × the quarry's kgCO2ePerTonne. Addition (issue 17). */
   kgCO2eVirgin: number;
+  /** Tonnes in flows marked needsPermit: class ≥ 2 mass moved without a recorded permit (issue 17). */
+  tonnesNeedingPermit: number;
   /** NOK: the cost objective without the carbon price and the unplaced penalty. */
   cost: number;
   /** Highest end-of-month stock per storage site id, tonnes. */

@@ -7,7 +7,7 @@ import { parseInstance } from "../../core/matching/instance";
 import { withMeasuredDistances } from "../../core/matching/with-distances";
 import { haulMatrix } from "../../core/haul/haul-matrix";
 import { dataChangesBetween, scenarioInputSchema, type ScenarioInput, type ScenarioResultView } from "../../core/scenario/scenario";
-import { withLandUseWarnings } from "../../core/special-masses/land-use";
+import { agriculturalLandTest, withLandUseWarnings } from "../../core/special-masses/land-use";
 import { solveInWorker } from "../../solver/solve-in-worker";
 import type { ServerConfig } from "../config";
 import type { Database, Queryable } from "../db/database";
@@ -37,7 +37,11 @@ const scenarioUpdateSchema = scenarioInputSchema.extend({ version: z.number().in
 async function currentInstance(db: Queryable, scenario?: ScenarioInput): Promise<RegistryInstance> {
   const projects = await listProjects(db, await getMaterialTable(db));
   const sites = await listSites(db);
-  return instanceFromRegistry(projects, sites, scenario ?? {});
+  // Invasive-species topsoil never goes to agricultural land (DESIGN §8): the zoning says where that is,
+  // read only when some lot carries the flag.
+  const invasive = projects.some((project) => project.lots.some((lot) => !lot.deletedAt && lot.flags?.includes("invasive_species")));
+  const isAgriculturalAt = invasive ? agriculturalLandTest(await listZoning(db)) : undefined;
+  return instanceFromRegistry(projects, sites, { ...(scenario ?? {}), ...(isAgriculturalAt ? { isAgriculturalAt } : {}) });
 }
 
 /**
