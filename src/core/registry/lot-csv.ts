@@ -206,7 +206,7 @@ export function readLotRow(row: number, values: Readonly<Record<string, string>>
     };
     return {
       ok: false,
-      errors: fieldsOf(parsed.error).map((f) => ({ row, column: columnOf[f.path] ?? columnOf[f.path.replace(/\[\d+\]$/, "")] ?? f.path.split(/[.[]/)[0] ?? f.path, message: f.message })),
+      errors: fieldsOf(parsed.error).map((f) => ({ row, column: columnOf[f.path] ?? columnOf[f.path.split(".")[0] ?? ""] ?? f.path.split(".")[0] ?? f.path, message: f.message })),
     };
   }
   return { ok: true, value: { row, projectId: get("projectId") || undefined, project, projectStatus: projectStatus!, position, lot: parsed.data } };

@@ -19,7 +19,7 @@ import { z } from "zod";
 
 export const specialFlags = ["quick_clay", "acid_forming", "invasive_species"] as const;
 export type SpecialFlag = (typeof specialFlags)[number];
-export const specialFlagSchema = z.enum(specialFlags);
+export const specialFlagSchema = z.enum(specialFlags, { error: `must be one of ${specialFlags.join(", ")}` });
 /** A list of flags: each at most once. */
 export const specialFlagsSchema = z
   .array(specialFlagSchema)
