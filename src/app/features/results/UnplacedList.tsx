@@ -13,7 +13,10 @@ export function UnplacedList({ unplaced, places, lang }: { unplaced: readonly Un
             lot: places[u.lotId]?.name ?? u.lotId,
             tonnes: formatWithUnit(lang, u.tonnes, translate(lang, "unit.tonnes")),
             direction: translate(lang, `direction.${u.direction}`),
-            reason: u.reason,
+            // A special mass stopped by its flag (DESIGN §8) reads in the user's language; other reasons come as written.
+            reason: u.flagRefusal
+              ? translate(lang, `unplaced.flag.${u.flagRefusal.reason}`, { flag: translate(lang, `flag.${u.flagRefusal.flag}`) })
+              : u.reason,
           })}
         </li>
       ))}
