@@ -80,6 +80,7 @@ export const en: Record<keyof typeof nb, string> = {
   "legend.projects.demand": "Mainly demand",
   "legend.projects.both": "Surplus and demand",
   "legend.projects.none": "No masses registered",
+  "legend.projects.specialMasses": "Special masses: KL quick clay, AS acid-forming rock (alum shale), FA invasive species",
 
   "zoningCategory.residential": "Residential",
   "zoningCategory.centre": "Centre, retail and office",

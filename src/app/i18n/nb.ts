@@ -83,6 +83,7 @@ export const nb = {
   "legend.projects.demand": "Mest behov",
   "legend.projects.both": "Både overskudd og behov",
   "legend.projects.none": "Ingen masser registrert",
+  "legend.projects.specialMasses": "Spesialmasser: KL kvikkleire, AS alunskifer/syredannende bergart, FA fremmede arter",
 
   "zoningCategory.residential": "Boligbebyggelse",
   "zoningCategory.centre": "Sentrum, forretning og kontor",
