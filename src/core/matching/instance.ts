@@ -6,6 +6,7 @@ import { defaultCircuityFactor } from "../haul/straight-line";
 import { defaultAcidStorageWeeks, specialFlagsSchema } from "../special-masses/flags";
 import { defaultGateFeePerTonne, gateFeesSchema } from "../special-masses/gate-fees";
 import { lotPermitSchema } from "../special-masses/permits";
+import { issueMessage } from "../messages/zod-issues";
 import { defaultKgCO2PerVehicleKm } from "./emissions";
 
 /**
@@ -347,7 +348,7 @@ export function parseInstance(raw: unknown): ParsedInstance {
       .map((issue) => {
       const input = (issue as { input?: unknown }).input;
       const shown = issue.code !== "custom" && isShownValue(input) ? `, got ${JSON.stringify(input)}` : "";
-        return { path: formatIssuePath(issue.path), message: `${issue.message}${shown}` };
+        return { path: formatIssuePath(issue.path), message: `${issue.message}${shown}`, ...issueMessage(issue) };
       }),
   };
 }
