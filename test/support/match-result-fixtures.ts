@@ -3,6 +3,7 @@ import type { Flow, Kpis, MatchResult } from "../../src/core/matching/result";
 export function kpis(over: Partial<Kpis> = {}): Kpis {
   return {
     tonnesSurplus: 1000,
+    tonnesNeedingPermit: 0,
     tonnesDemand: 600,
     tonnesReused: 500,
     reuseRate: 0.5,

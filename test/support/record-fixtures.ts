@@ -10,6 +10,7 @@ export function lot(overrides: Partial<Lot> = {}): Lot {
     contaminationClass: 1,
     quantity: { value: 1000, unit: "tonnes" },
     window: { from: "2027-01", to: "2027-03" },
+    flags: [],
     hazardous: false,
     notes: "",
     version: 1,

@@ -5,6 +5,7 @@ import type { ScenarioEntry } from "../../src/app/features/compare/scenario-data
 export function kpis(overrides: Partial<Kpis> = {}): Kpis {
   return {
     tonnesSurplus: 10_000,
+    tonnesNeedingPermit: 0,
     tonnesDemand: 8_000,
     tonnesReused: 6_000,
     reuseRate: 0.6,

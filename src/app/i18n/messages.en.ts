@@ -221,6 +221,19 @@ export const messagesEn: Record<MessageKey, string> = {
   "suitability.polygonPositionOutside": "{site}: polygon {polygon}, ring {ring}, point {position}: {problem}",
   "suitability.crossesItself": "{site}: the outline crosses itself near {lon}, {lat}; redraw it without crossing edges",
   "suitability.noArea": "{site}: the outline has no area",
+  "validation.flagTwice": "A flag is listed twice",
+  "validation.flagsSurplusOnly": "Only surplus lots carry special masses; a demand lot states which it accepts",
+  "validation.acceptsFlagsDemandOnly": "Only demand lots accept special masses; a surplus lot states its own",
+  "validation.acidFormingNotReused": "Acid-forming rock is never reused as fill: only approved receivers take it",
+  "validation.date": "Must be a date as YYYY-MM-DD",
+  "csv.badFlag": "\"{value}\" is not a special mass ({values}; or kvikkleire, alunskifer, fremmede arter)",
+  "unplaced.flagRefusal.not_accepted": "{flag}: only receivers approved for it",
+  "unplaced.flagRefusal.quick_clay_storage": "{flag}: never to interim storage",
+  "unplaced.flagRefusal.acid_forming_reuse": "{flag}: never reused as fill; only receivers approved for it",
+  "unplaced.flagRefusal.invasive_agricultural": "{flag}: never to agricultural land",
+  "specialFlag.quick_clay": "Quick clay (kvikkleire)",
+  "specialFlag.acid_forming": "Alum shale / acid-forming rock (alunskifer)",
+  "specialFlag.invasive_species": "Invasive species (fremmede arter, topsoil)",
 };
 
 /** Names of the records messages refer to, one and several (`entity` and `entities` parameters). */

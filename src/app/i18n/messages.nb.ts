@@ -222,6 +222,19 @@ export const messagesNb: Record<MessageKey, string> = {
   "suitability.polygonPositionOutside": "{site}: polygon {polygon}, ring {ring}, punkt {position}: {problem}",
   "suitability.crossesItself": "{site}: omrisset krysser seg selv nær {lon}, {lat}; tegn det på nytt uten kryssende kanter",
   "suitability.noArea": "{site}: omrisset har ikke noe areal",
+  "validation.flagTwice": "En spesialmasse er oppgitt to ganger",
+  "validation.flagsSurplusOnly": "Bare overskuddspartier har spesialmasser; et behovsparti oppgir hvilke det tar imot",
+  "validation.acceptsFlagsDemandOnly": "Bare behovspartier tar imot spesialmasser; et overskuddsparti oppgir sine egne",
+  "validation.acidFormingNotReused": "Syredannende bergart gjenbrukes aldri som fyll: bare godkjente mottak tar den",
+  "validation.date": "Må være en dato som ÅÅÅÅ-MM-DD",
+  "csv.badFlag": "\"{value}\" er ikke en spesialmasse ({values}; eller kvikkleire, alunskifer, fremmede arter)",
+  "unplaced.flagRefusal.not_accepted": "{flag}: bare til mottak som er godkjent for det",
+  "unplaced.flagRefusal.quick_clay_storage": "{flag}: aldri til mellomlager",
+  "unplaced.flagRefusal.acid_forming_reuse": "{flag}: aldri gjenbruk som fyll, bare til mottak som er godkjent for det",
+  "unplaced.flagRefusal.invasive_agricultural": "{flag}: aldri til landbruksjord",
+  "specialFlag.quick_clay": "Kvikkleire",
+  "specialFlag.acid_forming": "Alunskifer / syredannende bergart",
+  "specialFlag.invasive_species": "Fremmede arter (matjord)",
 };
 
 /** Names of the records messages refer to, one and several (`entity` and `entities` parameters). */

@@ -313,9 +313,9 @@ export function MapView() {
         {/* Both project sources first, then their layers: the circles draw from the clustered points. */}
         <Source id={sourceIds.projects} type="geojson" data={projectAreas} />
         <Source id={sourceIds.projectPoints} type="geojson" data={projectPoints} {...projectClusterOptions} />
-        <LayersInSlot slot="projects" layers={projectSpecs.filter((spec) => spec.id !== layerIds.projectsClusterCount)} />
+        <LayersInSlot slot="projects" layers={projectSpecs.filter((spec) => spec.id !== layerIds.projectsClusterCount && spec.id !== layerIds.projectSpecialMasses)} />
         {/* Cluster counts above the place names, which would otherwise cover them. */}
-        <LayersInSlot slot="dataLabels" layers={projectSpecs.filter((spec) => spec.id === layerIds.projectsClusterCount)} />
+        <LayersInSlot slot="dataLabels" layers={projectSpecs.filter((spec) => spec.id === layerIds.projectsClusterCount || spec.id === layerIds.projectSpecialMasses)} />
         <FlowsOnMap />
         <Source id={sourceIds.draftLocation} type="geojson" data={draft}>
           <LayersInSlot slot="draft" layers={draftLocationLayers(sourceIds.draftLocation)} />

@@ -12,6 +12,7 @@ import {
   describeArealformaal,
   type ZoningCategory,
 } from "../../core/zoning/arealformaal";
+import { specialFlags, type SpecialFlag } from "../../core/special-masses/flags";
 import type { HazardZone, ZoneHazard } from "../../core/zoning/hazard-zones";
 import { translate, type Lang } from "../i18n/i18n";
 import { zoneColours, zoneGroupOf, type ProjectBalance, type ZoneGroup } from "./palette";
@@ -31,6 +32,23 @@ export interface ProjectPointProperties extends ProjectFeatureProperties {
   totalTonnes: number;
   /** Whether the project's real location is an area (drawn as a polygon as well). */
   isArea: boolean;
+  /** Short codes of the special masses its surplus lots carry ("KL AS"), "" for none: the map's warning symbol. */
+  specialMasses: string;
+}
+
+/**
+ * The map's short code per special mass (DESIGN §8): KL kvikkleire, AS alunskifer/syredannende
+ * bergart, FA fremmede arter — the Norwegian initials a coordinator knows; the legend says them out.
+ */
+export const specialMassCodes: Readonly<Record<SpecialFlag, string>> = { quick_clay: "KL", acid_forming: "AS", invasive_species: "FA" };
+
+/** The codes of the special masses a project's live surplus lots carry, in the flags' order. */
+export function projectSpecialMasses(project: Pick<Project, "lots">): string {
+  const present = new Set(project.lots.filter((lot) => !lot.deletedAt && lot.direction === "surplus").flatMap((lot) => lot.flags ?? []));
+  return specialFlags
+    .filter((flag) => present.has(flag))
+    .map((flag) => specialMassCodes[flag])
+    .join(" ");
 }
 
 export interface SiteFeatureProperties {
@@ -136,6 +154,7 @@ export function projectPointsToFeatures(projects: readonly Project[]): FeatureCo
           ...tonnes,
           totalTonnes: tonnes.surplusTonnes + tonnes.demandTonnes,
           isArea: project.location.type !== "Point",
+          specialMasses: projectSpecialMasses(project),
         },
       };
     }),

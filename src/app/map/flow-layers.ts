@@ -17,7 +17,12 @@ export const flowLayerIds = {
   line: "flows-line",
   /** The flow picked in the table (or on the map), drawn on top. */
   selected: "flows-selected",
+  /** A dashed amber halo around flows that need a permit not yet recorded (DESIGN §8). */
+  permit: "flows-permit",
 } as const;
+
+/** The colour of "needs a permit": amber, with the dash telling it apart without colour. */
+export const permitColour = "#b58105";
 
 /**
  * One colour per material, distinct from the site and project colours and from each other for
@@ -55,6 +60,8 @@ export interface FlowFeatureProperties {
   month: string;
   tonnes: number;
   km: number;
+  /** Some flow of the line needs a permit its lot has not recorded (issue 17). */
+  needsPermit: boolean;
 }
 
 type LonLat = [number, number];
@@ -91,6 +98,7 @@ export function flowsToFeatures(
     const line = lines.get(key);
     if (line) {
       line.props.tonnes += flow.tonnes;
+      line.props.needsPermit ||= flow.needsPermit === true;
       line.indexes.push(index);
       return;
     }
@@ -108,6 +116,7 @@ export function flowsToFeatures(
         month: month === null ? "" : flow.month,
         tonnes: flow.tonnes,
         km: flow.km,
+        needsPermit: flow.needsPermit === true,
       },
     });
   });
@@ -192,6 +201,14 @@ export function flowLayers(sourceId: string, { visible = true, maxTonnes = 1, se
     layout: { visibility, "line-cap": "round", "line-join": "round" },
     paint: { "line-color": selectionColour, "line-width": ["+", width, 6], "line-opacity": 0.9 },
   };
+  const permit: LineLayerSpecification = {
+    id: flowLayerIds.permit,
+    type: "line",
+    source: sourceId,
+    filter: ["==", ["get", "needsPermit"], true],
+    layout: { visibility, "line-cap": "butt", "line-join": "round" },
+    paint: { "line-color": permitColour, "line-width": ["+", width, 5], "line-opacity": 0.9, "line-dasharray": [1.5, 1] },
+  };
   // The selected flow under its coloured line: a dark halo that keeps the material's colour readable.
-  return [casing, selected, line];
+  return [casing, permit, selected, line];
 }

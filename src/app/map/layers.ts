@@ -58,6 +58,8 @@ export const layerIds = {
   // ("projects" prefix) must not find one.
   projectsCluster: "project-clusters",
   projectsClusterCount: "project-cluster-count",
+  // Not "projects-…" either: the warning symbol is drawn over a project, it is not one.
+  projectSpecialMasses: "project-special-masses",
   draftLocation: "draft-location",
   siteFill: (kind: SiteKind) => `${kind}-fill`,
   siteLine: (kind: SiteKind) => `${kind}-line`,
@@ -71,7 +73,7 @@ export const layerIdsByGroup: Readonly<Record<LayerGroupId, readonly string[]>> 
   builtUp: [layerIds.builtUpFill],
   zoning: [layerIds.zoningFill, layerIds.zoningLine],
   zones: [layerIds.zonesFill, layerIds.zonesLine],
-  projects: [layerIds.projectsFill, layerIds.projectsLine, layerIds.projectsCluster, layerIds.projectsCircle, layerIds.projectsClusterCount],
+  projects: [layerIds.projectsFill, layerIds.projectsLine, layerIds.projectsCluster, layerIds.projectsCircle, layerIds.projectsClusterCount, layerIds.projectSpecialMasses],
   storage: [layerIds.siteFill("storage"), layerIds.siteLine("storage")],
   landfill: [layerIds.siteFill("landfill"), layerIds.siteLine("landfill")],
   quarry: [layerIds.siteFill("quarry"), layerIds.siteLine("quarry")],
@@ -499,7 +501,24 @@ export function projectClusterLabelLayers(pointsSourceId: string, { visible = tr
     },
     paint: { "text-color": "#ffffff", "text-halo-color": "rgba(0,0,0,0.35)", "text-halo-width": 1 },
   };
-  return [count];
+  // Special masses (DESIGN §8): a warning sign with the codes (KL, AS, FA) above the project's circle.
+  const special: SymbolLayerSpecification = {
+    id: layerIds.projectSpecialMasses,
+    type: "symbol",
+    source: pointsSourceId,
+    filter: ["all", ["!", ["has", "point_count"]], ["has", "specialMasses"], ["!=", ["get", "specialMasses"], ""]],
+    layout: {
+      visibility: visibility(visible),
+      "text-field": ["concat", "⚠ ", ["get", "specialMasses"]],
+      "text-font": labelFont,
+      "text-size": 12,
+      "text-anchor": "bottom",
+      "text-offset": [0, -1.1],
+      "text-allow-overlap": true,
+    },
+    paint: { "text-color": "#8a1c00", "text-halo-color": "#ffffff", "text-halo-width": 2 },
+  };
+  return [count, special];
 }
 
 /** Where the project being edited will be: a dark ring, unlike any data symbol. */

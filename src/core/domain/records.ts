@@ -2,6 +2,9 @@ import { z } from "zod";
 import { areaGeometrySchema, locationSchema } from "../geo/geometry";
 import { geometryOutsideNorway } from "../geo/norway";
 import { firstSelfIntersection } from "../geo/self-intersection";
+import { specialFlagsSchema } from "../special-masses/flags";
+import { gateFeesSchema } from "../special-masses/gate-fees";
+import { lotPermitSchema } from "../special-masses/permits";
 import { contaminationClassSchema, materialSchema, quantityUnits } from "./materials";
 import { monthsBetween } from "./months";
 import { message } from "../messages/message";
@@ -51,12 +54,29 @@ const lotFieldsSchema = z.object({
      */
     monthlyProfile: z.array(z.number().nonnegative("must be ≥ 0")).optional(),
     hazardous: z.boolean().default(false),
+    /**
+     * Special masses (DESIGN §8): `quick_clay`, `acid_forming`, `invasive_species`. A flagged
+     * surplus lot goes only where its flags are accepted (core/special-masses/flags.ts).
+     */
+    flags: specialFlagsSchema.default([]),
+    /** Demand only: the special masses it takes (never `acid_forming`: that is never reused as fill). */
+    acceptsFlags: specialFlagsSchema.optional(),
+    /**
+     * The permit (forurensningsloven § 11) or tiltaksplan that lets class ≥ 2 mass leave the
+     * project or be stored; until recorded, such flows are marked `needsPermit` (DESIGN §8).
+     */
+    permit: lotPermitSchema.optional(),
     notes: z.string().max(2000).default(""),
     /** Set by the user to confirm a quantity above `largeLotTonnes` is not a typo. */
     confirmLarge: z.boolean().optional(),
   });
 
 export const lotInputSchema = lotFieldsSchema.superRefine((lot, ctx) => {
+    if (lot.direction === "surplus" && lot.acceptsFlags?.length) ctx.addIssue(customIssue(message("validation.acceptsFlagsDemandOnly"), ["acceptsFlags"]));
+    if (lot.direction === "demand" && lot.flags.length > 0) ctx.addIssue(customIssue(message("validation.flagsSurplusOnly"), ["flags"]));
+    if (lot.direction === "demand" && lot.acceptsFlags?.includes("acid_forming")) {
+      ctx.addIssue(customIssue(message("validation.acidFormingNotReused"), ["acceptsFlags"]));
+    }
     if (!lot.monthlyProfile) return;
     const months = monthsBetween(lot.window.from, lot.window.to).length;
     if (lot.monthlyProfile.length !== months) {
@@ -116,13 +136,21 @@ const siteFieldsSchema = z.object({
   geometry: areaGeometrySchema,
   /** Capacity in tonnes (storage, optional for landfills). */
   capacityTonnes: z.number().nonnegative().optional(),
+  /** What the site takes. A receiver (landfill) without it takes class 1 only and no flags (DESIGN §8). */
   accepts: z
-    .object({ materials: z.array(materialSchema).min(1), worstClass: contaminationClassSchema })
+    .object({
+      materials: z.array(materialSchema).min(1),
+      worstClass: contaminationClassSchema,
+      /** Special masses the site is approved for (DESIGN §8); none when absent. */
+      flags: specialFlagsSchema.optional(),
+    })
     .optional(),
   /** Storage: one charge per tonne covering unloading, stockpiling and reloading, NOK. */
   handlingCostPerTonne: z.number().nonnegative().optional(),
   /** Landfill gate fee, NOK per tonne. */
   gateFeePerTonne: z.number().nonnegative().optional(),
+  /** Landfill: gate fee per TA-2553 class and for hazardous waste apart, NOK per tonne; a class without one pays gateFeePerTonne. */
+  gateFees: gateFeesSchema.optional(),
   /** Quarry: virgin material offered, its price (NOK/t) and emissions (kg CO2e/t). */
   materials: z.array(materialSchema).optional(),
   pricePerTonne: z.number().nonnegative().optional(),

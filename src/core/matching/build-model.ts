@@ -1,8 +1,13 @@
 import type { Material } from "../domain/materials";
+import { acidStorageMonthEnds, flagRefusal, type FlagDestination } from "../special-masses/flags";
 import { kgCO2PerTonneKm } from "./emissions";
 import type { LpModel } from "./lp-model";
 import {
   classOfType,
+  flagMaskOf,
+  flagMaskOfType,
+  flagsOfMask,
+  landfillFeePerTonne,
   massTypeOf,
   materialOfType,
   type DemandLot,
@@ -27,7 +32,10 @@ import {
  *
  * Rows: surplus (s,t) Σ out + unplaced = planned; demand (d,t) Σ in + unplaced = planned;
  * balance (j,k,t) I[t] − I[t−1] − in + out = 0; capacity (j,t) Σ_k I ≤ capacity; landfill l
- * Σ_t in ≤ capacity (only when it has one).
+ * Σ_t in ≤ capacity (only when it has one); acid-forming rock (j,k,t) I[t] − Σ in over the last
+ * months it may stay ≤ 0, so no tonne stays longer than parameters.acidStorageWeeks (DESIGN §8).
+ * Special-mass flags are part of the mass type, and every arc obeys the flag rules of
+ * core/special-masses/flags.ts.
  */
 
 export const columnKinds = [
@@ -57,8 +65,8 @@ export interface ColumnTable {
   month: Int32Array;
   /** Haul km of the leg; 0 for inventory and unplaced. */
   km: Float64Array;
-  /** Mass type (material × 5 + class − 1); virgin material counts as class 1. */
-  massType: Int8Array;
+  /** Mass type (flags × materials × 5 + material × 5 + class − 1, see massTypeOf); virgin material counts as class 1. */
+  massType: Int16Array;
 }
 
 export interface RowTable {
@@ -80,7 +88,7 @@ export interface BuiltModel {
 }
 
 /** Grows like an array, ends as a typed array of exactly its length. */
-class Growable<T extends Float64Array | Int32Array | Uint8Array | Int8Array> {
+class Growable<T extends Float64Array | Int32Array | Uint8Array | Int16Array> {
   length = 0;
   constructor(
     private data: T,
@@ -107,15 +115,25 @@ const overlap = (a: MonthRange, b: MonthRange): MonthRange => ({
   last: Math.min(a.last, b.last),
 });
 
-/** Whether a demand lot takes mass of this material and class. */
-export const demandTakes = (d: DemandLot, material: Material, contaminationClass: number): boolean =>
-  contaminationClass <= d.worstClass && d.acceptedMaterials.includes(material);
+/** Whether mass with these special-mass flags (a bit mask, see flagMaskOf) may go to `to` (DESIGN §8). */
+const flagsAllow = (flagMask: number, to: FlagDestination): boolean => flagMask === 0 || flagRefusal(flagsOfMask(flagMask), to) === undefined;
+
+/** Whether a demand lot takes mass of this material, class and special-mass flags. */
+export const demandTakes = (d: DemandLot, material: Material, contaminationClass: number, flagMask = 0): boolean =>
+  contaminationClass <= d.worstClass &&
+  d.acceptedMaterials.includes(material) &&
+  flagsAllow(flagMask, { kind: "demand", acceptsFlags: d.acceptsFlags, agriculturalLand: d.agriculturalLand });
 
 export const storageTakes = (j: Storage, s: SurplusLot): boolean =>
-  !s.hazardous && j.materials.has(s.material) && s.contaminationClass <= j.worstClass;
+  !s.hazardous &&
+  j.materials.has(s.material) &&
+  s.contaminationClass <= j.worstClass &&
+  flagsAllow(flagMaskOfType(s.massType), { kind: "storage", acceptsFlags: j.acceptsFlags });
 
-export const landfillTakes = (l: Landfill, material: Material, contaminationClass: number, hazardous: boolean): boolean =>
-  l.materials.has(material) && (hazardous ? l.acceptsHazardous : contaminationClass <= l.worstClass);
+export const landfillTakes = (l: Landfill, material: Material, contaminationClass: number, hazardous: boolean, flagMask = 0): boolean =>
+  l.materials.has(material) &&
+  (hazardous ? l.acceptsHazardous : contaminationClass <= l.worstClass) &&
+  flagsAllow(flagMask, { kind: "landfill", acceptsFlags: l.acceptsFlags });
 
 /** The material a quarry delivers to a demand lot: the one it needs if offered, else the first it also takes. */
 export const quarryMaterialFor = (r: Quarry, d: DemandLot) => d.acceptedMaterials.find((m) => r.materials.has(m));
@@ -131,6 +149,8 @@ export function buildModel(problem: Problem): BuiltModel {
   const leg = (km: number) =>
     co2 ? km * kgPerTonneKm : km * (p.costPerTonneKm + p.carbonPricePerKg * kgPerTonneKm) + p.loadingCostPerTonne;
   const within = (km: number | undefined): km is number => km !== undefined && km <= maxKm;
+  const acidMonthEnds = acidStorageMonthEnds(p.acidStorageWeeks);
+  const acidMask = flagMaskOf(["acid_forming"]);
 
   // Rows.
   const rowLower = floats();
@@ -172,7 +192,7 @@ export function buildModel(problem: Problem): BuiltModel {
   const to = ints();
   const month = ints();
   const kmOf = floats();
-  const massType = new Growable(new Int8Array(1024), (s) => new Int8Array(s));
+  const massType = new Growable(new Int16Array(1024), (s) => new Int16Array(s));
   colStart.push(0);
   const addColumn = (k: number, cost: number, a: number, b: number, t: number, km: number, type: number) => {
     colCost.push(cost);
@@ -196,7 +216,7 @@ export function buildModel(problem: Problem): BuiltModel {
   surplus.forEach((s, si) => {
     if (s.hazardous) return;
     demand.forEach((d, di) => {
-      if (!demandTakes(d, s.material, s.contaminationClass)) return;
+      if (!demandTakes(d, s.material, s.contaminationClass, flagMaskOfType(s.massType))) return;
       const km = problem.km(s.node, d.node);
       if (!within(km)) return;
       const range = overlap(s.months, d.months);
@@ -235,17 +255,28 @@ export function buildModel(problem: Problem): BuiltModel {
     for (const [k, sources] of inbound) {
       const material = materialOfType(k);
       const cls = classOfType(k);
+      const flagMask = flagMaskOfType(k);
+      const acid = (flagMask & acidMask) !== 0;
       const entryFirst = Math.min(...sources.map(({ si }) => Math.max((surplus[si] as SurplusLot).months.first, j.open.first)));
-      const demands = outDemand.filter(({ d }) => demandTakes(d, material, cls));
-      const dumps = outLandfill.filter(({ l }) => landfillTakes(l, material, cls, false));
+      const demands = outDemand.filter(({ d }) => demandTakes(d, material, cls, flagMask));
+      const dumps = outLandfill.filter(({ l }) => landfillTakes(l, material, cls, false, flagMask));
       let lastExit = -1;
       for (const { d } of demands) lastExit = Math.max(lastExit, Math.min(d.months.last, j.open.last));
       for (const { l } of dumps) lastExit = Math.max(lastExit, Math.min(l.open.last, j.open.last));
-      const last = j.keepsInventory ? j.open.last : lastExit;
+      // Acid-forming rock is only stored in between (DESIGN §8): it never stays on a site that keeps inventory.
+      const last = j.keepsInventory && !acid ? j.open.last : lastExit;
       if (last < entryFirst) continue; // nothing of this type could ever leave
       const balanceBase = rowLower.length;
       for (let t = entryFirst; t <= last; t++) addRow(0, 0);
       const balance = (t: number) => balanceBase + t - entryFirst;
+      // I[t] is the stock at the end of month t; it is 0 after `last` unless the site keeps it.
+      const inventoryLast = acid && acidMonthEnds === 0 ? entryFirst - 1 : j.keepsInventory && !acid ? last : last - 1;
+      // Acid-forming rock stays at most `acidMonthEnds` month-ends: the stock at the end of month t
+      // is at most what arrived in the last acidMonthEnds months (oldest out first, DESIGN §8).
+      const ageBase = rowLower.length;
+      const ageRows = acid ? Math.max(0, inventoryLast - entryFirst + 1) : 0;
+      for (let t = 0; t < ageRows; t++) addRow(-Infinity, 0);
+      const ageRow = (t: number) => (t >= entryFirst && t <= inventoryLast && acid ? ageBase + t - entryFirst : -1);
 
       for (const { si, km } of sources) {
         const s = surplus[si] as SurplusLot;
@@ -254,16 +285,19 @@ export function buildModel(problem: Problem): BuiltModel {
           addColumn(Kind.to_storage, cost, s.node, j.node, t, km, k);
           entry(surplusRowAt(si, t), 1);
           entry(balance(t), -1);
+          for (let age = 0; age < acidMonthEnds; age++) {
+            const row = ageRow(t + age);
+            if (row >= 0) entry(row, -1);
+          }
           endColumn();
         }
       }
-      // I[t] is the stock at the end of month t; it is 0 after `last` unless the site keeps it.
-      const inventoryLast = j.keepsInventory ? last : last - 1;
       for (let t = entryFirst; t <= inventoryLast; t++) {
         addColumn(Kind.inventory, 0, j.node, j.node, t, 0, k);
         entry(balance(t), 1);
         if (t < last) entry(balance(t + 1), -1);
         entry(capRowAt(t), 1);
+        if (ageRow(t) >= 0) entry(ageRow(t), 1);
         endColumn();
       }
       for (const { d, di, km } of demands) {
@@ -276,7 +310,7 @@ export function buildModel(problem: Problem): BuiltModel {
         }
       }
       for (const { l, li, km } of dumps) {
-        const cost = leg(km) + (co2 ? 0 : l.gateFeePerTonne);
+        const cost = leg(km) + (co2 ? 0 : landfillFeePerTonne(l, cls, false));
         for (let t = Math.max(l.open.first, entryFirst); t <= Math.min(l.open.last, last); t++) {
           addColumn(Kind.storage_to_landfill, cost, j.node, l.node, t, km, k);
           entry(balance(t), 1);
@@ -290,11 +324,11 @@ export function buildModel(problem: Problem): BuiltModel {
   // w: surplus → landfill.
   surplus.forEach((s, si) => {
     landfills.forEach((l, li) => {
-      if (!landfillTakes(l, s.material, s.contaminationClass, s.hazardous)) return;
+      if (!landfillTakes(l, s.material, s.contaminationClass, s.hazardous, flagMaskOfType(s.massType))) return;
       const km = problem.km(s.node, l.node);
       if (!within(km)) return;
       const range = overlap(s.months, l.open);
-      const cost = leg(km) + (co2 ? 0 : l.gateFeePerTonne);
+      const cost = leg(km) + (co2 ? 0 : landfillFeePerTonne(l, s.contaminationClass, s.hazardous));
       for (let t = range.first; t <= range.last; t++) {
         addColumn(Kind.to_landfill, cost, s.node, l.node, t, km, s.massType);
         entry(surplusRowAt(si, t), 1);

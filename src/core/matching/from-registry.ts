@@ -40,6 +40,11 @@ export interface RegistryInstanceOptions {
    * the shipped rules (data/suitability-rules.json).
    */
   capacityDefaults?: CapacityAssumptions;
+  /**
+   * Whether a point lies on agricultural land (zoning or hensyn landbruk), for the rule that
+   * topsoil with invasive species never goes there (DESIGN §8). Without it no lot is marked.
+   */
+  isAgriculturalAt?: (point: [number, number]) => boolean;
 }
 
 /**
@@ -68,6 +73,7 @@ export function instanceFromRegistry(
     siteIds = null,
     overrides = [],
     capacityDefaults = defaultSuitabilityRules.capacity,
+    isAgriculturalAt,
   }: RegistryInstanceOptions = {},
 ): RegistryInstance {
   const notes: Message[] = [];
@@ -87,19 +93,26 @@ export function instanceFromRegistry(
             from: shiftMonth(lot.window.from, override?.shiftMonths ?? 0),
             to: shiftMonth(lot.window.to, override?.shiftMonths ?? 0),
           };
+          const location = representativePoint(project.location);
+          const surplus = lot.direction === "surplus";
           return {
             id: lot.id,
             projectId: project.id,
             direction: lot.direction,
             material: lot.material,
             contaminationClass: lot.contaminationClass,
-            hazardous: lot.direction === "surplus" && lot.hazardous,
+            hazardous: surplus && lot.hazardous,
+            // Special masses and permits (DESIGN §8): a surplus lot's flags and permit, a demand lot's accepted flags and land.
+            ...(surplus && lot.flags?.length ? { flags: lot.flags } : {}),
+            ...(surplus && lot.permit ? { permit: lot.permit } : {}),
+            ...(!surplus && lot.acceptsFlags?.length ? { acceptsFlags: lot.acceptsFlags } : {}),
+            ...(!surplus && isAgriculturalAt?.(location) ? { agriculturalLand: true } : {}),
             // Tonnes already converted with the admin's table in force, so the run uses the same numbers as the registry.
             quantity: { value: lot.tonnes * (override?.quantityFactor ?? 1), unit: "tonnes" as const },
             window,
             // A profile that no longer fits the (shifted or replaced) window is left out: the lot spreads evenly.
             ...(profileFits(lot.monthlyProfile, monthsBetween(window.from, window.to).length) ? { monthlyProfile: [...lot.monthlyProfile] } : {}),
-            location: representativePoint(project.location),
+            location,
           };
         }),
     );
@@ -131,6 +144,7 @@ export function instanceFromRegistry(
         ...(site.gateFeePerTonne !== undefined ? { gateFeePerTonne: site.gateFeePerTonne } : {}),
         ...(site.capacityTonnes !== undefined ? { capacityTonnes: site.capacityTonnes } : {}),
         ...(site.accepts ? { accepts: site.accepts } : {}),
+        ...(site.gateFees ? { gateFees: site.gateFees } : {}),
         acceptsHazardous: site.acceptsHazardous ?? false,
       });
     } else {

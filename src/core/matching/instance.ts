@@ -3,6 +3,9 @@ import type { ApiError } from "../domain/api-error";
 import { contaminationClassSchema, materialSchema, quantityUnits } from "../domain/materials";
 import { monthSchema, monthWindowSchema } from "../domain/records";
 import { defaultCircuityFactor } from "../haul/straight-line";
+import { defaultAcidStorageWeeks, specialFlagsSchema } from "../special-masses/flags";
+import { defaultGateFeePerTonne, gateFeesSchema } from "../special-masses/gate-fees";
+import { lotPermitSchema } from "../special-masses/permits";
 import { issueMessage } from "../messages/zod-issues";
 import { defaultKgCO2PerVehicleKm } from "./emissions";
 
@@ -54,6 +57,11 @@ export const parametersSchema = z.object({
   unplacedPenaltyPerTonne: nonNegative("penalty per tonne left unplaced, in objective units").default(100_000),
   /** `cost`: NOK (plus the carbon price); `co2`: kg only (transport CO2 and virgin-material CO2e). */
   objective: z.enum(["cost", "co2"]).describe("what to minimise").default("cost"),
+  /**
+   * Weeks acid-forming rock may stay in interim storage (DESIGN §8: 8 in today's practice;
+   * Miljødirektoratet M-2105/2021). The plan counts whole month-ends: see acidStorageMonthEnds.
+   */
+  acidStorageWeeks: nonNegative(`longest interim storage of acid-forming rock, weeks (DESIGN §8: ${defaultAcidStorageWeeks})`).default(defaultAcidStorageWeeks),
   /** Site allocation (`massekart recommend`): at most this many candidate storage sites are allocated. */
   maxAllocatedSites: z.number().int("must be a whole number").nonnegative("must not be negative").describe("most candidate sites to allocate").optional(),
   /** Site allocation: the candidates allocated may cover at most this much land, m² (each candidate then needs `areaM2`). */
@@ -64,6 +72,8 @@ export type MatchingParameters = z.output<typeof parametersSchema>;
 const acceptsSchema = z.object({
   materials: z.array(materialSchema).min(1, "must list at least one material"),
   worstClass: contaminationClassSchema,
+  /** Special masses the site is approved for (DESIGN §8); none when absent. */
+  flags: specialFlagsSchema.optional(),
 });
 
 export const instanceLotSchema = z.object({
@@ -81,6 +91,14 @@ export const instanceLotSchema = z.object({
    * TA-2553 class: goes only to landfills with `acceptsHazardous`. Surplus only.
    */
   hazardous: z.boolean().default(false),
+  /** Surplus: special masses (DESIGN §8) — quick_clay, acid_forming, invasive_species; each goes only where it is accepted. */
+  flags: specialFlagsSchema.default([]),
+  /** Demand: the special masses it takes (never acid_forming: it is never reused as fill). */
+  acceptsFlags: specialFlagsSchema.optional(),
+  /** Demand: the lot lies on agricultural land, where topsoil with invasive species never goes (forskrift om fremmede organismer § 24). */
+  agriculturalLand: z.boolean().optional(),
+  /** Surplus: the permit or tiltaksplan that covers class ≥ 2 mass leaving the project or stored (DESIGN §8). */
+  permit: lotPermitSchema.optional(),
   quantity: z.object({ value: nonNegative("amount in `unit`"), unit: z.enum(quantityUnits) }),
   window: monthWindowSchema,
   /** Relative amounts per month of the window (one number per instance month inside it); even when absent. */
@@ -123,10 +141,15 @@ export const landfillSiteSchema = z.object({
   ...siteBase,
   kind: z.literal("landfill"),
   /** NOK per tonne. Source: a Hamar tender, NOK 70,470 for 220 t ≈ 320 (DESIGN §5). */
-  gateFeePerTonne: nonNegative("NOK per tonne (DESIGN §5: 320)").default(320),
+  gateFeePerTonne: nonNegative(`NOK per tonne (DESIGN §5: ${defaultGateFeePerTonne})`).default(defaultGateFeePerTonne),
+  /** Fees per class ("1"…"5") and for hazardous waste apart, NOK per tonne; a class without one pays gateFeePerTonne. */
+  gateFees: gateFeesSchema.optional(),
   /** Tonnes it may receive over the whole horizon; unlimited when absent. */
   capacityTonnes: nonNegative("tonnes over the whole horizon").optional(),
-  /** Defaults to every material up to class 5. */
+  /**
+   * What it takes. A receiver that states nothing takes every material of class 1 only, and no
+   * special masses (DESIGN §8: the safe default; before issue 17 it took every class).
+   */
   accepts: acceptsSchema.optional(),
   /** Approved for hazardous waste (farlig avfall, avfallsforskriften kap. 11). Addition to DESIGN §7 (issue 4). */
   acceptsHazardous: z.boolean().default(false),
@@ -200,6 +223,10 @@ export const instanceSchema = instanceShape.superRefine((instance, ctx) => {
     }
     if (lot.direction === "surplus" && lot.acceptsMaterials) issue(at("acceptsMaterials"), "only demand lots take other materials");
     if (lot.direction === "demand" && lot.hazardous) issue(at("hazardous"), "only surplus lots can be hazardous");
+    if (lot.direction === "demand" && lot.flags.length > 0) issue(at("flags"), "only surplus lots carry special-mass flags; a demand lot lists what it takes in acceptsFlags");
+    if (lot.direction === "surplus" && lot.acceptsFlags) issue(at("acceptsFlags"), "only demand lots accept special masses");
+    if (lot.direction === "surplus" && lot.agriculturalLand !== undefined) issue(at("agriculturalLand"), "only demand lots lie on land that receives mass");
+    if (lot.direction === "demand" && lot.acceptsFlags?.includes("acid_forming")) issue(at("acceptsFlags"), "acid_forming rock is never reused as fill (DESIGN §8): only receivers take it");
     if (needsLocation && !lot.location) issue(at("location"), "is required when the instance has no `distances`");
   });
   instance.sites.forEach((site, i) => {

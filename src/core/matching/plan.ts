@@ -1,6 +1,7 @@
 import { Kind, type BuiltModel } from "./build-model";
 import { flowTransport } from "./emissions";
-import { classOfType, materialOfType, type Problem } from "./problem";
+import { needsPermit, permitCovers } from "../special-masses/permits";
+import { classOfType, landfillFeePerTonne, materialOfType, type Problem, type SurplusLot } from "./problem";
 import type { Flow, FlowKind, InventoryPoint, Kpis } from "./result";
 
 /**
@@ -32,7 +33,9 @@ export function readPlan(problem: Problem, built: BuiltModel, values: Float64Arr
   const { columns, model } = built;
   const { parameters: p, nodeIds, months } = problem;
   const handling = new Map(problem.storage.map((j) => [j.node, j.handlingCostPerTonne]));
-  const gateFee = new Map(problem.landfills.map((l) => [l.node, l.gateFeePerTonne]));
+  const landfill = new Map(problem.landfills.map((l) => [l.node, l]));
+  const surplusAt = new Map(problem.surplus.map((s) => [s.node, s]));
+  const permitNeeded = permitReader(problem, columns, values);
   const quarry = new Map(problem.quarries.map((r) => [r.node, r]));
   const storageNodes = new Map(problem.storage.map((j) => [j.node, j]));
 
@@ -69,6 +72,7 @@ export function readPlan(problem: Problem, built: BuiltModel, values: Float64Arr
       continue;
     }
     const flowKind = flowKindOf[kind] as FlowKind;
+    const flagged = permitNeeded(kind, from, to, t, type);
     flows.push({
       from: nodeIds[from] as string,
       to: nodeIds[to] as string,
@@ -78,7 +82,9 @@ export function readPlan(problem: Problem, built: BuiltModel, values: Float64Arr
       material: materialOfType(type),
       contaminationClass: classOfType(type),
       kind: flowKind,
+      needsPermit: flagged,
     });
+    if (flagged) k.tonnesNeedingPermit += tonnes;
     legTonneKm += tonnes * km;
     // Whole loads per flow, each driven loaded and back empty (core/matching/emissions.ts).
     const transport = flowTransport(tonnes, km, p);
@@ -91,7 +97,8 @@ export function readPlan(problem: Problem, built: BuiltModel, values: Float64Arr
     if (kind === Kind.to_storage) k.cost += tonnes * (handling.get(to) ?? 0);
     if (kind === Kind.to_landfill || kind === Kind.storage_to_landfill) {
       k.tonnesToLandfill += tonnes;
-      k.cost += tonnes * (gateFee.get(to) ?? 0);
+      const l = landfill.get(to);
+      if (l) k.cost += tonnes * landfillFeePerTonne(l, classOfType(type), surplusAt.get(from)?.hazardous ?? false);
     }
     if (kind === Kind.virgin) {
       const r = quarry.get(from);
@@ -132,6 +139,7 @@ function emptyKpis(problem: Problem): Kpis {
     tonnesUnplacedSurplus: 0,
     tonnesUnplacedDemand: 0,
     tonnesInStorageAtEnd: 0,
+    tonnesNeedingPermit: 0,
     tonneKm: 0,
     truckTrips: 0,
     vehicleKm: 0,
@@ -140,5 +148,48 @@ function emptyKpis(problem: Problem): Kpis {
     kgCO2eVirgin: 0,
     cost: 0,
     peakInventoryTonnes: Object.fromEntries(problem.storage.map((j) => [j.id, 0])),
+  };
+}
+
+/**
+ * Whether a flow needs a permit its lot has not recorded (DESIGN §8, core/special-masses/permits.ts).
+ * Mass out of storage needs one unless every lot that put mass of its type on that site by then
+ * has a permit in force in the month it leaves (stored mass of one type is not told apart).
+ */
+function permitReader(problem: Problem, columns: BuiltModel["columns"], values: Float64Array) {
+  const { months } = problem;
+  const surplusAt = new Map(problem.surplus.map((s) => [s.node, s]));
+  const demandAt = new Map(problem.demand.map((d) => [d.node, d]));
+  // Lots that entered each (site, mass type), with the month they entered.
+  const entered = new Map<string, { lot: SurplusLot; month: number }[]>();
+  for (let c = 0; c < columns.count; c++) {
+    if (columns.kind[c] !== Kind.to_storage || !((values[c] as number) >= tonnesTolerance)) continue;
+    const lot = surplusAt.get(columns.from[c] as number);
+    if (!lot) continue;
+    const key = `${columns.to[c] as number}:${columns.massType[c] as number}`;
+    entered.set(key, [...(entered.get(key) ?? []), { lot, month: columns.month[c] as number }]);
+  }
+  return (kind: number, from: number, to: number, t: number, type: number): boolean => {
+    const month = months[t] as string;
+    const contaminationClass = classOfType(type);
+    if (kind === Kind.direct || kind === Kind.to_storage) {
+      const lot = surplusAt.get(from);
+      return needsPermit(
+        {
+          kind: kind === Kind.direct ? "direct" : "to_storage",
+          month,
+          contaminationClass,
+          fromProjectId: lot?.projectId,
+          toProjectId: demandAt.get(to)?.projectId,
+        },
+        lot?.permit,
+      );
+    }
+    if (kind === Kind.from_storage) {
+      if (!needsPermit({ kind: "from_storage", month, contaminationClass }, undefined)) return false;
+      const sources = (entered.get(`${from}:${type}`) ?? []).filter((e) => e.month <= t);
+      return sources.length === 0 || sources.some((e) => !permitCovers(e.lot.permit, month));
+    }
+    return false;
   };
 }

@@ -2,6 +2,9 @@ import { materials, toTonnes, type Material } from "../domain/materials";
 import { spreadTonnes } from "../domain/monthly-profile";
 import type { HaulPoint } from "../haul/distance-matrix";
 import { straightLineMatrix } from "../haul/straight-line";
+import { specialFlags, type SpecialFlag } from "../special-masses/flags";
+import { gateFeeFor, receiverDefaultAccepts, type GateFees } from "../special-masses/gate-fees";
+import type { LotPermit } from "../special-masses/permits";
 import { emissionFactorWarnings } from "./emissions";
 import type { Instance, LandfillSite, MatchingParameters, QuarrySite, StorageSite } from "./instance";
 
@@ -11,11 +14,24 @@ import type { Instance, LandfillSite, MatchingParameters, QuarrySite, StorageSit
  * reader, the baseline and the greedy reference share.
  */
 
-/** Mass type k = (material, contamination class), as an index 0 … 29: material × 5 + class − 1. */
-export const massTypeOf = (material: Material, contaminationClass: number): number =>
-  materials.indexOf(material) * 5 + contaminationClass - 1;
-export const materialOfType = (k: number): Material => materials[Math.floor(k / 5)] as Material;
+/** Mass types without special-mass flags: one per (material, class). */
+const plainMassTypes = materials.length * 5;
+
+/** The special-mass flags as a bit mask (bit i = specialFlags[i]). */
+export const flagMaskOf = (flags: readonly SpecialFlag[]): number =>
+  flags.reduce((mask, flag) => mask | (1 << specialFlags.indexOf(flag)), 0);
+export const flagsOfMask = (mask: number): SpecialFlag[] => specialFlags.filter((_, i) => (mask & (1 << i)) !== 0);
+
+/**
+ * Mass type k = (material, contamination class, special-mass flags), as an index: flag mask ×
+ * (materials × 5) + material × 5 + class − 1. The flags are part of the type so that flagged mass
+ * is kept apart in storage (DESIGN §8) and never leaves it for a place its flags may not go.
+ */
+export const massTypeOf = (material: Material, contaminationClass: number, flagMask = 0): number =>
+  flagMask * plainMassTypes + materials.indexOf(material) * 5 + contaminationClass - 1;
+export const materialOfType = (k: number): Material => materials[Math.floor((k % plainMassTypes) / 5)] as Material;
 export const classOfType = (k: number): number => (k % 5) + 1;
+export const flagMaskOfType = (k: number): number => Math.floor(k / plainMassTypes);
 
 /** An inclusive range of month indices; `first > last` means never. */
 export interface MonthRange {
@@ -29,6 +45,10 @@ export interface SurplusLot {
   material: Material;
   contaminationClass: number;
   hazardous: boolean;
+  /** Special masses (DESIGN §8). */
+  flags: readonly SpecialFlag[];
+  projectId: string | undefined;
+  permit: LotPermit | undefined;
   massType: number;
   tonnes: number;
   months: MonthRange;
@@ -43,6 +63,10 @@ export interface DemandLot {
   /** The material it needs first, then what it also takes. */
   acceptedMaterials: Material[];
   worstClass: number;
+  /** Special masses it takes (DESIGN §8). */
+  acceptsFlags: readonly SpecialFlag[];
+  agriculturalLand: boolean;
+  projectId: string | undefined;
   tonnes: number;
   months: MonthRange;
   tonnesByMonth: Float64Array;
@@ -55,6 +79,7 @@ export interface Storage {
   capacityTonnes: number;
   materials: ReadonlySet<Material>;
   worstClass: number;
+  acceptsFlags: readonly SpecialFlag[];
   handlingCostPerTonne: number;
   keepsInventory: boolean;
   open: MonthRange;
@@ -67,10 +92,13 @@ export interface Landfill {
   node: number;
   id: string;
   label: string;
+  /** The flat fee: for a class without its own fee in gateFees. */
   gateFeePerTonne: number;
+  gateFees: GateFees | undefined;
   capacityTonnes: number | undefined;
   materials: ReadonlySet<Material>;
   worstClass: number;
+  acceptsFlags: readonly SpecialFlag[];
   acceptsHazardous: boolean;
   open: MonthRange;
 }
@@ -137,7 +165,10 @@ export function prepareProblem(instance: Instance): Problem {
         material: lot.material,
         contaminationClass: lot.contaminationClass,
         hazardous: lot.hazardous,
-        massType: massTypeOf(lot.material, lot.contaminationClass),
+        flags: lot.flags,
+        projectId: lot.projectId,
+        permit: lot.permit,
+        massType: massTypeOf(lot.material, lot.contaminationClass, flagMaskOf(lot.flags)),
         tonnes,
         months: range,
         tonnesByMonth,
@@ -150,6 +181,9 @@ export function prepareProblem(instance: Instance): Problem {
         material: lot.material,
         acceptedMaterials: [...new Set(acceptedMaterials)],
         worstClass: lot.contaminationClass,
+        acceptsFlags: lot.acceptsFlags ?? [],
+        agriculturalLand: lot.agriculturalLand ?? false,
+        projectId: lot.projectId,
         tonnes,
         months: range,
         tonnesByMonth,
@@ -184,6 +218,7 @@ function storageOf(site: StorageSite, common: Common): Storage {
     capacityTonnes: site.capacityTonnes,
     materials: new Set(site.accepts.materials),
     worstClass: site.accepts.worstClass,
+    acceptsFlags: site.accepts.flags ?? [],
     handlingCostPerTonne: site.handlingCostPerTonne,
     keepsInventory: site.keepsInventory,
     ...(site.candidate
@@ -204,11 +239,19 @@ function landfillOf(site: LandfillSite, common: Common): Landfill {
   return {
     ...common,
     gateFeePerTonne: site.gateFeePerTonne,
+    gateFees: site.gateFees,
     capacityTonnes: site.capacityTonnes,
+    // A receiver that states nothing takes class 1 only and no special masses (DESIGN §8).
     materials: new Set(site.accepts?.materials ?? materials),
-    worstClass: site.accepts?.worstClass ?? 5,
+    worstClass: site.accepts?.worstClass ?? receiverDefaultAccepts.worstClass,
+    acceptsFlags: site.accepts?.flags ?? receiverDefaultAccepts.flags,
     acceptsHazardous: site.acceptsHazardous,
   };
+}
+
+/** NOK per tonne a receiver charges for mass of this class (or hazardous waste): its fee table, else its flat fee. */
+export function landfillFeePerTonne(l: Landfill, contaminationClass: number, hazardous: boolean): number {
+  return gateFeeFor(l.gateFees, contaminationClass, { hazardous, flatFeePerTonne: l.gateFeePerTonne }) ?? l.gateFeePerTonne;
 }
 
 function quarryOf(site: QuarrySite, common: Common): Quarry {

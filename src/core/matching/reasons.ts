@@ -1,6 +1,7 @@
+import { flagRefusal, flagRefusalMessage, type FlagRefusal, type SpecialFlag } from "../special-masses/flags";
 import { demandTakes, Kind, landfillTakes, quarryMaterialFor, storageTakes, type BuiltModel } from "./build-model";
 import { tonnesTolerance } from "./plan";
-import type { DemandLot, Problem, SurplusLot } from "./problem";
+import { flagMaskOfType, type DemandLot, type Problem, type SurplusLot } from "./problem";
 import type { Unplaced } from "./result";
 import { englishText, message, type Message, type NameList } from "../messages/message";
 
@@ -58,7 +59,10 @@ export function unplacedWithReasons(problem: Problem, built: BuiltModel, solved:
   const result: Unplaced[] = [];
   for (const s of problem.surplus) {
     const byMonth = unplaced.get(s.node);
-    if (byMonth) result.push(context.entry(s, "surplus", byMonth, (t) => context.surplusReason(s, t, arcs.get(`${s.node}:${t}`) ?? [])));
+    if (!byMonth) continue;
+    const entry = context.entry(s, "surplus", byMonth, (t) => context.surplusReason(s, t, arcs.get(`${s.node}:${t}`) ?? []));
+    const refusal = context.flagBlock(s);
+    result.push(refusal ? { ...entry, flagRefusal: refusal } : entry);
   }
   for (const d of problem.demand) {
     const byMonth = unplaced.get(d.node);
@@ -145,8 +149,40 @@ class ReasonContext {
     return message("unplaced.nearest", { place: best.place, km: best.km });
   }
 
+  /**
+   * When a flagged lot has no receiver at all because of its flags (DESIGN §8), the rule that
+   * stops it: the one every receiver of its material and class gives for one flag, else "only
+   * receivers approved for it". Undefined when some receiver takes it, or when no receiver would
+   * take it even without flags.
+   */
+  flagBlock(s: SurplusLot): FlagRefusal | undefined {
+    if (s.flags.length === 0 || s.hazardous) return undefined;
+    const { problem } = this;
+    const destinations = [
+      ...problem.demand.filter((d) => demandTakes(d, s.material, s.contaminationClass)).map((d) => ({ kind: "demand" as const, acceptsFlags: d.acceptsFlags, agriculturalLand: d.agriculturalLand })),
+      ...problem.storage
+        .filter((j) => j.materials.has(s.material) && s.contaminationClass <= j.worstClass)
+        .map((j) => ({ kind: "storage" as const, acceptsFlags: j.acceptsFlags })),
+      ...problem.landfills.filter((l) => landfillTakes(l, s.material, s.contaminationClass, false)).map((l) => ({ kind: "landfill" as const, acceptsFlags: l.acceptsFlags })),
+    ];
+    if (destinations.length === 0) return undefined;
+    const refusals = destinations.map((to) => flagRefusal(s.flags, to));
+    if (refusals.some((refusal) => refusal === undefined)) return undefined;
+    for (const flag of s.flags) {
+      const forFlag = destinations.map((to) => flagRefusal([flag], to));
+      if (forFlag.every((refusal) => refusal !== undefined)) {
+        const first = forFlag[0] as FlagRefusal;
+        return forFlag.every((refusal) => refusal?.reason === first.reason) ? first : { reason: "not_accepted", flag };
+      }
+    }
+    return { reason: "not_accepted", flag: s.flags[0] as SpecialFlag };
+  }
+
   surplusReason(s: SurplusLot, t: number, arcs: number[]): Reason {
     const { problem } = this;
+    const refusal = this.flagBlock(s);
+    if (refusal) return flagRefusalMessage(refusal);
+    const mask = flagMaskOfType(s.massType);
     const mass = s.hazardous
       ? message("mass.hazardous", { material: s.material })
       : message("mass.ofClass", { material: s.material, class: s.contaminationClass });
@@ -156,11 +192,11 @@ class ReasonContext {
           .map((l) => ({ place: message("place.landfill", { name: l.label }), node: l.node }))
       : [
           ...problem.demand
-            .filter((d) => demandTakes(d, s.material, s.contaminationClass))
+            .filter((d) => demandTakes(d, s.material, s.contaminationClass, mask))
             .map((d) => ({ place: message("place.demand", { name: d.id }), node: d.node })),
           ...problem.storage.filter((j) => storageTakes(j, s)).map((j) => ({ place: message("place.storage", { name: j.label }), node: j.node })),
           ...problem.landfills
-            .filter((l) => landfillTakes(l, s.material, s.contaminationClass, false))
+            .filter((l) => landfillTakes(l, s.material, s.contaminationClass, false, mask))
             .map((l) => ({ place: message("place.landfill", { name: l.label }), node: l.node })),
         ];
     if (receivers.length === 0) return s.hazardous ? message("unplaced.noHazardousLandfill", { mass }) : message("unplaced.noReceiver", { mass });
@@ -181,7 +217,7 @@ class ReasonContext {
         : message("mass.demandUpTo", { materials: d.acceptedMaterials, class: d.worstClass });
     const sources = [
       ...problem.surplus
-        .filter((s) => !s.hazardous && demandTakes(d, s.material, s.contaminationClass))
+        .filter((s) => !s.hazardous && demandTakes(d, s.material, s.contaminationClass, flagMaskOfType(s.massType)))
         .map((s) => ({ place: message("place.surplus", { name: s.id }), node: s.node })),
       ...problem.storage
         .filter((j) => d.acceptedMaterials.some((m) => j.materials.has(m)))

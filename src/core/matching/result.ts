@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { materialSchema } from "../domain/materials";
 import { messageSchema } from "../messages/message";
+import { flagRefusalSchema } from "../special-masses/flags";
 
 /**
  * The result of matching (DESIGN §7 "Result"); every field beyond §7's minimum is an addition.
@@ -24,6 +25,12 @@ export const flowSchema = z.object({
   /** TA-2553 class of the mass; virgin material is class 1. */
   contaminationClass: z.number(),
   kind: z.enum(flowKinds),
+  /**
+   * Class ≥ 2 mass to another project or into/out of storage without a recorded permit or
+   * tiltaksplan (forurensningsloven § 11; DESIGN §8). Addition (issue 17): the matching sets it
+   * on every flow; optional for results saved before it.
+   */
+  needsPermit: z.boolean().optional(),
 });
 export type Flow = z.infer<typeof flowSchema>;
 
@@ -37,6 +44,8 @@ export const unplacedSchema = z.object({
   reason: z.string(),
   /** The same reasons as messages to translate (addition to DESIGN §7; absent in results saved before it). */
   reasonDetails: z.array(messageSchema).optional(),
+  /** A flagged lot with no receiver because of its special-mass flags: the rule, as a key for the UI's words (issue 17). */
+  flagRefusal: flagRefusalSchema.optional(),
 });
 export type Unplaced = z.infer<typeof unplacedSchema>;
 
@@ -73,6 +82,8 @@ export const kpisSchema = z.object({
   kgCO2Transport: z.number(),
   /** CO2e of the virgin material bought: virgin tonnes × the quarry's kgCO2ePerTonne. Addition (issue 17). */
   kgCO2eVirgin: z.number(),
+  /** Tonnes in flows marked needsPermit: class ≥ 2 mass moved without a recorded permit (issue 17). */
+  tonnesNeedingPermit: z.number(),
   /** NOK: the cost objective without the carbon price and the unplaced penalty. */
   cost: z.number(),
   /** Highest end-of-month stock per storage site id, tonnes. */

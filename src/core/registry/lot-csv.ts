@@ -7,6 +7,7 @@ import { message, type Message } from "../messages/message";
 import { materials, quantityUnits, type Material, type QuantityUnit } from "../domain/materials";
 import { csvRowError, type CsvRowError } from "../domain/registry-api";
 import { lotInputSchema, projectStatuses, type LotInput } from "../domain/records";
+import { parseFlagsCell } from "../special-masses/flags";
 
 export interface CsvColumn {
   /** The header Massekart writes. */
@@ -35,6 +36,16 @@ export const lotCsvColumns: readonly CsvColumn[] = [
   { name: "from", aliases: ["fra", "framåned", "fromMonth"], required: true, en: "First month, YYYY-MM", nb: "Første måned, ÅÅÅÅ-MM" },
   { name: "to", aliases: ["til", "tilmåned", "toMonth"], required: true, en: "Last month, YYYY-MM", nb: "Siste måned, ÅÅÅÅ-MM" },
   { name: "hazardous", aliases: ["farlig_avfall", "farligavfall"], required: false, en: "true/false (ja/nei): hazardous waste (farlig avfall) as decided under avfallsforskriften kap. 11, separate from the class", nb: "ja/nei (true/false): farlig avfall etter avfallsforskriften kap. 11, uavhengig av tilstandsklassen" },
+  {
+    name: "flags",
+    aliases: ["flagg", "spesialmasser", "specialmasses"],
+    required: false,
+    en: "Special masses separated by ; (quick_clay, acid_forming, invasive_species; or kvikkleire, alunskifer, fremmede arter): a surplus lot's own, a demand lot's accepted (acceptsFlags)",
+    nb: "Spesialmasser skilt med ; (kvikkleire, alunskifer, fremmede arter): for overskudd lottens egne, for behov de den tar imot (acceptsFlags)",
+  },
+  { name: "permitKind", aliases: ["tillatelsestype"], required: false, en: "tillatelse or tiltaksplan: the permit that covers class ≥ 2 mass leaving the project", nb: "tillatelse eller tiltaksplan for masser i klasse ≥ 2 som forlater prosjektet" },
+  { name: "permitReference", aliases: ["tillatelsesreferanse", "saksnummer"], required: false, en: "The permit's case number or the tiltaksplan's reference (required with permitKind)", nb: "Saksnummer eller referanse (påkrevd med tillatelsestype)" },
+  { name: "permitValidTo", aliases: ["tillatelsegyldigtil", "gyldigtil"], required: false, en: "Last day the permit is valid, YYYY-MM-DD (empty: no end)", nb: "Siste gyldighetsdag, ÅÅÅÅ-MM-DD (tom: uten slutt)" },
   { name: "monthlyProfile", aliases: ["månedsprofil", "profil"], required: false, en: "Shares per month separated by |, e.g. 1|2|1", nb: "Andeler per måned skilt med |, f.eks. 1|2|1" },
   { name: "notes", aliases: ["merknad", "merknader", "kommentar"], required: false, en: "Free text", nb: "Fritekst" },
 ];
@@ -158,8 +169,17 @@ export function readLotRow(row: number, values: Readonly<Record<string, string>>
   const monthlyProfile = profileText ? profileText.split("|").map((share) => parseLocaleNumber(share)) : undefined;
   if (monthlyProfile?.some((share) => share === undefined)) problem("monthlyProfile", message("csv.badProfile", { value: profileText }));
 
+  const flagsCell = parseFlagsCell(get("flags"));
+  if (!flagsCell.ok) problem("flags", flagsCell.problem);
+  const permitKind = get("permitKind");
+  const permit =
+    permitKind || get("permitReference") || get("permitValidTo")
+      ? { kind: permitKind, reference: get("permitReference"), ...(get("permitValidTo") ? { validTo: get("permitValidTo") } : {}) }
+      : undefined;
+
   const position = readPosition(get, problem);
   if (errors.length > 0) return { ok: false, errors };
+  const flags = flagsCell.ok ? flagsCell.flags : [];
 
   const candidate = {
     direction,
@@ -170,13 +190,24 @@ export function readLotRow(row: number, values: Readonly<Record<string, string>>
     hazardous,
     notes: get("notes"),
     ...(monthlyProfile ? { monthlyProfile } : {}),
+    // One `flags` column: a surplus lot's own special masses, the ones a demand lot takes.
+    ...(flags.length > 0 ? (direction === "demand" ? { acceptsFlags: flags } : { flags }) : {}),
+    ...(permit ? { permit } : {}),
   };
   const parsed = lotInputSchema.safeParse(candidate);
   if (!parsed.success) {
-    const columnOf: Record<string, string> = { "quantity.value": "quantity", "window.from": "from", "window.to": "to" };
+    const columnOf: Record<string, string> = {
+      "quantity.value": "quantity",
+      "window.from": "from",
+      "window.to": "to",
+      acceptsFlags: "flags",
+      "permit.kind": "permitKind",
+      "permit.reference": "permitReference",
+      "permit.validTo": "permitValidTo",
+    };
     return {
       ok: false,
-      errors: fieldsOf(parsed.error).map(({ path, ...problem }) => ({ row, column: columnOf[path] ?? path.split(".")[0] ?? path, ...problem })),
+      errors: fieldsOf(parsed.error).map(({ path, ...problem }) => ({ row, column: columnOf[path] ?? columnOf[path.split(".")[0] ?? ""] ?? path.split(".")[0] ?? path, ...problem })),
     };
   }
   return { ok: true, value: { row, projectId: get("projectId") || undefined, project, projectStatus: projectStatus!, position, lot: parsed.data } };
@@ -226,6 +257,10 @@ export function lotToCsvRow(
     from: lot.window.from,
     to: lot.window.to,
     hazardous: String(lot.hazardous),
+    flags: (lot.direction === "demand" ? (lot.acceptsFlags ?? []) : (lot.flags ?? [])).join(";"),
+    permitKind: lot.permit?.kind ?? "",
+    permitReference: lot.permit?.reference ?? "",
+    permitValidTo: lot.permit?.validTo ?? "",
     monthlyProfile: lot.monthlyProfile ? lot.monthlyProfile.join("|") : "",
     notes: lot.notes,
   };

@@ -16,14 +16,16 @@
  *   it, never to agricultural land (forskrift om fremmede organismer § 24).
  */
 import { z } from "zod";
+import { englishText, message, type Message } from "../messages/message";
+import { refineWith } from "../messages/zod-issues";
 
 export const specialFlags = ["quick_clay", "acid_forming", "invasive_species"] as const;
 export type SpecialFlag = (typeof specialFlags)[number];
-export const specialFlagSchema = z.enum(specialFlags);
+export const specialFlagSchema = z.enum(specialFlags, { error: `must be one of ${specialFlags.join(", ")}` });
 /** A list of flags: each at most once. */
 export const specialFlagsSchema = z
   .array(specialFlagSchema)
-  .refine((flags) => new Set(flags).size === flags.length, "lists a flag twice");
+  .refine((flags) => new Set(flags).size === flags.length, refineWith(message("validation.flagTwice")));
 
 /**
  * Interim storage of acid-forming rock, weeks: 8 in today's practice (DESIGN §8; Miljødirektoratet
@@ -58,6 +60,14 @@ export type FlagRefusal =
   | { reason: "acid_forming_reuse"; flag: "acid_forming" }
   | { reason: "invasive_agricultural"; flag: "invasive_species" };
 
+/** The contract of a refusal, as results carry it. */
+export const flagRefusalSchema = z.discriminatedUnion("reason", [
+  z.object({ reason: z.literal("not_accepted"), flag: specialFlagSchema }),
+  z.object({ reason: z.literal("quick_clay_storage"), flag: z.literal("quick_clay") }),
+  z.object({ reason: z.literal("acid_forming_reuse"), flag: z.literal("acid_forming") }),
+  z.object({ reason: z.literal("invasive_agricultural"), flag: z.literal("invasive_species") }),
+]);
+
 /**
  * Whether a lot with `flags` may go to `to`, or the first rule that forbids it. A lot without
  * flags goes wherever its material and class allow (that check is the matching's).
@@ -72,19 +82,14 @@ export function flagRefusal(flags: readonly SpecialFlag[], to: FlagDestination):
   return undefined;
 }
 
+/** A refusal as a message: the rule, naming the flag (unplaced reasons and warnings). */
+export function flagRefusalMessage(refusal: FlagRefusal): Message {
+  return message(`unplaced.flagRefusal.${refusal.reason}`, { flag: message(`specialFlag.${refusal.flag}`) });
+}
+
 /** English words for a refusal, as unplaced reasons and warnings say them. */
 export function flagRefusalText(refusal: FlagRefusal): string {
-  const name = flagNames[refusal.flag];
-  switch (refusal.reason) {
-    case "not_accepted":
-      return `${name}: only receivers approved for it`;
-    case "quick_clay_storage":
-      return `${name}: never to interim storage`;
-    case "acid_forming_reuse":
-      return `${name}: never reused as fill; only to receivers approved for it`;
-    case "invasive_agricultural":
-      return `${name}: never to agricultural land`;
-  }
+  return englishText(flagRefusalMessage(refusal));
 }
 
 /** What each flag is, in English (the UI has nb and en). */
@@ -110,7 +115,7 @@ export function isAgriculturalLand({ arealformaal, hensyn }: { arealformaal?: nu
  * Flags from a CSV cell: `;`-separated (the lot CSV's `flags` column), Norwegian names accepted.
  * An unknown word is an error naming it.
  */
-export function parseFlagsCell(cell: string): { ok: true; flags: SpecialFlag[] } | { ok: false; problem: string } {
+export function parseFlagsCell(cell: string): { ok: true; flags: SpecialFlag[] } | { ok: false; problem: Message } {
   const words = cell
     .split(";")
     .map((word) => word.trim())
@@ -118,7 +123,7 @@ export function parseFlagsCell(cell: string): { ok: true; flags: SpecialFlag[] }
   const flags: SpecialFlag[] = [];
   for (const word of words) {
     const flag = flagByWord.get(word.toLowerCase().replace(/[\s_-]/g, ""));
-    if (!flag) return { ok: false, problem: `"${word}" is not a flag (${specialFlags.join(", ")}; or kvikkleire, alunskifer, fremmede arter)` };
+    if (!flag) return { ok: false, problem: message("csv.badFlag", { value: word, values: specialFlags }) };
     if (!flags.includes(flag)) flags.push(flag);
   }
   return { ok: true, flags };

@@ -16,6 +16,7 @@ import type { LonLat } from "../geo/geometry";
 import type { Flow, MatchResult } from "../matching/result";
 import { buildZoningIndex, isZoningIndex, type SuitabilityZoning, type ZoningIndex } from "../suitability/zoning-index";
 import { describeArealformaal, landUseRowOfCode, type LandUseRow } from "../zoning/arealformaal";
+import { isAgriculturalLand } from "./flags";
 
 /**
  * The worst class each land use may receive in the top metre and deeper than 1 m. Source:
@@ -131,4 +132,19 @@ export function withLandUseWarnings<R extends MatchResult>(
   if (result.status === "error") return result;
   const warnings = landUseClassWarnings(result.flows, demandLandUses(lots, zoning));
   return warnings.length === 0 ? result : { ...result, warnings: [...result.warnings, ...warnings] };
+}
+
+/**
+ * A test of whether a point lies on agricultural land (isAgriculturalLand over the zoning areas
+ * that hold it), for the rule that topsoil with invasive species never goes there (DESIGN §8).
+ */
+export function agriculturalLandTest(zoning: ZoningIndex<SuitabilityZoning> | readonly SuitabilityZoning[]): (point: LonLat) => boolean {
+  const index = isZoningIndex(zoning) ? zoning : buildZoningIndex(zoning);
+  return (point) =>
+    index
+      .search([point[0], point[1], point[0], point[1]])
+      .some((i) => {
+        const area = index.areas[i]!;
+        return isAgriculturalLand({ arealformaal: area.code }) && booleanPointInPolygon(point, area.geometry);
+      });
 }

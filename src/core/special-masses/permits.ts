@@ -5,6 +5,7 @@
  * such flows are marked `needsPermit` in the result. Pure; the result reader and the summary use it.
  */
 import { z } from "zod";
+import { keyedRegex } from "../messages/zod-issues";
 
 /** What a lot may record: a permit (tillatelse) or a tiltaksplan, with its reference and an end date. */
 export const lotPermitSchema = z.object({
@@ -12,10 +13,7 @@ export const lotPermitSchema = z.object({
   /** The authority's case number or the plan's reference, e.g. "2026/1234". */
   reference: z.string().trim().min(1, "must name the permit or tiltaksplan (its case number or reference)").max(200),
   /** Last day it is valid, YYYY-MM-DD; without it, it has no end. */
-  validTo: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "must be a date as YYYY-MM-DD")
-    .optional(),
+  validTo: keyedRegex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "validation.date").optional(),
 });
 export type LotPermit = z.infer<typeof lotPermitSchema>;
 

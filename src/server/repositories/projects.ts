@@ -1,5 +1,7 @@
 import { toTonnes, type Material, type QuantityUnit } from "../../core/domain/materials";
 import type { Lot, LotInput, Project, ProjectInput } from "../../core/domain/records";
+import type { SpecialFlag } from "../../core/special-masses/flags";
+import type { LotPermit } from "../../core/special-masses/permits";
 import type { Bbox } from "../../core/geo/geometry";
 import type { Queryable } from "../db/database";
 import { boxParams, boxSql } from "./geometry-sql";
@@ -34,6 +36,9 @@ interface LotRow {
   window_from: string;
   window_to: string;
   monthly_profile: number[] | null;
+  flags: SpecialFlag[] | null;
+  accepts_flags: SpecialFlag[] | null;
+  permit: LotPermit | null;
   notes: string;
   illustrative: boolean;
   version: number;
@@ -69,6 +74,9 @@ function lotFromRow(row: LotRow, table: MaterialTable): Lot {
     tonnes: toTonnes(row.quantity_value, row.quantity_unit, row.material, table),
     window: { from: row.window_from, to: row.window_to },
     ...(row.monthly_profile ? { monthlyProfile: row.monthly_profile } : {}),
+    flags: row.flags ?? [],
+    ...(row.accepts_flags ? { acceptsFlags: row.accepts_flags } : {}),
+    ...(row.permit ? { permit: row.permit } : {}),
     notes: row.notes,
     illustrative: row.illustrative,
     version: row.version,
@@ -295,6 +303,9 @@ const lotValues = (input: LotInput) => [
   input.window.to,
   input.monthlyProfile ? JSON.stringify(input.monthlyProfile) : null,
   input.notes,
+  JSON.stringify(input.flags ?? []),
+  input.acceptsFlags ? JSON.stringify(input.acceptsFlags) : null,
+  input.permit ? JSON.stringify(input.permit) : null,
 ];
 
 export async function insertLot(
@@ -305,8 +316,8 @@ export async function insertLot(
 ): Promise<string> {
   const rows = await db.query<{ id: string }>(
     `insert into lots (project_id, direction, material, contamination_class, hazardous, quantity_value, quantity_unit,
-       window_from, window_to, monthly_profile, notes, illustrative, updated_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13) returning id`,
+       window_from, window_to, monthly_profile, notes, flags, accepts_flags, permit, illustrative, updated_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12::jsonb, $13::jsonb, $14::jsonb, $15, $16) returning id`,
     [projectId, ...lotValues(input), illustrative, actor],
   );
   return rows[0]!.id;
@@ -322,7 +333,8 @@ export async function updateLot(
   const rows = await db.query(
     `update lots set direction = $3, material = $4, contamination_class = $5, hazardous = $6, quantity_value = $7,
        quantity_unit = $8, window_from = $9, window_to = $10, monthly_profile = $11::jsonb, notes = $12,
-       version = version + 1, updated_at = now(), updated_by = $13
+       flags = $13::jsonb, accepts_flags = $14::jsonb, permit = $15::jsonb,
+       version = version + 1, updated_at = now(), updated_by = $16
      where id = $1 and version = $2 and deleted_at is null returning id`,
     [id, expectedVersion, ...lotValues(input), actor],
   );

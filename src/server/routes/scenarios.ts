@@ -8,7 +8,7 @@ import { parseInstance } from "../../core/matching/instance";
 import { withMeasuredDistances } from "../../core/matching/with-distances";
 import { haulMatrix } from "../../core/haul/haul-matrix";
 import { dataChangesBetween, scenarioInputSchema, scenarioUpdateSchema, type ScenarioInput, type ScenarioResultView } from "../../core/scenario/scenario";
-import { withLandUseWarnings } from "../../core/special-masses/land-use";
+import { agriculturalLandTest, withLandUseWarnings } from "../../core/special-masses/land-use";
 import { solveInWorker } from "../../solver/solve-in-worker";
 import type { ServerConfig } from "../config";
 import type { Database, Queryable } from "../db/database";
@@ -40,7 +40,11 @@ async function currentInstance(db: Queryable, scenario?: ScenarioInput): Promise
   const sites = await listSites(db);
   // Storage capacity from area is estimated with the suitability rules in force, as the site card does.
   const { capacity } = await getRulesInForce(db);
-  return instanceFromRegistry(projects, sites, { ...scenario, capacityDefaults: capacity });
+  // Invasive-species topsoil never goes to agricultural land (DESIGN §8): the zoning says where that is,
+  // read only when some lot carries the flag.
+  const invasive = projects.some((project) => project.lots.some((lot) => !lot.deletedAt && lot.flags?.includes("invasive_species")));
+  const isAgriculturalAt = invasive ? agriculturalLandTest(await listZoning(db)) : undefined;
+  return instanceFromRegistry(projects, sites, { ...scenario, capacityDefaults: capacity, ...(isAgriculturalAt ? { isAgriculturalAt } : {}) });
 }
 
 /**

@@ -69,21 +69,23 @@ describe("flow widths and colours", () => {
 describe("flowLayers", () => {
   it("builds casing, selection and coloured lines on the source, width by tonnes", () => {
     const layers = flowLayers("flows", { maxTonnes: 500 });
-    expect(layers.map((l) => l.id)).toEqual([flowLayerIds.casing, flowLayerIds.selected, flowLayerIds.line]);
+    expect(layers.map((l) => l.id)).toEqual([flowLayerIds.casing, flowLayerIds.permit, flowLayerIds.selected, flowLayerIds.line]);
     for (const layer of layers) {
       expect(layer.type).toBe("line");
       expect("source" in layer && layer.source).toBe("flows");
       expect(layer.layout?.visibility).toBe("visible");
     }
-    const line = layers[2]!;
+    const line = layers[3]!;
+    // Flows that need a permit get a dashed halo (issue 17).
+    expect(layers[1]).toMatchObject({ filter: ["==", ["get", "needsPermit"], true], paint: { "line-dasharray": [1.5, 1] } });
     expect(line.paint).toMatchObject({ "line-color": flowColourExpression });
     expect(JSON.stringify(line.paint)).toContain("500");
   });
 
   it("selects no line by default, and the line holding the picked flow when one is picked", () => {
-    const none = flowLayers("flows")[1]!;
+    const none = flowLayers("flows")[2]!;
     expect("filter" in none && none.filter).toEqual(["==", ["get", "index"], -2]);
-    const picked = flowLayers("flows", { selectedIndex: 5 })[1]!;
+    const picked = flowLayers("flows", { selectedIndex: 5 })[2]!;
     expect("filter" in picked && picked.filter).toEqual(["in", ",5,", ["concat", ",", ["get", "flowIndexes"], ","]]);
   });
 

@@ -46,6 +46,7 @@ describe("instance schema", () => {
       circuityFactor: 1.3,
       unplacedPenaltyPerTonne: 100_000,
       objective: "cost",
+      acidStorageWeeks: 8,
     });
     expect(parsed.instance.sites[1]).toMatchObject({ kind: "landfill", gateFeePerTonne: 320, acceptsHazardous: true });
     expect(parsed.instance.lots[0]?.hazardous).toBe(false);

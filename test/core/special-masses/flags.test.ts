@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { englishText } from "../../../src/core/messages/message";
 import {
   acidStorageMonthEnds,
   defaultAcidStorageWeeks,
@@ -66,7 +67,9 @@ describe("flags in the CSV and the API", () => {
   });
 
   it("names an unknown flag", () => {
-    expect(parseFlagsCell("quick_clay;radioaktiv")).toEqual({ ok: false, problem: expect.stringContaining('"radioaktiv" is not a flag') });
+    const cell = parseFlagsCell("quick_clay;radioaktiv");
+    expect(cell).toEqual({ ok: false, problem: { key: "csv.badFlag", params: { value: "radioaktiv", values: ["quick_clay", "acid_forming", "invasive_species"] } } });
+    expect(cell.ok ? "" : englishText(cell.problem)).toContain('"radioaktiv" is not a flag');
     expect(specialFlagsSchema.safeParse(["quick_clay", "quick_clay"]).success).toBe(false);
     expect(specialFlagsSchema.safeParse(["asbestos"]).success).toBe(false);
   });

@@ -371,7 +371,7 @@ describe.each(backendNames)("mass registry API on %s", (backend) => {
 
       const exported = await (await clients.engineer.request("GET", "/api/lots/export.csv?q=Importert")).text();
       expect(exported.split("\n")[0]).toBe(
-        "projectId,project,projectStatus,lon,lat,east,north,crs,direction,material,contaminationClass,quantity,unit,from,to,hazardous,monthlyProfile,notes",
+        "projectId,project,projectStatus,lon,lat,east,north,crs,direction,material,contaminationClass,quantity,unit,from,to,hazardous,flags,permitKind,permitReference,permitValidTo,monthlyProfile,notes",
       );
       // Into a second, empty registry: the export imports to the same lots, and exports again identically.
       const other = await startTestServer("pglite", { demo: false });

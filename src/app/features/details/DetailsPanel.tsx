@@ -111,6 +111,12 @@ function LotsTable({ project, tr }: { project: Project; tr: Translator }) {
               <td>
                 {lot.contaminationClass}
                 {lot.hazardous && <span className="flag"> ({t("lots.hazardous")})</span>}
+                {(lot.flags ?? []).map((flag) => (
+                  <span key={flag} className="flag">
+                    {" "}
+                    ({t(`flag.${flag}`)})
+                  </span>
+                ))}
               </td>
               <td className="numeric">{quantity(lot)}</td>
               <td className="numeric">{withUnit(lot.tonnes, t("unit.tonnes"))}</td>

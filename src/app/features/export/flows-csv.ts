@@ -6,7 +6,7 @@
 import type { Flow } from "../../../core/matching/result";
 import type { Endpoints } from "./endpoints";
 
-export const flowCsvColumns = ["from", "fromName", "to", "toName", "kind", "material", "contaminationClass", "month", "tonnes", "km"] as const;
+export const flowCsvColumns = ["from", "fromName", "to", "toName", "kind", "material", "contaminationClass", "month", "tonnes", "km", "needsPermit"] as const;
 
 function cell(value: string | number): string {
   const text = String(value);
@@ -31,6 +31,7 @@ export function flowsToCsv(flows: readonly Flow[], endpoints: Endpoints = new Ma
         flow.month,
         round3(flow.tonnes),
         round3(flow.km),
+        String(flow.needsPermit === true),
       ]
         .map(cell)
         .join(","),

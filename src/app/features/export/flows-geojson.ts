@@ -19,6 +19,8 @@ export interface FlowFeatureProperties {
   month: string;
   tonnes: number;
   km: number;
+  /** Class ≥ 2 mass moved without a recorded permit or tiltaksplan (issue 17). */
+  needsPermit: boolean;
 }
 
 export interface FlowFeature {
@@ -52,6 +54,7 @@ export function flowsToGeoJson(flows: readonly Flow[], endpoints: Endpoints): Fe
           month: flow.month,
           tonnes: flow.tonnes,
           km: flow.km,
+          needsPermit: flow.needsPermit === true,
         },
       };
     }),
@@ -67,8 +70,11 @@ export function routeTotals(flows: readonly Flow[]): Flow[] {
   for (const flow of flows) {
     const key = `${flow.from}|${flow.to}|${flow.material}|${flow.kind}`;
     const seen = byRoute.get(key);
-    if (seen) seen.tonnes += flow.tonnes;
-    else byRoute.set(key, { ...flow, month: "" });
+    if (seen) {
+      seen.tonnes += flow.tonnes;
+      // A route needs a permit when any of its months does (issue 17).
+      if (flow.needsPermit) seen.needsPermit = true;
+    } else byRoute.set(key, { ...flow, month: "" });
   }
   return [...byRoute.values()].sort((a, b) => b.tonnes - a.tonnes);
 }

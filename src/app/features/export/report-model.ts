@@ -164,10 +164,17 @@ function flowsBlocks(ctx: ReportContext, entry: ScenarioEntry, heading: string):
     {
       kind: "table",
       table: {
-        header: [t(ctx, "export.report.from"), t(ctx, "export.report.to"), t(ctx, "export.report.material"), t(ctx, "export.report.tonnes"), t(ctx, "export.report.km")],
-        rows: shown.map((f) => [name(f.from), name(f.to), t(ctx, `material.${f.material}`), formatWithUnit(ctx.lang, f.tonnes, "t"), formatWithUnit(ctx.lang, f.km, "km")]),
-        widths: [3, 3, 2.2, 1.5, 1.2],
-        numeric: [false, false, false, true, true],
+        header: [t(ctx, "export.report.from"), t(ctx, "export.report.to"), t(ctx, "export.report.material"), t(ctx, "export.report.tonnes"), t(ctx, "export.report.km"), t(ctx, "results.col.permit")],
+        rows: shown.map((f) => [
+          name(f.from),
+          name(f.to),
+          t(ctx, `material.${f.material}`),
+          formatWithUnit(ctx.lang, f.tonnes, "t"),
+          formatWithUnit(ctx.lang, f.km, "km"),
+          f.needsPermit ? t(ctx, "results.needsPermit") : "–",
+        ]),
+        widths: [3, 3, 2.2, 1.5, 1.2, 1.8],
+        numeric: [false, false, false, true, true, false],
       },
     },
     { kind: "paragraph", text: t(ctx, "export.report.flowsNote", { shown: shown.length, total: routes.length }) },

@@ -51,6 +51,16 @@ function GroupLegend({ id }: { id: LayerGroupId }) {
       swatch: <Swatch shape="circle" colour={projectColours[balance]} outline="#ffffff" />,
       label: t(`legend.projects.${balance}`),
     }));
+    // The warning over a project with special masses, its codes spelled out.
+    items.push({
+      key: "special",
+      swatch: (
+        <span className="legend-symbol" aria-hidden="true">
+          ⚠
+        </span>
+      ),
+      label: t("legend.projects.specialMasses"),
+    });
   } else if (id === "roads") {
     items = (["E", "R", "F", "K"] as const).map((category) => ({
       key: category,

@@ -3,6 +3,7 @@ import { materials, quantityUnits } from "../../../core/domain/materials";
 import { monthsBetween } from "../../../core/domain/months";
 import { isLargeLot } from "../../../core/domain/registry-api";
 import { lotDirections } from "../../../core/domain/records";
+import { specialFlags, type SpecialFlag } from "../../../core/special-masses/flags";
 import type { Translator } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
 import { Field } from "../../ui/Field";
@@ -158,6 +159,58 @@ export function LotFields({
         <input type="checkbox" checked={lot.hazardous} onChange={(e) => change("hazardous", e.target.checked)} />
         {t("lot.hazardous")}
       </label>
+      <FlagChoices lot={lot} tr={tr} error={error(lot.direction === "demand" ? "acceptsFlags" : "flags")} onChange={(flags) => change("flags", flags)} />
+      {lot.direction === "surplus" && (
+        <fieldset className="lot-permit">
+          <legend>{t("lot.permit")}</legend>
+          <div className="form-grid form-grid-3">
+            <Field path={path("permit.kind")} label={t("lot.permitKind")} error={error("permit.kind")}>
+              {(control) => (
+                <select {...control} value={lot.permitKind} onChange={(e) => change("permitKind", e.target.value as LotDraft["permitKind"])}>
+                  <option value="">{t("lot.permitNone")}</option>
+                  <option value="tillatelse">{t("permit.tillatelse")}</option>
+                  <option value="tiltaksplan">{t("permit.tiltaksplan")}</option>
+                </select>
+              )}
+            </Field>
+            <Field path={path("permit.reference")} label={t("lot.permitReference")} error={error("permit.reference")}>
+              {(control) => <input {...control} autoComplete="off" value={lot.permitReference} onChange={(e) => change("permitReference", e.target.value)} />}
+            </Field>
+            <Field path={path("permit.validTo")} label={t("lot.permitValidTo")} error={error("permit.validTo")}>
+              {(control) => <input {...control} type="date" value={lot.permitValidTo} onChange={(e) => change("permitValidTo", e.target.value)} />}
+            </Field>
+          </div>
+        </fieldset>
+      )}
+    </fieldset>
+  );
+}
+
+/**
+ * The special-mass checkboxes (DESIGN §8): a surplus lot's own flags, or the ones a demand lot
+ * takes. A demand lot is not offered acid-forming rock: it is never reused as fill.
+ */
+function FlagChoices({ lot, tr, error, onChange }: { lot: LotDraft; tr: Translator; error: string | undefined; onChange: (flags: SpecialFlag[]) => void }) {
+  const { t } = tr;
+  const demand = lot.direction === "demand";
+  const offered = specialFlags.filter((flag) => !demand || flag !== "acid_forming" || lot.flags.includes(flag));
+  const toggle = (flag: SpecialFlag, on: boolean) => onChange(on ? specialFlags.filter((f) => f === flag || lot.flags.includes(f)) : lot.flags.filter((f) => f !== flag));
+  const errorId = `lot-${lot.key}-flags-error`;
+  return (
+    <fieldset className="lot-flags" aria-describedby={error ? errorId : undefined}>
+      <legend>{t(demand ? "lot.acceptsFlags" : "lot.flags")}</legend>
+      {offered.map((flag) => (
+        <label key={flag} className="check-field">
+          <input type="checkbox" checked={lot.flags.includes(flag)} onChange={(e) => toggle(flag, e.target.checked)} />
+          {t(`flag.${flag}`)}
+        </label>
+      ))}
+      <p className="field-hint">{t(demand ? "lot.acceptsFlagsHint" : "lot.flagsHint")}</p>
+      {error && (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -100,6 +100,11 @@ export function lotBody(lot: LotDraft, table: MaterialTable = referenceMaterialP
     window: { from: lot.from, to: lot.to },
     ...(profile && profile !== "bad" ? { monthlyProfile: profile } : {}),
     hazardous: lot.hazardous,
+    // One list in the form: a surplus lot's own special masses, or the ones a demand lot takes.
+    ...(lot.flags.length > 0 ? (lot.direction === "demand" ? { acceptsFlags: lot.flags } : { flags: lot.flags }) : {}),
+    ...(lot.direction === "surplus" && (lot.permitKind !== "" || lot.permitReference.trim() !== "")
+      ? { permit: { kind: lot.permitKind, reference: lot.permitReference, ...(lot.permitValidTo ? { validTo: lot.permitValidTo } : {}) } }
+      : {}),
     notes: lot.notes,
     ...(lot.id !== null && lot.version !== null ? { version: lot.version } : {}),
   };

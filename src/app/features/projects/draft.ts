@@ -7,6 +7,8 @@
 import type { Material, QuantityUnit } from "../../../core/domain/materials";
 import { type projectStatuses, type Lot, type Project } from "../../../core/domain/records";
 import type { AreaGeometry, LonLat } from "../../../core/geo/geometry";
+import type { SpecialFlag } from "../../../core/special-masses/flags";
+import type { LotPermit } from "../../../core/special-masses/permits";
 import { coordinateTexts, type FormCrs } from "./coordinates";
 
 export type ProjectStatus = (typeof projectStatuses)[number];
@@ -31,6 +33,13 @@ export interface LotDraft {
   /** Optional monthly shares as typed, e.g. "1 2 1"; "" = spread evenly. */
   profile: string;
   hazardous: boolean;
+  /** Special masses (DESIGN §8): a surplus lot's own flags, or the ones a demand lot takes (acceptsFlags). */
+  flags: SpecialFlag[];
+  /** The permit or tiltaksplan of a surplus lot: "" = none recorded. */
+  permitKind: "" | LotPermit["kind"];
+  permitReference: string;
+  /** Last valid day, YYYY-MM-DD, or "" for no end. */
+  permitValidTo: string;
   notes: string;
   /** The user confirmed a quantity above the large-lot limit is not a typo. */
   confirmLarge: boolean;
@@ -99,6 +108,10 @@ export function lotDraftFromLot(lot: Lot): LotDraft {
     to: lot.window.to,
     profile: lot.monthlyProfile ? lot.monthlyProfile.join(" ") : "",
     hazardous: lot.hazardous,
+    flags: [...((lot.direction === "demand" ? lot.acceptsFlags : lot.flags) ?? [])],
+    permitKind: lot.permit?.kind ?? "",
+    permitReference: lot.permit?.reference ?? "",
+    permitValidTo: lot.permit?.validTo ?? "",
     notes: lot.notes,
     // A stored lot above the limit was confirmed when it was saved.
     confirmLarge: true,
@@ -192,6 +205,10 @@ export function newLot(draft: ProjectDraft): LotDraft {
     to: last?.to ?? "",
     profile: "",
     hazardous: false,
+    flags: [],
+    permitKind: "",
+    permitReference: "",
+    permitValidTo: "",
     notes: "",
     confirmLarge: false,
   };

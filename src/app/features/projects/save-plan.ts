@@ -52,6 +52,9 @@ function lotFields(lot: LotInput): unknown {
     lot.window.to,
     lot.monthlyProfile && lot.monthlyProfile.length > 0 ? lot.monthlyProfile : null,
     lot.hazardous,
+    lot.flags ?? [],
+    lot.acceptsFlags ?? [],
+    lot.permit ?? null,
     lot.notes,
   ];
 }

@@ -1,12 +1,13 @@
-/** What the flow lines mean: width by tonnes, colour by material (only the materials that move). Presentational. */
+/** What the flow lines mean: width by tonnes, colour by material (only the materials that move), a dashed halo for a permit still needed. Presentational. */
 import type { Flow } from "../../../core/matching/result";
 import { translate, type Lang } from "../../i18n/i18n";
-import { materialColours } from "../../map/flow-layers";
+import { materialColours, permitColour } from "../../map/flow-layers";
 import { materialsInFlows } from "./result-data";
 
 export function FlowLegend({ flows, lang }: { flows: readonly Flow[]; lang: Lang }) {
   const present = materialsInFlows(flows);
   if (present.length === 0) return null;
+  const permits = flows.some((flow) => flow.needsPermit === true);
   return (
     <div className="flow-legend">
       <p className="muted small">{translate(lang, "results.legend")}</p>
@@ -17,6 +18,12 @@ export function FlowLegend({ flows, lang }: { flows: readonly Flow[]; lang: Lang
             {translate(lang, `material.${m}`)}
           </li>
         ))}
+        {permits && (
+          <li>
+            <span className="flow-swatch flow-swatch-permit" style={{ borderColor: permitColour }} aria-hidden="true" />
+            {translate(lang, "results.needsPermit")}
+          </li>
+        )}
       </ul>
     </div>
   );

@@ -1,5 +1,6 @@
 /**
- * The flows of a result as a sortable table (from, to, material, month, tonnes, km). A row's
+ * The flows of a result as a sortable table (from, to, material, month, tonnes, km, and whether it
+ * needs a permit not yet recorded — DESIGN §8). A row's
  * button picks the flow, so the map can highlight it and fly to it. Presentational.
  */
 import { useMemo, useState } from "react";
@@ -54,6 +55,7 @@ export function FlowsTable({ flows, places, lang, selectedIndex = null, onSelect
                   </th>
                 );
               })}
+              <th scope="col">{t("results.col.permit")}</th>
             </tr>
           </thead>
           <tbody>
@@ -78,6 +80,15 @@ export function FlowsTable({ flows, places, lang, selectedIndex = null, onSelect
                   <td>{flow.month}</td>
                   <td className="numeric">{formatWithUnit(lang, flow.tonnes, tonnes)}</td>
                   <td className="numeric">{formatWithUnit(lang, flow.km, km)}</td>
+                  <td>
+                    {flow.needsPermit ? (
+                      <span className="badge badge-permit" title={t("results.needsPermitTitle")}>
+                        {t("results.needsPermit")}
+                      </span>
+                    ) : (
+                      <span aria-hidden="true">–</span>
+                    )}
+                  </td>
                 </tr>
               );
             })}

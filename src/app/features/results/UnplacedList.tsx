@@ -5,6 +5,8 @@ import type { Places } from "./result-data";
 
 /** Why a lot is unplaced, in the user's language (the English reason from a result saved before keys existed). */
 export function unplacedReason(u: Unplaced, lang: Lang): string {
+  // A special mass stopped by its flag (DESIGN §8) names the rule by key.
+  if (u.flagRefusal) return translate(lang, `unplaced.flag.${u.flagRefusal.reason}`, { flag: translate(lang, `flag.${u.flagRefusal.flag}`) });
   if (!u.reasonDetails || u.reasonDetails.length === 0) return u.reason;
   return u.reasonDetails.map((detail) => translateMessage(lang, detail)).join("; ");
 }

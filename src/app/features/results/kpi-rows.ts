@@ -17,6 +17,7 @@ export const kpiKeys = [
   "vehicleKm",
   "kgCO2e",
   "cost",
+  "tonnesNeedingPermit",
 ] as const;
 export type KpiKey = (typeof kpiKeys)[number];
 
@@ -41,6 +42,8 @@ const definitions: Readonly<Record<KpiKey, KpiDefinition>> = {
   vehicleKm: { read: (k) => k.vehicleKm, unit: "unit.km", better: "lower" },
   kgCO2e: { read: (k) => k.kgCO2e / 1000, unit: "results.unit.tCO2e", better: "lower" },
   cost: { read: (k) => k.cost, unit: "results.unit.nok", better: "lower", maximumFractionDigits: 0 },
+  // Results saved before issue 17 have no count: read as 0.
+  tonnesNeedingPermit: { read: (k) => k.tonnesNeedingPermit ?? 0, unit: "unit.tonnes", better: "lower" },
 };
 
 export interface KpiRow {

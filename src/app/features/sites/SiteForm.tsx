@@ -15,7 +15,9 @@ import { Field, fieldDomId } from "../../ui/Field";
 import { formatAuditTime } from "../history/audit-diff";
 import { errorFor } from "../../i18n/field-errors";
 import { deleteEditedSite, reloadAfterSiteConflict, saveSiteEditor } from "./site-actions";
-import { showsField, siteDraftChanged, type SiteDraft, type SiteStatus } from "./site-draft";
+import { specialFlags } from "../../../core/special-masses/flags";
+import { defaultGateFeePerTonne } from "../../../core/special-masses/gate-fees";
+import { feeClasses, showsField, siteDraftChanged, type SiteDraft, type SiteStatus } from "./site-draft";
 import { ConfirmBar } from "../../ui/ConfirmBar";
 
 function MaterialChecks({
@@ -206,6 +208,24 @@ export function SiteForm({ editor }: { editor: SiteEditor }) {
                     </select>
                   )}
                 </Field>
+                <fieldset className="form-field checkbox-group" id={fieldDomId("accepts.flags")} tabIndex={-1}>
+                  <legend>{t("sites.form.acceptsFlags")}</legend>
+                  {/* Quick clay never goes to interim storage (DESIGN §8): a storage site is not offered it. */}
+                  {specialFlags
+                    .filter((flag) => draft.kind !== "storage" || flag !== "quick_clay" || draft.acceptsFlags.includes(flag))
+                    .map((flag) => (
+                      <label key={flag} className="checkbox">
+                        <input
+                          type="checkbox"
+                          checked={draft.acceptsFlags.includes(flag)}
+                          onChange={(e) => set("acceptsFlags", e.target.checked ? specialFlags.filter((f) => f === flag || draft.acceptsFlags.includes(f)) : draft.acceptsFlags.filter((f) => f !== flag))}
+                        />
+                        {t(`flag.${flag}`)}
+                      </label>
+                    ))}
+                  <p className="field-hint">{t(draft.kind === "landfill" ? "sites.form.acceptsFlagsHintReceiver" : "sites.form.acceptsFlagsHint")}</p>
+                  {error("accepts.flags") && <p className="field-error">{error("accepts.flags")}</p>}
+                </fieldset>
               </>
             )}
             {shows("acceptsHazardous") && (
@@ -215,7 +235,54 @@ export function SiteForm({ editor }: { editor: SiteEditor }) {
               </label>
             )}
             {shows("handlingCostPerTonne") && text("handlingCostPerTonne", "handlingCostPerTonne", t("sites.form.handlingCost"))}
-            {shows("gateFeePerTonne") && text("gateFeePerTonne", "gateFeePerTonne", t("sites.form.gateFee"))}
+            {shows("gateFeePerTonne") && text("gateFeePerTonne", "gateFeePerTonne", t("sites.form.gateFee"), { hint: t("sites.form.gateFeeHint", { fee: defaultGateFeePerTonne }) })}
+            {shows("gateFees") && (
+              <fieldset className="form-field gate-fees">
+                <legend>{t("sites.form.gateFees")}</legend>
+                <table className="gate-fee-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("sites.form.gateFeeClass")}</th>
+                      <th scope="col">{t("sites.form.gateFee")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {feeClasses.map((c) => (
+                      <tr key={c}>
+                        <th scope="row">{t("sites.form.gateFeeClassN", { n: c })}</th>
+                        <td>
+                          <input
+                            aria-label={t("sites.form.gateFeeFor", { n: c })}
+                            inputMode="decimal"
+                            autoComplete="off"
+                            id={fieldDomId(`gateFees.byClass.${c}`)}
+                            placeholder={draft.gateFeePerTonne || String(defaultGateFeePerTonne)}
+                            value={draft.gateFeesByClass[c]}
+                            onChange={(e) => set("gateFeesByClass", { ...draft.gateFeesByClass, [c]: e.target.value })}
+                          />
+                          {error(`gateFees.byClass.${c}`) && <p className="field-error">{error(`gateFees.byClass.${c}`)}</p>}
+                        </td>
+                      </tr>
+                    ))}
+                    <tr>
+                      <th scope="row">{t("sites.form.gateFeeHazardousRow")}</th>
+                      <td>
+                        <input
+                          aria-label={t("sites.form.gateFeeHazardous")}
+                          inputMode="decimal"
+                          autoComplete="off"
+                          id={fieldDomId("gateFees.hazardous")}
+                          value={draft.gateFeeHazardous}
+                          onChange={(e) => set("gateFeeHazardous", e.target.value)}
+                        />
+                        {error("gateFees.hazardous") && <p className="field-error">{error("gateFees.hazardous")}</p>}
+                      </td>
+                    </tr>
+                  </tbody>
+                </table>
+                <p className="field-hint">{t("sites.form.gateFeesHint")}</p>
+              </fieldset>
+            )}
             {shows("materials") && (
               <MaterialChecks legend={t("sites.form.materials")} path="materials" value={draft.materials} onChange={(value) => set("materials", value)} error={error("materials")} tr={tr} />
             )}

@@ -4,7 +4,7 @@
  */
 import { siteInputSchema, type SiteInput } from "../../../core/domain/records";
 import { fieldErrorsOf, fieldErrorsOfServer, type FieldErrors } from "../../i18n/field-errors";
-import { showsField, type KindField, type SiteDraft } from "./site-draft";
+import { feeClasses, showsField, type KindField, type SiteDraft } from "./site-draft";
 
 /**
  * A typed number: spaces (also no-break) as thousands separators and a decimal comma allowed.
@@ -36,6 +36,10 @@ export function siteBodyOf(draft: SiteDraft): SiteBodyResult {
   if (show("stackHeightM")) read("stackHeightM", draft.stackHeightM);
   if (show("usableShare")) read("usableShare", draft.usablePercent);
   if (show("accepts")) read("accepts.worstClass", draft.worstClass);
+  if (show("gateFees")) {
+    for (const c of feeClasses) read(`gateFees.byClass.${c}`, draft.gateFeesByClass[c]);
+    read("gateFees.hazardous", draft.gateFeeHazardous);
+  }
   if (!draft.geometry) errors.geometry = { key: "sites.form.noOutline" };
 
   const candidate: Record<string, unknown> = {
@@ -47,11 +51,20 @@ export function siteBodyOf(draft: SiteDraft): SiteBodyResult {
     notes: draft.notes,
   };
   for (const [path, value] of Object.entries(numbers)) {
-    if (value === undefined || path === "accepts.worstClass") continue;
+    if (value === undefined || path === "accepts.worstClass" || path.startsWith("gateFees.")) continue;
     candidate[path] = path === "usableShare" ? value / 100 : value;
   }
-  if (show("accepts") && (draft.acceptsMaterials.length > 0 || numbers["accepts.worstClass"] !== undefined)) {
-    candidate.accepts = { materials: draft.acceptsMaterials, worstClass: numbers["accepts.worstClass"] };
+  if (show("accepts") && (draft.acceptsMaterials.length > 0 || numbers["accepts.worstClass"] !== undefined || draft.acceptsFlags.length > 0)) {
+    candidate.accepts = {
+      materials: draft.acceptsMaterials,
+      worstClass: numbers["accepts.worstClass"],
+      ...(draft.acceptsFlags.length > 0 ? { flags: draft.acceptsFlags } : {}),
+    };
+  }
+  if (show("gateFees")) {
+    const byClass = Object.fromEntries(feeClasses.flatMap((c) => (numbers[`gateFees.byClass.${c}`] === undefined ? [] : [[c, numbers[`gateFees.byClass.${c}`]]])));
+    const hazardous = numbers["gateFees.hazardous"];
+    if (Object.keys(byClass).length > 0 || hazardous !== undefined) candidate.gateFees = { byClass, ...(hazardous !== undefined ? { hazardous } : {}) };
   }
   if (show("materials") && draft.materials.length > 0) candidate.materials = draft.materials;
   if (show("acceptsHazardous")) candidate.acceptsHazardous = draft.acceptsHazardous;
@@ -87,6 +100,7 @@ const fieldOrder = [
   "acceptsHazardous",
   "handlingCostPerTonne",
   "gateFeePerTonne",
+  "gateFees",
   "materials",
   "pricePerTonne",
   "kgCO2ePerTonne",

@@ -6,6 +6,11 @@
 import type { Material } from "../../../core/domain/materials";
 import type { Site, SiteInput, SiteKind, siteStatuses } from "../../../core/domain/records";
 import type { AreaGeometry } from "../../../core/geo/geometry";
+import type { SpecialFlag } from "../../../core/special-masses/flags";
+
+/** The classes a receiver may price on their own (gate fees per class). */
+export const feeClasses = ["1", "2", "3", "4", "5"] as const;
+export type FeeClass = (typeof feeClasses)[number];
 
 export type SiteStatus = (typeof siteStatuses)[number];
 
@@ -33,6 +38,11 @@ export interface SiteDraft {
   /** Usable share of the area in percent (the API takes 0–1). */
   usablePercent: string;
   acceptsHazardous: boolean;
+  /** Special masses the site is approved for (DESIGN §8). */
+  acceptsFlags: SpecialFlag[];
+  /** Receiver: gate fee per class as typed, "" = the flat fee; and for hazardous waste. */
+  gateFeesByClass: Record<FeeClass, string>;
+  gateFeeHazardous: string;
   notes: string;
   /** Stored fields this form does not edit (the outdoor-material area …), sent back unchanged. */
   kept: Partial<SiteInput>;
@@ -41,7 +51,7 @@ export interface SiteDraft {
 /** Which optional fields each kind shows and sends. */
 export const kindFields = {
   storage: ["capacityTonnes", "accepts", "handlingCostPerTonne", "stackHeightM", "usableShare"],
-  landfill: ["capacityTonnes", "accepts", "gateFeePerTonne", "acceptsHazardous", "stackHeightM", "usableShare"],
+  landfill: ["capacityTonnes", "accepts", "gateFeePerTonne", "gateFees", "acceptsHazardous", "stackHeightM", "usableShare"],
   quarry: ["materials", "pricePerTonne", "kgCO2ePerTonne"],
 } as const satisfies Record<SiteKind, readonly string[]>;
 export type KindField = (typeof kindFields)[SiteKind][number];
@@ -71,6 +81,9 @@ export function emptySiteDraft(geometry: AreaGeometry | null, kind: SiteKind = "
     stackHeightM: "",
     usablePercent: "",
     acceptsHazardous: false,
+    acceptsFlags: [],
+    gateFeesByClass: { "1": "", "2": "", "3": "", "4": "", "5": "" },
+    gateFeeHazardous: "",
     notes: "",
     kept: {},
   };
@@ -103,6 +116,9 @@ export function draftFromSite(site: Site): SiteDraft {
     // Two decimals at most: 0.7 shows as 70, not 70.00000000000001.
     usablePercent: site.usableShare === undefined ? "" : String(Math.round(site.usableShare * 10000) / 100),
     acceptsHazardous: site.acceptsHazardous ?? false,
+    acceptsFlags: [...(site.accepts?.flags ?? [])],
+    gateFeesByClass: Object.fromEntries(feeClasses.map((c) => [c, numberText(site.gateFees?.byClass[c])])) as Record<FeeClass, string>,
+    gateFeeHazardous: numberText(site.gateFees?.hazardous),
     notes: site.notes,
     kept,
   };

@@ -13,7 +13,7 @@ describe("the comparison's KPI rows", () => {
   const row = (key: string) => rows.find((r) => r.key === key)!;
 
   it("has one row per key figure with a value per scenario in display units", () => {
-    expect(rows.map((r) => r.key)).toEqual(["reuseRate", "tonnesReused", "tonnesToLandfill", "tonnesVirgin", "tonneKm", "truckTrips", "vehicleKm", "kgCO2e", "cost"]);
+    expect(rows.map((r) => r.key)).toEqual(["reuseRate", "tonnesReused", "tonnesToLandfill", "tonnesVirgin", "tonneKm", "truckTrips", "vehicleKm", "kgCO2e", "cost", "tonnesNeedingPermit"]);
     expect(row("reuseRate").values[0]).toBeCloseTo(60);
     expect(row("reuseRate").values[1]).toBeCloseTo(55);
     expect(row("kgCO2e").values).toEqual([12.345, 12.345]);

@@ -18,8 +18,8 @@ describe("flows → CSV", () => {
     const rows = parseCsv(flowsToCsv(flows, endpoints));
     expect(rows[0]).toEqual([...flowCsvColumns]);
     expect(rows).toHaveLength(flows.length + 1);
-    expect(rows[1]).toEqual(["L1", 'Sætre, "nord"', "L2", "Øvre Ask", "direct", "rock", "1", "2027-01", "1500", "4.25"]);
-    expect(rows[4]).toEqual(["L3", 'Sætre, "nord"', "LF1", "Deponi Hurum", "to_landfill", "clay_silt", "2", "2027-03", "321.5", "12"]);
+    expect(rows[1]).toEqual(["L1", 'Sætre, "nord"', "L2", "Øvre Ask", "direct", "rock", "1", "2027-01", "1500", "4.25", "false"]);
+    expect(rows[4]).toEqual(["L3", 'Sætre, "nord"', "LF1", "Deponi Hurum", "to_landfill", "clay_silt", "2", "2027-03", "321.5", "12", "false"]);
     // Unknown ids keep an empty name.
     expect(rows[5]![0]).toBe("Q1");
     expect(rows[5]![1]).toBe("");

@@ -227,6 +227,7 @@ describe("ProjectForm: saving", () => {
       quantity: { value: 1200, unit: "tonnes" },
       window: { from: "2027-01", to: "2027-03" },
       hazardous: false,
+      flags: [],
       notes: "",
     });
     // Now an edit of the stored project, selected on the map.
@@ -341,5 +342,54 @@ describe("ProjectForm: a stale version", () => {
     fireEvent.keyDown(document, { key: "Escape" });
     fireEvent.click(screen.getByRole("button", { name: "Discard changes" }));
     expect(screen.getByText("closed")).toBeTruthy();
+  });
+});
+
+describe("ProjectForm: special masses and permits (issue 17)", () => {
+  it("offers each special mass as a named checkbox, sends the ticked flags and the permit, and names a missing reference", async () => {
+    const calls = fakeApi({
+      "PUT /api/lots/L1": (body) => json(200, lot({ ...(body as object), version: 2, tonnes: 1000 })),
+      "GET /api/projects/P1": () => json(200, project({ lots: [lot({ flags: ["quick_clay", "invasive_species"], version: 2 })] })),
+      "GET /api/projects": () => json(200, { items: [project()] }),
+    });
+    start({ base: project({ lots: [lot()] }) });
+    const lot1 = screen.getByRole("group", { name: "Lot 1" });
+    const flags = within(lot1).getByRole("group", { name: "Special masses" });
+    const boxes = within(flags).getAllByRole("checkbox");
+    expect(boxes.map((box) => box.closest("label")?.textContent)).toEqual([
+      "Quick clay (kvikkleire)",
+      "Alum shale / acid-forming rock (alunskifer)",
+      "Invasive species (fremmede arter, topsoil)",
+    ]);
+    fireEvent.click(within(flags).getByRole("checkbox", { name: "Quick clay (kvikkleire)" }));
+    fireEvent.click(within(flags).getByRole("checkbox", { name: "Invasive species (fremmede arter, topsoil)" }));
+    expect((within(flags).getByRole("checkbox", { name: "Quick clay (kvikkleire)" }) as HTMLInputElement).checked).toBe(true);
+
+    // A permit kind without its reference is refused beside the reference field, nothing is sent.
+    fireEvent.change(within(lot1).getByLabelText("Kind"), { target: { value: "tillatelse" } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    });
+    const reference = within(lot1).getByLabelText("Case number or reference");
+    expect(description(reference)).not.toBe("");
+    expect(calls.filter((c) => c.key.startsWith("PUT"))).toEqual([]);
+
+    type(reference, "2026/4711");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    });
+    await waitFor(() => expect(calls.some((c) => c.key === "PUT /api/lots/L1")).toBe(true));
+    expect(calls.find((c) => c.key === "PUT /api/lots/L1")!.body).toMatchObject({
+      flags: ["quick_clay", "invasive_species"],
+      permit: { kind: "tillatelse", reference: "2026/4711" },
+    });
+  });
+
+  it("asks a demand lot what it takes, in Norwegian, without acid-forming rock (never reused as fill)", () => {
+    start({ lang: "nb", base: project({ lots: [lot({ direction: "demand" })] }) });
+    const lot1 = screen.getByRole("group", { name: "Lott 1" });
+    const flags = within(lot1).getByRole("group", { name: "Tar imot spesialmasser" });
+    expect(within(flags).getAllByRole("checkbox").map((box) => box.closest("label")?.textContent)).toEqual(["Kvikkleire", "Fremmede arter (matjord)"]);
+    expect(within(lot1).queryByRole("group", { name: /Tillatelse eller tiltaksplan/ })).toBeNull();
   });
 });

@@ -98,6 +98,7 @@ describe("lotBody", () => {
       quantity: { value: 1200, unit: "tonnes" },
       window: { from: "2027-01", to: "2027-03" },
       hazardous: true,
+      flags: [],
       notes: "sprengstein",
     });
   });

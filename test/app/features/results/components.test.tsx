@@ -16,7 +16,7 @@ describe("KpiCards", () => {
     render(<KpiCards result={r} lang="en" />);
     const list = screen.getByRole("list", { name: "Key figures" });
     const cards = within(list).getAllByRole("listitem");
-    expect(cards).toHaveLength(9);
+    expect(cards).toHaveLength(10);
     expect(cards[0]!.textContent).toBe("Reuse rate50\u00a0%No exchange: 0\u00a0%Saving: 50\u00a0pp");
     expect(list.querySelector('[data-kpi="tonneKm"]')!.textContent).toBe("Tonne-km4,000\u00a0tkmNo exchange: 9,000\u00a0tkmSaving: 5,000\u00a0tkm");
   });
