@@ -134,7 +134,24 @@ export const siteInputSchema = z.object({
   materialAreaM2: z.number().nonnegative("must not be negative").max(10_000_000, "must be at most 10 000 000 m²").optional(),
   /** Storage: whether that material area is under roof; only then does it take types that need cover. */
   materialAreaCovered: z.boolean().optional(),
+  /**
+   * Storage: a candidate for allocation (DESIGN §9, issue 11) — `recommend` decides whether the
+   * municipality sets it aside; a storage site that is not a candidate is allocated already.
+   */
+  candidate: z.boolean().optional(),
+  /** Candidate: one-off cost when allocated (establishing, access, permits, restoring the land), NOK. */
+  fixedCostNok: z.number().nonnegative("must not be negative").max(1e11, "must be at most 100 000 000 000 NOK").optional(),
+  /** Candidate: rent for each month of its window while allocated, NOK per month. */
+  rentNokPerMonth: z.number().nonnegative("must not be negative").max(1e10, "must be at most 10 000 000 000 NOK").optional(),
   notes: z.string().max(5000).default(""),
+}).superRefine((site, ctx) => {
+  // The rules the allocation engine needs of a candidate (instance.ts checkAllocation), checked when the site is written.
+  if (site.candidate && site.kind !== "storage") {
+    ctx.addIssue({ code: "custom", path: ["candidate"], message: "only a storage site can be a candidate for allocation" });
+  }
+  if (site.candidate && site.fixedCostNok === undefined) {
+    ctx.addIssue({ code: "custom", path: ["fixedCostNok"], message: "is required for a candidate site (establishing, access, permits, restoring the land), NOK" });
+  }
 });
 export type SiteInput = z.infer<typeof siteInputSchema>;
 export type Site = SiteInput & Stored;

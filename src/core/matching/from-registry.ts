@@ -37,6 +37,11 @@ export interface RegistryInstanceOptions {
    * the in-place density of gravel, clay and mixed masses (DESIGN §5).
    */
   estimateDensityTonnesPerM3?: number;
+  /**
+   * Candidate sites forced in or out (the scenario's `siteAllocation`, DESIGN §9): set as the
+   * instance sites' `allocation`. A choice naming a site that is not a candidate in play is a problem.
+   */
+  siteAllocation?: readonly { siteId: string; allocation: "required" | "excluded" }[];
   /** Defaults for the estimate when a storage site lacks them: stack height m, usable share. */
   defaultStackHeightM?: number;
   defaultUsableShare?: number;
@@ -57,6 +62,7 @@ export function instanceFromRegistry(
     parameters = {},
     siteIds = null,
     overrides = [],
+    siteAllocation = [],
     estimateDensityTonnesPerM3 = 1.9,
     defaultStackHeightM = 5,
     defaultUsableShare = 0.7,
@@ -103,6 +109,11 @@ export function instanceFromRegistry(
     const known = new Set(sites.map((s) => s.id));
     for (const id of siteIds) if (!known.has(id)) problems.push(`the scenario names site ${id}, which does not exist`);
   }
+  const choiceOf = new Map(siteAllocation.map((choice) => [choice.siteId, choice.allocation]));
+  for (const { siteId } of siteAllocation) {
+    const site = inPlay.find((s) => s.id === siteId);
+    if (!site?.candidate) problems.push(`the scenario forces site ${siteId} in or out of the allocation, but it is not a candidate site in play`);
+  }
   const instanceSites: InstanceInput["sites"] = [];
   for (const site of inPlay) {
     const base = { id: site.id, name: site.name, location: representativePoint(site.geometry), ...(site.window ? { window: site.window } : {}) };
@@ -112,12 +123,23 @@ export function instanceFromRegistry(
         continue;
       }
       let capacityTonnes = site.capacityTonnes;
+      const areaM2 = area({ type: "Feature", properties: {}, geometry: site.geometry });
       if (capacityTonnes === undefined) {
-        const areaM2 = area({ type: "Feature", properties: {}, geometry: site.geometry });
         capacityTonnes = areaM2 * (site.usableShare ?? defaultUsableShare) * (site.stackHeightM ?? defaultStackHeightM) * estimateDensityTonnesPerM3;
         notes.push(`storage ${site.name}: capacity estimated at ${Math.round(capacityTonnes)} t from its area`);
       }
-      instanceSites.push({ ...base, kind: "storage", capacityTonnes, accepts: site.accepts, handlingCostPerTonne: site.handlingCostPerTonne ?? 0 });
+      // A candidate carries what allocation needs (DESIGN §9): its costs, its land (from the outline) and the scenario's choice.
+      const choice = site.candidate ? choiceOf.get(site.id) : undefined;
+      const candidateFields = site.candidate
+        ? {
+            candidate: true,
+            ...(site.fixedCostNok !== undefined ? { fixedCostNok: site.fixedCostNok } : {}),
+            ...(site.rentNokPerMonth !== undefined ? { rentNokPerMonth: site.rentNokPerMonth } : {}),
+            areaM2,
+            ...(choice ? { allocation: choice } : {}),
+          }
+        : {};
+      instanceSites.push({ ...base, kind: "storage", capacityTonnes, accepts: site.accepts, handlingCostPerTonne: site.handlingCostPerTonne ?? 0, ...candidateFields });
     } else if (site.kind === "landfill") {
       instanceSites.push({
         ...base,

@@ -9,6 +9,13 @@ import type { MatchResult } from "../matching/result";
 
 export const scenarioSchemaVersion = 1;
 
+/** A candidate site forced into (`required`) or out of (`excluded`) the scenario's recommendation. */
+export const siteAllocationChoiceSchema = z.object({
+  siteId: z.string().min(1, "must name a site"),
+  allocation: z.enum(["required", "excluded"]),
+});
+export type SiteAllocationChoice = z.infer<typeof siteAllocationChoiceSchema>;
+
 export const scenarioInputSchema = z.object({
   name: z.string().trim().min(1, "must not be empty").max(200),
   note: z.string().max(5000).default(""),
@@ -17,6 +24,8 @@ export const scenarioInputSchema = z.object({
   /** Parameters that differ from DESIGN §5's defaults. */
   parameters: parametersSchema.partial().default({}),
   overrides: z.array(lotOverrideSchema).max(1000).default([]),
+  /** Candidate sites forced in or out of a recommendation (DESIGN §9, issue 11). */
+  siteAllocation: z.array(siteAllocationChoiceSchema).max(1000).default([]),
 });
 export type ScenarioInput = z.infer<typeof scenarioInputSchema>;
 
@@ -31,12 +40,15 @@ export interface Scenario extends ScenarioInput {
 }
 
 export type RunStatus = "running" | "succeeded" | "failed";
+/** What a run computes: the matching of the sites in play (`/run`) or a site allocation (`/recommend`). */
+export type RunKind = "matching" | "allocation";
 
 /** One run of a scenario, with the snapshot of what it was given. */
 export interface ScenarioRun {
   id: string;
   scenarioId: string;
   status: RunStatus;
+  kind: RunKind;
   startedBy: string;
   startedAt: string;
   finishedAt: string | null;

@@ -9,7 +9,7 @@ import { getSite, insertSite, listSites, setSiteDeleted, updateSite } from "../r
 import { bboxQuery } from "./query";
 import { inTransaction, Refusal, versionConflict } from "./write-helpers";
 
-const siteUpdateSchema = siteInputSchema.extend({ version: z.number().int().positive("must be a positive whole number") });
+const siteUpdateSchema = siteInputSchema.safeExtend({ version: z.number().int().positive("must be a positive whole number") });
 
 /** Storage, landfill and quarry sites: read for all signed in, written by planners and admins. */
 export function siteRoutes(db: Database) {
