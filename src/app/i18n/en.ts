@@ -3,6 +3,7 @@ import { sitesEn } from "./sites.en";
 import { outdoorEn } from "./outdoor.en";
 import { meetingEn } from "./meeting.en";
 import { scenariosEn } from "./scenarios.en";
+import { allocationEn } from "./allocation.en";
 import { zonesEn } from "./zones.en";
 
 /** English catalogue. Typed by the Norwegian keys, so a missing or extra key fails typecheck. */
@@ -11,6 +12,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...sitesEn,
   ...meetingEn,
   ...scenariosEn,
+  ...allocationEn,
   ...zonesEn,
   "app.name": "Massekart",
   "app.tagline": "Planning excavation masses and storage sites in Asker municipality",

@@ -2,6 +2,7 @@ import { sitesNb } from "./sites.nb";
 import { outdoorNb } from "./outdoor.nb";
 import { meetingNb } from "./meeting.nb";
 import { scenariosNb } from "./scenarios.nb";
+import { allocationNb } from "./allocation.nb";
 import { zonesNb } from "./zones.nb";
 
 /**
@@ -14,6 +15,7 @@ export const nb = {
   ...sitesNb,
   ...meetingNb,
   ...scenariosNb,
+  ...allocationNb,
   ...zonesNb,
   "app.name": "Massekart",
   "app.tagline": "Planlegging av overskuddsmasser og mellomlager i Asker kommune",

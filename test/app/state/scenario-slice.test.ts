@@ -18,7 +18,7 @@ const scenario = (over: Partial<Scenario> = {}): Scenario => ({
   note: "",
   siteIds: null,
   parameters: {},
-  overrides: [],
+  overrides: [], siteAllocation: [],
   schemaVersion: 1,
   version: 1,
   createdBy: "planner",

@@ -33,6 +33,10 @@ export interface SiteDraft {
   /** Usable share of the area in percent (the API takes 0–1). */
   usablePercent: string;
   acceptsHazardous: boolean;
+  /** Storage: a candidate for allocation with its fixed cost and rent, NOK (issue 11). */
+  candidate: boolean;
+  fixedCostNok: string;
+  rentNokPerMonth: string;
   notes: string;
   /** Stored fields this form does not edit (the outdoor-material area …), sent back unchanged. */
   kept: Partial<SiteInput>;
@@ -40,7 +44,7 @@ export interface SiteDraft {
 
 /** Which optional fields each kind shows and sends. */
 export const kindFields = {
-  storage: ["capacityTonnes", "accepts", "handlingCostPerTonne", "stackHeightM", "usableShare"],
+  storage: ["capacityTonnes", "accepts", "handlingCostPerTonne", "stackHeightM", "usableShare", "candidate"],
   landfill: ["capacityTonnes", "accepts", "gateFeePerTonne", "acceptsHazardous", "stackHeightM", "usableShare"],
   quarry: ["materials", "pricePerTonne", "kgCO2ePerTonne"],
 } as const satisfies Record<SiteKind, readonly string[]>;
@@ -71,6 +75,9 @@ export function emptySiteDraft(geometry: AreaGeometry | null, kind: SiteKind = "
     stackHeightM: "",
     usablePercent: "",
     acceptsHazardous: false,
+    candidate: false,
+    fixedCostNok: "",
+    rentNokPerMonth: "",
     notes: "",
     kept: {},
   };
@@ -97,6 +104,9 @@ export function draftFromSite(site: Site): SiteDraft {
     materials: [...(site.materials ?? [])],
     pricePerTonne: numberText(site.pricePerTonne),
     kgCO2ePerTonne: numberText(site.kgCO2ePerTonne),
+    candidate: site.candidate ?? false,
+    fixedCostNok: numberText(site.fixedCostNok),
+    rentNokPerMonth: numberText(site.rentNokPerMonth),
     windowFrom: site.window?.from ?? "",
     windowTo: site.window?.to ?? "",
     stackHeightM: numberText(site.stackHeightM),
