@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { parametersSchema } from "../matching/instance";
-import { siteAllocationChoiceSchema, type DataChanges, type ScenarioRun } from "../scenario/scenario";
+import { dataChangesSchema, scenarioRunSchema, siteAllocationChoiceSchema } from "../scenario/scenario";
 import type { RecommendResult } from "./result";
 
 /**
@@ -37,26 +37,7 @@ export const recommendationSiteSchema = z.object({
 });
 export type RecommendationSite = z.infer<typeof recommendationSiteSchema>;
 
-const runSchema = z.object({
-  id: z.string(),
-  scenarioId: z.string(),
-  status: z.enum(["running", "succeeded", "failed"]),
-  kind: z.enum(["matching", "allocation"]),
-  startedBy: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-  error: z.string().nullable(),
-}) satisfies z.ZodType<ScenarioRun>;
-
 const idsSchema = z.array(z.string());
-const dataChangesSchema = z.object({
-  lotsAdded: idsSchema,
-  lotsRemoved: idsSchema,
-  lotsChanged: idsSchema,
-  sitesAdded: idsSchema,
-  sitesRemoved: idsSchema,
-  sitesChanged: idsSchema,
-}) satisfies z.ZodType<DataChanges>;
 
 /**
  * `GET /api/scenarios/:id/recommendation`, like `/result`: the last good recommendation with its
@@ -65,9 +46,9 @@ const dataChangesSchema = z.object({
  * that are not candidates plus the candidates it allocates.
  */
 export const recommendationViewSchema = z.object({
-  run: runSchema.nullable(),
-  running: runSchema.nullable(),
-  lastFailure: runSchema.nullable(),
+  run: scenarioRunSchema.nullable(),
+  running: scenarioRunSchema.nullable(),
+  lastFailure: scenarioRunSchema.nullable(),
   // The plan part of the result is the solve result (DESIGN §7), parsed where it is read.
   result: z.custom<Exclude<RecommendResult, { status: "error" }>>((value) => typeof value === "object" && value !== null && "allocation" in value).nullable(),
   notes: z.array(z.string()),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { message, type Message } from "../messages/message";
 
 /** A WGS84 position, [longitude, latitude] in degrees. */
 export type LonLat = [lon: number, lat: number];
@@ -54,19 +55,13 @@ export function bboxOf(geometry: LocationGeometry): Bbox {
   return [minLon, minLat, maxLon, maxLat];
 }
 
-/** Parses "minLon,minLat,maxLon,maxLat"; returns an error message naming what is wrong. */
-export function parseBbox(text: string): { ok: true; bbox: Bbox } | { ok: false; message: string } {
+/** Parses "minLon,minLat,maxLon,maxLat"; the problem says what is wrong. */
+export function parseBbox(text: string): { ok: true; bbox: Bbox } | { ok: false; problem: Message } {
   const parts = text.split(",").map((part) => Number(part.trim()));
-  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
-    return { ok: false, message: "bbox must be four numbers: minLon,minLat,maxLon,maxLat" };
-  }
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) return { ok: false, problem: message("geo.bboxNumbers") };
   const [minLon, minLat, maxLon, maxLat] = parts as Bbox;
-  if (minLon > maxLon || minLat > maxLat) {
-    return { ok: false, message: "bbox minimum must not exceed its maximum" };
-  }
-  if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) {
-    return { ok: false, message: "bbox must be in WGS84 degrees (lon -180..180, lat -90..90)" };
-  }
+  if (minLon > maxLon || minLat > maxLat) return { ok: false, problem: message("geo.bboxOrder") };
+  if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) return { ok: false, problem: message("geo.bboxDegrees") };
   return { ok: true, bbox: [minLon, minLat, maxLon, maxLat] };
 }
 

@@ -3,12 +3,17 @@
  * sites in play, with a scenario's parameters and what-if overrides. Pure, so the server, the
  * browser and the tests build the same instance.
  */
-import { area } from "@turf/area";
 import { z } from "zod";
 import { monthsBetween, shiftMonth } from "../domain/months";
+import { profileFits } from "../domain/monthly-profile";
+import { siteCapacityEstimate, type CapacityAssumptions } from "../suitability/capacity";
+import { defaultSuitabilityRules } from "../suitability/rules";
 import { monthWindowSchema, type Project, type Site } from "../domain/records";
 import { representativePoint } from "../geo/geometry";
-import type { InstanceInput, MatchingParameters } from "./instance";
+import { planarAreaM2 } from "../geo/planar-area";
+import { englishText, message, messageSchema, type Message } from "../messages/message";
+import { refineWith } from "../messages/zod-issues";
+import { instanceSchema, type InstanceInput, type MatchingParameters } from "./instance";
 
 /** A what-if change to one lot ("what if the tunnel is delayed six months"). */
 export const lotOverrideSchema = z
@@ -21,10 +26,7 @@ export const lotOverrideSchema = z
     /** Multiply the lot's quantity, e.g. 1.2 for 20 % more. */
     quantityFactor: z.number().positive("must be > 0").max(100, "must be at most 100").optional(),
   })
-  .refine((o) => !(o.shiftMonths !== undefined && o.window), {
-    message: "give either shiftMonths or window, not both",
-    path: ["window"],
-  });
+  .refine((o) => !(o.shiftMonths !== undefined && o.window), refineWith(message("validation.shiftOrWindow"), ["window"]));
 export type LotOverride = z.infer<typeof lotOverrideSchema>;
 
 export interface RegistryInstanceOptions {
@@ -33,27 +35,35 @@ export interface RegistryInstanceOptions {
   siteIds?: readonly string[] | null;
   overrides?: readonly LotOverride[];
   /**
-   * Density for a storage site's capacity estimate when it has no capacity, t/m³. Default 1.9,
-   * the in-place density of gravel, clay and mixed masses (DESIGN §5).
+   * Defaults of the capacity estimate for a storage site without a capacity (stack height, usable
+   * share, density): the suitability rules' in force, so a run and the site card agree. Default:
+   * the shipped rules (data/suitability-rules.json).
    */
-  estimateDensityTonnesPerM3?: number;
+  capacityDefaults?: CapacityAssumptions;
   /**
    * Candidate sites forced in or out (the scenario's `siteAllocation`, DESIGN §9): set as the
    * instance sites' `allocation`. A choice naming a site that is not a candidate in play is a problem.
    */
   siteAllocation?: readonly { siteId: string; allocation: "required" | "excluded" }[];
-  /** Defaults for the estimate when a storage site lacks them: stack height m, usable share. */
-  defaultStackHeightM?: number;
-  defaultUsableShare?: number;
 }
 
-export interface RegistryInstance {
-  instance: InstanceInput;
-  /** What a planner should know about how the instance was made (estimates, left-out sites). */
-  notes: string[];
-  /** Problems that stop a run: no lots, an override for a lot that does not exist … */
-  problems: string[];
-}
+/**
+ * `GET /api/matching/instance` and `GET /api/scenarios/:id/instance`: the instance the registry
+ * gives, and how it was made. The instance is checked by its shape here; the cross-field checks of
+ * `instanceSchema` run when it is solved (a registry may give an instance that cannot run, and says why).
+ */
+export const registryInstanceSchema = z.object({
+  instance: z.object(instanceSchema.shape),
+  /** What a planner should know about how the instance was made (estimates, left-out sites), in English. */
+  notes: z.array(z.string()),
+  /** The same notes as messages to translate. */
+  noteDetails: z.array(messageSchema),
+  /** Problems that stop a run: no lots, an override for a lot that does not exist …, in English. */
+  problems: z.array(z.string()),
+  /** The same problems as messages to translate. */
+  problemDetails: z.array(messageSchema),
+});
+export type RegistryInstance = Omit<z.infer<typeof registryInstanceSchema>, "instance"> & { instance: InstanceInput };
 
 export function instanceFromRegistry(
   projects: readonly Project[],
@@ -62,17 +72,15 @@ export function instanceFromRegistry(
     parameters = {},
     siteIds = null,
     overrides = [],
+    capacityDefaults = defaultSuitabilityRules.capacity,
     siteAllocation = [],
-    estimateDensityTonnesPerM3 = 1.9,
-    defaultStackHeightM = 5,
-    defaultUsableShare = 0.7,
   }: RegistryInstanceOptions = {},
 ): RegistryInstance {
-  const notes: string[] = [];
-  const problems: string[] = [];
+  const notes: Message[] = [];
+  const problems: Message[] = [];
   const overrideOf = new Map(overrides.map((o) => [o.lotId, o]));
   const lotIds = new Set(projects.flatMap((p) => p.lots.map((l) => l.id)));
-  for (const o of overrides) if (!lotIds.has(o.lotId)) problems.push(`an override names lot ${o.lotId}, which is not in the registry`);
+  for (const o of overrides) if (!lotIds.has(o.lotId)) problems.push(message("registry.overrideUnknownLot", { lot: o.lotId }));
 
   const lots: InstanceInput["lots"] = projects
     .filter((p) => !p.deletedAt)
@@ -95,38 +103,37 @@ export function instanceFromRegistry(
             // Tonnes already converted with the admin's table in force, so the run uses the same numbers as the registry.
             quantity: { value: lot.tonnes * (override?.quantityFactor ?? 1), unit: "tonnes" as const },
             window,
-            ...(lot.monthlyProfile && monthsBetween(window.from, window.to).length === lot.monthlyProfile.length
-              ? { monthlyProfile: lot.monthlyProfile }
-              : {}),
+            // A profile that no longer fits the (shifted or replaced) window is left out: the lot spreads evenly.
+            ...(profileFits(lot.monthlyProfile, monthsBetween(window.from, window.to).length) ? { monthlyProfile: [...lot.monthlyProfile] } : {}),
             location: representativePoint(project.location),
           };
         }),
     );
-  if (lots.length === 0) problems.push("the registry has no lots: log the projects' masses first");
+  if (lots.length === 0) problems.push(message("registry.noLots"));
 
   const inPlay = sites.filter((site) => !site.deletedAt && (siteIds ? siteIds.includes(site.id) : site.status !== "closed"));
   if (siteIds) {
     const known = new Set(sites.map((s) => s.id));
-    for (const id of siteIds) if (!known.has(id)) problems.push(`the scenario names site ${id}, which does not exist`);
+    for (const id of siteIds) if (!known.has(id)) problems.push(message("registry.unknownSite", { site: id }));
   }
   const choiceOf = new Map(siteAllocation.map((choice) => [choice.siteId, choice.allocation]));
   for (const { siteId } of siteAllocation) {
     const site = inPlay.find((s) => s.id === siteId);
-    if (!site?.candidate) problems.push(`the scenario forces site ${siteId} in or out of the allocation, but it is not a candidate site in play`);
+    if (!site?.candidate) problems.push(message("registry.allocationNotCandidate", { site: siteId }));
   }
   const instanceSites: InstanceInput["sites"] = [];
   for (const site of inPlay) {
     const base = { id: site.id, name: site.name, location: representativePoint(site.geometry), ...(site.window ? { window: site.window } : {}) };
     if (site.kind === "storage") {
       if (!site.accepts) {
-        notes.push(`storage ${site.name} is left out: it has no accepted materials`);
+        notes.push(message("registry.storageWithoutMaterials", { site: site.name }));
         continue;
       }
       let capacityTonnes = site.capacityTonnes;
-      const areaM2 = area({ type: "Feature", properties: {}, geometry: site.geometry });
+      const areaM2 = planarAreaM2(site.geometry);
       if (capacityTonnes === undefined) {
-        capacityTonnes = areaM2 * (site.usableShare ?? defaultUsableShare) * (site.stackHeightM ?? defaultStackHeightM) * estimateDensityTonnesPerM3;
-        notes.push(`storage ${site.name}: capacity estimated at ${Math.round(capacityTonnes)} t from its area`);
+        capacityTonnes = siteCapacityEstimate(areaM2, site, capacityDefaults).capacityTonnes;
+        notes.push(message("registry.capacityEstimated", { site: site.name, capacityTonnes: Math.round(capacityTonnes) }));
       }
       // A candidate carries what allocation needs (DESIGN §9): its costs, its land (from the outline) and the scenario's choice.
       const choice = site.candidate ? choiceOf.get(site.id) : undefined;
@@ -151,20 +158,22 @@ export function instanceFromRegistry(
       });
     } else {
       if (!site.materials?.length || site.pricePerTonne === undefined || site.kgCO2ePerTonne === undefined) {
-        notes.push(`quarry ${site.name} is left out: it needs materials, price and CO2e per tonne`);
+        notes.push(message("registry.quarryIncomplete", { site: site.name }));
         continue;
       }
       instanceSites.push({ ...base, kind: "quarry", materials: site.materials, pricePerTonne: site.pricePerTonne, kgCO2ePerTonne: site.kgCO2ePerTonne });
     }
   }
-  if (!instanceSites.some((s) => s.kind === "landfill")) notes.push("no landfill is in play: surplus that finds no use stays unplaced");
-  if (!instanceSites.some((s) => s.kind === "quarry")) notes.push("no quarry is in play: demand that finds no surplus stays unplaced");
+  if (!instanceSites.some((s) => s.kind === "landfill")) notes.push(message("registry.noLandfill"));
+  if (!instanceSites.some((s) => s.kind === "quarry")) notes.push(message("registry.noQuarry"));
 
   const from = lots.reduce((min, lot) => (lot.window.from < min ? lot.window.from : min), lots[0]?.window.from ?? "");
   const to = lots.reduce((max, lot) => (lot.window.to > max ? lot.window.to : max), lots[0]?.window.to ?? "");
   return {
     instance: { months: from ? monthsBetween(from, to) : [], parameters, lots, sites: instanceSites },
-    notes,
-    problems,
+    notes: notes.map(englishText),
+    noteDetails: notes,
+    problems: problems.map(englishText),
+    problemDetails: problems,
   };
 }

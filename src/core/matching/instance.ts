@@ -3,6 +3,7 @@ import type { ApiError } from "../domain/api-error";
 import { contaminationClassSchema, materialSchema, quantityUnits } from "../domain/materials";
 import { monthSchema, monthWindowSchema } from "../domain/records";
 import { defaultCircuityFactor } from "../haul/straight-line";
+import { issueMessage } from "../messages/zod-issues";
 import { defaultKgCO2PerVehicleKm } from "./emissions";
 
 /**
@@ -320,7 +321,7 @@ export function parseInstance(raw: unknown): ParsedInstance {
       .map((issue) => {
       const input = (issue as { input?: unknown }).input;
       const shown = issue.code !== "custom" && isShownValue(input) ? `, got ${JSON.stringify(input)}` : "";
-        return { path: formatIssuePath(issue.path), message: `${issue.message}${shown}` };
+        return { path: formatIssuePath(issue.path), message: `${issue.message}${shown}`, ...issueMessage(issue) };
       }),
   };
 }

@@ -5,7 +5,8 @@
 import { z } from "zod";
 import { lotOverrideSchema } from "../matching/from-registry";
 import { parametersSchema } from "../matching/instance";
-import type { MatchResult } from "../matching/result";
+import { versionSchema } from "../api/shapes";
+import { matchResultSchema } from "../matching/result";
 
 export const scenarioSchemaVersion = 1;
 
@@ -29,54 +30,71 @@ export const scenarioInputSchema = z.object({
 });
 export type ScenarioInput = z.infer<typeof scenarioInputSchema>;
 
-export interface Scenario extends ScenarioInput {
-  id: string;
-  schemaVersion: number;
-  version: number;
-  createdBy: string | null;
-  updatedBy: string | null;
-  updatedAt: string;
-  deletedAt: string | null;
-}
+/** PUT /api/scenarios/:id: the fields and the version they were based on. */
+export const scenarioUpdateSchema = scenarioInputSchema.extend({ version: versionSchema });
 
-export type RunStatus = "running" | "succeeded" | "failed";
+/** A scenario as the API answers it. */
+export const scenarioSchema = scenarioInputSchema.extend({
+  id: z.string(),
+  schemaVersion: z.number().int(),
+  version: z.number().int(),
+  createdBy: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+});
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+export const runStatuses = ["running", "succeeded", "failed"] as const;
+export type RunStatus = (typeof runStatuses)[number];
 /** What a run computes: the matching of the sites in play (`/run`) or a site allocation (`/recommend`). */
-export type RunKind = "matching" | "allocation";
+export const runKinds = ["matching", "allocation"] as const;
+export type RunKind = (typeof runKinds)[number];
 
 /** One run of a scenario, with the snapshot of what it was given. */
-export interface ScenarioRun {
-  id: string;
-  scenarioId: string;
-  status: RunStatus;
-  kind: RunKind;
-  startedBy: string;
-  startedAt: string;
-  finishedAt: string | null;
+export const scenarioRunSchema = z.object({
+  id: z.string(),
+  scenarioId: z.string(),
+  status: z.enum(runStatuses),
+  kind: z.enum(runKinds),
+  startedBy: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
   /** Why a run failed, for the planner. */
-  error: string | null;
-}
+  error: z.string().nullable(),
+});
+export type ScenarioRun = z.infer<typeof scenarioRunSchema>;
+
+/** `GET /api/scenarios`: a scenario with its latest run (any status). */
+export const scenarioListItemSchema = scenarioSchema.extend({ lastRun: scenarioRunSchema.nullable() });
+export type ScenarioListItem = z.infer<typeof scenarioListItemSchema>;
+
+/** `POST /api/scenarios/:id/run` (202): the run, and whether this request started it (false: one was running). */
+export const runStartedSchema = z.object({ run: scenarioRunSchema, started: z.boolean() });
 
 /** What differs between the data a run used and the registry now (lot and site ids). */
-export interface DataChanges {
-  lotsAdded: string[];
-  lotsRemoved: string[];
-  lotsChanged: string[];
-  sitesAdded: string[];
-  sitesRemoved: string[];
-  sitesChanged: string[];
-}
+export const dataChangesSchema = z.object({
+  lotsAdded: z.array(z.string()),
+  lotsRemoved: z.array(z.string()),
+  lotsChanged: z.array(z.string()),
+  sitesAdded: z.array(z.string()),
+  sitesRemoved: z.array(z.string()),
+  sitesChanged: z.array(z.string()),
+});
+export type DataChanges = z.infer<typeof dataChangesSchema>;
 
 /** GET /api/scenarios/:id/result: the last good result, its run, and whether the data moved on since. */
-export interface ScenarioResultView {
-  run: ScenarioRun | null;
+export const scenarioResultViewSchema = z.object({
+  run: scenarioRunSchema.nullable(),
   /** A run in progress, if any (the last good result stays readable meanwhile). */
-  running: ScenarioRun | null;
+  running: scenarioRunSchema.nullable(),
   /** The last failed run after the last good one, so the planner sees why. */
-  lastFailure: ScenarioRun | null;
-  result: MatchResult | null;
-  notes: string[];
-  dataChanged: DataChanges | null;
-}
+  lastFailure: scenarioRunSchema.nullable(),
+  result: matchResultSchema.nullable(),
+  notes: z.array(z.string()),
+  dataChanged: dataChangesSchema.nullable(),
+});
+export type ScenarioResultView = z.infer<typeof scenarioResultViewSchema>;
 
 /** Brings a stored scenario document to the current schema version. */
 export function migrateScenario(stored: { schemaVersion?: number } & Record<string, unknown>): ScenarioInput {

@@ -8,8 +8,7 @@ import { failureMessage } from "../../api/failure-message";
 import { useAllocationStore, type AllocationEntry } from "../../state/allocation-store";
 import { useAppStore } from "../../state/store";
 import { editDraft, pollIntervalMs, saveDraft } from "../scenarios/scenario-actions";
-import { fetchRun } from "../scenarios/scenario-api";
-import { fetchRecommendation, startRecommendation } from "./allocation-api";
+import { fetchRecommendation, fetchRun, recommendScenario } from "../../api/client";
 
 const allocation = () => useAllocationStore.getState();
 const update = (scenarioId: string, change: Partial<AllocationEntry>) => allocation().update(scenarioId, change);
@@ -30,7 +29,7 @@ export async function loadRecommendation(scenarioId: string): Promise<void> {
 export async function recommendSites(scenarioId: string, body: RecommendRequest): Promise<void> {
   if (useAppStore.getState().scenarios.draft?.id === scenarioId && !(await saveDraft())) return;
   update(scenarioId, { running: { runId: null, startedAtMs: Date.now() }, message: null });
-  const started = await startRecommendation(scenarioId, body);
+  const started = await recommendScenario(scenarioId, body);
   if (!started.ok) {
     const { failure } = started;
     update(scenarioId, {

@@ -1,6 +1,6 @@
 /**
  * What the site tools do: save, delete, restore, reload after a conflict, and refresh the map's
- * sites and zoning. The store changes through its pure transitions; the calls go through `sites-api`.
+ * sites and zoning. The store changes through its pure transitions; the calls go through the typed client (`api/client.ts`).
  */
 import { fetchSites, fetchZoning } from "../../api/client";
 import { failureMessage, type Message } from "../../api/failure-message";
@@ -10,7 +10,7 @@ import { bboxOf } from "../../../core/geo/geometry";
 import type { Site } from "../../../core/domain/records";
 import { firstSiteErrorPath, siteBodyOf, siteErrorsOfServer } from "./site-body";
 import { rebaseSiteDraft } from "./site-draft";
-import { createSite, deleteSite, fetchSite, restoreSite, updateSite } from "./sites-api";
+import { createSite, deleteSite, fetchSite, restoreSite, updateSite } from "../../api/client";
 
 /** Fetches the sites again and puts them on the map. */
 export async function refreshSites(): Promise<void> {

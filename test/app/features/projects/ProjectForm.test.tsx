@@ -238,7 +238,13 @@ describe("ProjectForm: saving", () => {
     fakeApi({
       "POST /api/projects": () => json(201, created),
       "POST /api/projects/P9/lots": () =>
-        json(400, { error: { code: "invalid", message: "Invalid", fields: [{ path: "quantity.value", message: "over 10,000,000 t: confirm it is not a typo" }] } }),
+        json(400, {
+          error: {
+            code: "invalid",
+            message: "Invalid",
+            fields: [{ path: "quantity.value", message: "over 10,000,000 t: confirm it is not a typo", key: "validation.confirmLarge", params: { tonnes: 12_000_000, limit: 10_000_000 } }],
+          },
+        }),
       "GET /api/projects": () => json(200, { items: [created] }),
     });
     start({ lang: "nb" });

@@ -182,8 +182,8 @@ describe("ImportDialog", () => {
     dryRun: true,
     rows: 3,
     errors: [
-      { row: 3, column: "material", message: '"marmor" is not a known material (rock, …)' },
-      { row: 4, column: "quantity", message: '"abc" is not a number' },
+      { row: 3, column: "material", message: '"marmor" is not a known material (rock, …)', key: "csv.badMaterial", params: { value: "marmor", values: ["rock"] } },
+      { row: 4, column: "quantity", message: '"abc" is not a number', key: "csv.notNumber", params: { value: "abc" } },
     ],
     preview: [{ row: 2, project: "Vollen", newProject: true, lot: { direction: "surplus", material: "rock", contaminationClass: 1, quantity: { value: 100, unit: "m3_in_place" }, window: { from: "2030-01", to: "2030-02" }, hazardous: false, notes: "" }, tonnes: 270 }],
     created: { projects: 0, lots: 0 },
