@@ -23,6 +23,16 @@ export interface SiteSpec {
   capacityTonnes?: number;
   accepts?: { materials: Material[]; worstClass: number };
   handlingCostPerTonne?: number;
+  /**
+   * A candidate for allocation (issue 11) with its costs, by the planning estimate of
+   * src/core/matching/generate.ts (candidateCosts) at the middle of its ranges: fixed NOK 400,000
+   * (zoning and permits, access, a weighbridge) + NOK 140 per m² of outline (stripping, gravel pad,
+   * fence, drainage and sediment pond, restoring the land); rent NOK 4 per m² and month (a lease of
+   * industrial or farm land around Asker).
+   */
+  candidate?: boolean;
+  fixedCostNok?: number;
+  rentNokPerMonth?: number;
   gateFeePerTonne?: number;
   materials?: Material[];
   pricePerTonne?: number;
@@ -53,6 +63,9 @@ export const demoSites: readonly SiteSpec[] = [
     capacityTonnes: 90000,
     accepts: { materials: allMaterials, worstClass: 2 },
     handlingCostPerTonne: 25,
+    candidate: true,
+    fixedCostNok: 4600000,
+    rentNokPerMonth: 120000,
     window: demoWindow,
     materialAreaM2: 2500,
     materialAreaCovered: false,
@@ -102,6 +115,9 @@ export const demoSites: readonly SiteSpec[] = [
     capacityTonnes: 80000,
     accepts: { materials: ["rock", "gravel_sand", "moraine", "clay_silt", "mixed"], worstClass: 3 },
     handlingCostPerTonne: 22,
+    candidate: true,
+    fixedCostNok: 3928000,
+    rentNokPerMonth: 100800,
     window: demoWindow,
     notes: `${illustrative} Industriområde nær E134.`,
   },
@@ -134,6 +150,9 @@ export const demoSites: readonly SiteSpec[] = [
     capacityTonnes: 100000,
     accepts: { materials: ["rock", "gravel_sand", "moraine", "mixed"], worstClass: 2 },
     handlingCostPerTonne: 20,
+    candidate: true,
+    fixedCostNok: 4600000,
+    rentNokPerMonth: 120000,
     window: demoWindow,
     notes: `${illustrative} Uttatt del av et råstoffområde; sentralt mellom Asker sentrum og Slemmestad.`,
   },
@@ -149,6 +168,9 @@ export const demoSites: readonly SiteSpec[] = [
     capacityTonnes: 50000,
     accepts: { materials: ["rock", "gravel_sand", "moraine", "topsoil"], worstClass: 2 },
     handlingCostPerTonne: 28,
+    candidate: true,
+    fixedCostNok: 3130000,
+    rentNokPerMonth: 78000,
     window: demoWindow,
     notes: `${illustrative} Foreslått næringsareal rett ved et boligområde: støy og støv må vurderes.`,
   },
@@ -194,6 +216,9 @@ export const demoSites: readonly SiteSpec[] = [
     capacityTonnes: 40000,
     accepts: { materials: ["rock", "gravel_sand", "moraine", "clay_silt"], worstClass: 2 },
     handlingCostPerTonne: 22,
+    candidate: true,
+    fixedCostNok: 3200000,
+    rentNokPerMonth: 80000,
     window: demoWindow,
     notes: `${illustrative} Skogsareal i LNFR på Hurumhalvøya; lang kjøring fra nord.`,
   },

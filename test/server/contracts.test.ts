@@ -105,7 +105,19 @@ describe("the API keeps its contracts", () => {
     expect(current.status).toBe("succeeded");
     const view = await call(routes.scenarioResult, { params: { id: scenario.id } });
     expect(view.result?.status).not.toBe("error");
-  });
+    // Site allocation (issue 11): a recommendation among the demo's candidate sites, and its view.
+    expect((await call(routes.recommendation, { params: { id: scenario.id } })).run).toBeNull();
+    const allocation = await call(routes.recommendScenario, { params: { id: scenario.id }, body: { maxAllocatedSites: 1, curve: false } });
+    expect(allocation.run.kind).toBe("allocation");
+    current = allocation.run;
+    for (let i = 0; i < 600 && current.status === "running"; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      current = await call(routes.scenarioRun, { params: { id: scenario.id, runId: allocation.run.id } });
+    }
+    expect(current.status).toBe("succeeded");
+    const recommendation = await call(routes.recommendation, { params: { id: scenario.id } });
+    expect(recommendation.result?.allocation.allocated.length).toBeLessThanOrEqual(1);
+  }, 120_000);
 
   it("answers the outdoor-material routes as contracted", async () => {
     const types = (await call(routes.outdoorTypes)).items;

@@ -43,7 +43,7 @@ export function entry(id: string, name: string, kpiOverrides: Partial<Kpis> = {}
       note: "",
       siteIds,
       parameters: { carbonPricePerKg: 0.5 },
-      overrides: [],
+      overrides: [], siteAllocation: [],
       schemaVersion: 1,
       version: 1,
       createdBy: "planner",
@@ -52,7 +52,7 @@ export function entry(id: string, name: string, kpiOverrides: Partial<Kpis> = {}
       deletedAt: null,
       lastRun: null,
     },
-    run: { id: `run-${id}`, scenarioId: id, status: "succeeded", startedBy: "planner", startedAt: "2026-11-27T09:00:00.000Z", finishedAt: "2026-11-27T09:00:05.000Z", error: null },
+    run: { id: `run-${id}`, scenarioId: id, status: "succeeded", kind: "matching", startedBy: "planner", startedAt: "2026-11-27T09:00:00.000Z", finishedAt: "2026-11-27T09:00:05.000Z", error: null },
     result: {
       status: "optimal",
       objectiveKind: "cost",

@@ -5,6 +5,7 @@
  * schema, so the types here are what really arrived.
  */
 import { routes, type BodyOf, type QueryOf } from "../../core/api/routes";
+import type { RecommendRequest } from "../../core/allocation/recommendation-api";
 import type { MaterialProperties } from "../../core/domain/materials";
 import type { LotInput, SiteInput, SiteUpdate } from "../../core/domain/records";
 import type { LotImportReport, LotUpdate, ProjectCreate, ProjectUpdate } from "../../core/domain/registry-api";
@@ -196,6 +197,10 @@ export const fetchRun = (id: string, runId: string) => call(routes.scenarioRun, 
 export const fetchScenarioResult = (id: string) => call(routes.scenarioResult, { params: { id } });
 /** The instance the scenario gives now (for names and points of the ids in its result). */
 export const fetchScenarioInstance = (id: string) => call(routes.scenarioInstance, { params: { id } });
+/** `POST /api/scenarios/:id/recommend` → 202 with the allocation run (issue 11); `started` is false when a run was already going. */
+export const recommendScenario = (id: string, body: RecommendRequest) => call(routes.recommendScenario, { params: { id }, body });
+/** `GET /api/scenarios/:id/recommendation`: the last good recommendation, its run and its sites. */
+export const fetchRecommendation = (id: string) => call(routes.recommendation, { params: { id } });
 
 // --- Outdoor materials ---------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ import { sitesEn } from "./sites.en";
 import { outdoorEn } from "./outdoor.en";
 import { meetingEn } from "./meeting.en";
 import { scenariosEn } from "./scenarios.en";
+import { allocationEn } from "./allocation.en";
 import { zonesEn } from "./zones.en";
 import { formatsEn } from "./formats.en";
 import { accountsEn } from "./accounts.en";
@@ -14,6 +15,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...sitesEn,
   ...meetingEn,
   ...scenariosEn,
+  ...allocationEn,
   ...messagesEn,
   ...entityNamesEn,
   ...zonesEn,

@@ -3,6 +3,7 @@ import { sitesNb } from "./sites.nb";
 import { outdoorNb } from "./outdoor.nb";
 import { meetingNb } from "./meeting.nb";
 import { scenariosNb } from "./scenarios.nb";
+import { allocationNb } from "./allocation.nb";
 import { zonesNb } from "./zones.nb";
 import { formatsNb } from "./formats.nb";
 import { accountsNb } from "./accounts.nb";
@@ -17,6 +18,7 @@ export const nb = {
   ...sitesNb,
   ...meetingNb,
   ...scenariosNb,
+  ...allocationNb,
   ...messagesNb,
   ...entityNamesNb,
   ...zonesNb,

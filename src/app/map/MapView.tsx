@@ -28,6 +28,7 @@ import { draftPoint, focusPadding } from "./focus";
 import { roadNetworkLayers, roadNetworkSource, roadNetworkSourceId } from "./road-network-layers";
 import { SiteDrawingController } from "./site-drawing";
 import { FlowsOnMap } from "./FlowsOnMap";
+import { RecommendedSitesOnMap } from "./RecommendedSitesOnMap";
 import { siteClickedOnMap } from "../features/scenarios/scenario-actions";
 import { hazardZonesToFeatures, projectAreasToFeatures, projectPointsToFeatures, sitesToFeatures, zoningToFeatures } from "./features";
 import {
@@ -317,6 +318,7 @@ export function MapView() {
         {/* Cluster counts above the place names, which would otherwise cover them. */}
         <LayersInSlot slot="dataLabels" layers={projectSpecs.filter((spec) => spec.id === layerIds.projectsClusterCount || spec.id === layerIds.projectSpecialMasses)} />
         <FlowsOnMap />
+        <RecommendedSitesOnMap />
         <Source id={sourceIds.draftLocation} type="geojson" data={draft}>
           <LayersInSlot slot="draft" layers={draftLocationLayers(sourceIds.draftLocation)} />
         </Source>

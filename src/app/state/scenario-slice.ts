@@ -41,7 +41,7 @@ export const initialScenarios: ScenariosState = {
 
 /** The input part of a stored scenario (what a PUT sends back). */
 export function inputOf(scenario: Scenario): ScenarioInput {
-  return { name: scenario.name, note: scenario.note, siteIds: scenario.siteIds, parameters: scenario.parameters, overrides: scenario.overrides };
+  return { name: scenario.name, note: scenario.note, siteIds: scenario.siteIds, parameters: scenario.parameters, overrides: scenario.overrides, siteAllocation: scenario.siteAllocation ?? [] };
 }
 
 export function draftOf(scenario: Scenario): ScenarioDraft {

@@ -37,6 +37,7 @@ import {
 } from "../domain/registry-api";
 import { distanceMatrixJsonSchema, haulRouteFeatureSchema } from "../haul/distance-matrix";
 import { roadNetworkInfoSchema } from "../haul/road-graph-summary";
+import { recommendationViewSchema, recommendRequestSchema } from "../allocation/recommendation-api";
 import { registryInstanceSchema } from "../matching/from-registry";
 import { instanceSchema } from "../matching/instance";
 import { matchResultSchema } from "../matching/result";
@@ -215,6 +216,8 @@ export const routes = {
   runScenario: route({ method: "POST", path: "/api/scenarios/:id/run", response: runStartedSchema, status: 202 }),
   scenarioRun: route({ method: "GET", path: "/api/scenarios/:id/runs/:runId", response: scenarioRunSchema }),
   scenarioResult: route({ method: "GET", path: "/api/scenarios/:id/result", response: scenarioResultViewSchema }),
+  recommendScenario: route({ method: "POST", path: "/api/scenarios/:id/recommend", body: recommendRequestSchema, response: runStartedSchema, status: 202 }),
+  recommendation: route({ method: "GET", path: "/api/scenarios/:id/recommendation", response: recommendationViewSchema }),
 
   // --- Outdoor materials ------------------------------------------------------------------------
   outdoorTypes: route({ method: "GET", path: "/api/outdoor-materials/types", response: itemsOf(outdoorMaterialTypeRecordSchema) }),

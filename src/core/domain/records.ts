@@ -166,14 +166,31 @@ const siteFieldsSchema = z.object({
   materialAreaM2: z.number().nonnegative("must not be negative").max(10_000_000, "must be at most 10 000 000 m²").optional(),
   /** Storage: whether that material area is under roof; only then does it take types that need cover. */
   materialAreaCovered: z.boolean().optional(),
+  /**
+   * Storage: a candidate for allocation (DESIGN §9, issue 11) — `recommend` decides whether the
+   * municipality sets it aside; a storage site that is not a candidate is allocated already.
+   */
+  candidate: z.boolean().optional(),
+  /** Candidate: one-off cost when allocated (establishing, access, permits, restoring the land), NOK. */
+  fixedCostNok: z.number().nonnegative("must not be negative").max(1e11, "must be at most 100 000 000 000 NOK").optional(),
+  /** Candidate: rent for each month of its window while allocated, NOK per month. */
+  rentNokPerMonth: z.number().nonnegative("must not be negative").max(1e10, "must be at most 10 000 000 000 NOK").optional(),
   notes: z.string().max(5000).default(""),
 });
 
+/** The rules the allocation engine needs of a candidate (instance.ts checkAllocation), checked when the site is written. */
+function checkCandidate(site: { kind: SiteKind; candidate?: boolean | undefined; fixedCostNok?: number | undefined }, ctx: z.RefinementCtx): void {
+  if (site.candidate && site.kind !== "storage") ctx.addIssue(customIssue(message("validation.candidateNotStorage"), ["candidate"]));
+  if (site.candidate && site.fixedCostNok === undefined) ctx.addIssue(customIssue(message("validation.candidateFixedCost"), ["fixedCostNok"]));
+}
+
 /** What a client sends to create a site (POST /api/sites). */
-export const siteInputSchema = siteFieldsSchema.extend({ geometry: siteGeometrySchema });
+export const siteInputSchema = siteFieldsSchema.extend({ geometry: siteGeometrySchema }).superRefine(checkCandidate);
 export type SiteInput = z.infer<typeof siteInputSchema>;
 /** PUT /api/sites/:id: the fields and the version they were based on. */
-export const siteUpdateSchema = siteInputSchema.extend({ version: z.number().int().positive("must be a positive whole number") });
+export const siteUpdateSchema = siteFieldsSchema
+  .extend({ geometry: siteGeometrySchema, version: z.number().int().positive("must be a positive whole number") })
+  .superRefine(checkCandidate);
 export type SiteUpdate = z.infer<typeof siteUpdateSchema>;
 
 /** A site as the API answers it. */

@@ -45,6 +45,11 @@ export interface RegistryInstanceOptions {
    * topsoil with invasive species never goes there (DESIGN §8). Without it no lot is marked.
    */
   isAgriculturalAt?: (point: [number, number]) => boolean;
+  /**
+   * Candidate sites forced in or out (the scenario's `siteAllocation`, DESIGN §9): set as the
+   * instance sites' `allocation`. A choice naming a site that is not a candidate in play is a problem.
+   */
+  siteAllocation?: readonly { siteId: string; allocation: "required" | "excluded" }[];
 }
 
 /**
@@ -74,6 +79,7 @@ export function instanceFromRegistry(
     overrides = [],
     capacityDefaults = defaultSuitabilityRules.capacity,
     isAgriculturalAt,
+    siteAllocation = [],
   }: RegistryInstanceOptions = {},
 ): RegistryInstance {
   const notes: Message[] = [];
@@ -123,6 +129,11 @@ export function instanceFromRegistry(
     const known = new Set(sites.map((s) => s.id));
     for (const id of siteIds) if (!known.has(id)) problems.push(message("registry.unknownSite", { site: id }));
   }
+  const choiceOf = new Map(siteAllocation.map((choice) => [choice.siteId, choice.allocation]));
+  for (const { siteId } of siteAllocation) {
+    const site = inPlay.find((s) => s.id === siteId);
+    if (!site?.candidate) problems.push(message("registry.allocationNotCandidate", { site: siteId }));
+  }
   const instanceSites: InstanceInput["sites"] = [];
   for (const site of inPlay) {
     const base = { id: site.id, name: site.name, location: representativePoint(site.geometry), ...(site.window ? { window: site.window } : {}) };
@@ -132,11 +143,23 @@ export function instanceFromRegistry(
         continue;
       }
       let capacityTonnes = site.capacityTonnes;
+      const areaM2 = planarAreaM2(site.geometry);
       if (capacityTonnes === undefined) {
-        capacityTonnes = siteCapacityEstimate(planarAreaM2(site.geometry), site, capacityDefaults).capacityTonnes;
+        capacityTonnes = siteCapacityEstimate(areaM2, site, capacityDefaults).capacityTonnes;
         notes.push(message("registry.capacityEstimated", { site: site.name, capacityTonnes: Math.round(capacityTonnes) }));
       }
-      instanceSites.push({ ...base, kind: "storage", capacityTonnes, accepts: site.accepts, handlingCostPerTonne: site.handlingCostPerTonne ?? 0 });
+      // A candidate carries what allocation needs (DESIGN §9): its costs, its land (from the outline) and the scenario's choice.
+      const choice = site.candidate ? choiceOf.get(site.id) : undefined;
+      const candidateFields = site.candidate
+        ? {
+            candidate: true,
+            ...(site.fixedCostNok !== undefined ? { fixedCostNok: site.fixedCostNok } : {}),
+            ...(site.rentNokPerMonth !== undefined ? { rentNokPerMonth: site.rentNokPerMonth } : {}),
+            areaM2,
+            ...(choice ? { allocation: choice } : {}),
+          }
+        : {};
+      instanceSites.push({ ...base, kind: "storage", capacityTonnes, accepts: site.accepts, handlingCostPerTonne: site.handlingCostPerTonne ?? 0, ...candidateFields });
     } else if (site.kind === "landfill") {
       instanceSites.push({
         ...base,

@@ -37,6 +37,7 @@ export const messageCatalogue = {
   "error.noOutdoorType": { params: { id: "text" }, en: "No outdoor material type {id}." },
   "error.noMaterial": { params: { material: "text", materials: "list" }, en: "No material {material}; one of {materials}." },
   "error.noRun": { params: { run: "text", scenario: "text" }, en: "No run {run} of scenario {scenario}." },
+  "error.runInProgress": { params: { kind: "text", by: "text", at: "text" }, en: "A {kind} run of this scenario (started by {by} at {at}) is still going; wait for it to finish." },
   "error.tooManyAttempts": { params: { seconds: "number" }, en: "Too many failed sign-ins; try again in {seconds} s." },
   "error.invalidCredentials": { params: {}, en: "Wrong username or password." },
   "error.versionConflict": {
@@ -134,6 +135,8 @@ export const messageCatalogue = {
   "password.repetitive": { params: {}, en: "must not be one character repeated or a run such as 123456789012 or abcdefghijkl" },
   "password.common": { params: {}, en: "is on the list of the 100,000 most used passwords; choose another" },
   "validation.shiftOrWindow": { params: {}, en: "give either shiftMonths or window, not both" },
+  "validation.candidateNotStorage": { params: {}, en: "only a storage site can be a candidate for allocation" },
+  "validation.candidateFixedCost": { params: {}, en: "is required for a candidate site (establishing, access, permits, restoring the land), NOK" },
   "validation.typeExists": { params: { id: "text" }, en: "{id} is already a type; change it with PUT /api/outdoor-materials/types/{id}" },
   "validation.unitInUse": {
     params: { count: "number", type: "localized", unit: "outdoorUnit" },
@@ -266,6 +269,7 @@ export const messageCatalogue = {
   "registry.overrideUnknownLot": { params: { lot: "text" }, en: "an override names lot {lot}, which is not in the registry" },
   "registry.noLots": { params: {}, en: "the registry has no lots: log the projects' masses first" },
   "registry.unknownSite": { params: { site: "text" }, en: "the scenario names site {site}, which does not exist" },
+  "registry.allocationNotCandidate": { params: { site: "text" }, en: "the scenario forces site {site} in or out of the allocation, but it is not a candidate site in play" },
   "registry.storageWithoutMaterials": { params: { site: "text" }, en: "storage {site} is left out: it has no accepted materials" },
   "registry.capacityEstimated": { params: { site: "text", capacityTonnes: "number" }, en: "storage {site}: capacity estimated at {capacityTonnes} t from its area" },
   "registry.quarryIncomplete": { params: { site: "text" }, en: "quarry {site} is left out: it needs materials, price and CO2e per tonne" },

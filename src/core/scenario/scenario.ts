@@ -10,6 +10,13 @@ import { matchResultSchema } from "../matching/result";
 
 export const scenarioSchemaVersion = 1;
 
+/** A candidate site forced into (`required`) or out of (`excluded`) the scenario's recommendation. */
+export const siteAllocationChoiceSchema = z.object({
+  siteId: z.string().min(1, "must name a site"),
+  allocation: z.enum(["required", "excluded"]),
+});
+export type SiteAllocationChoice = z.infer<typeof siteAllocationChoiceSchema>;
+
 export const scenarioInputSchema = z.object({
   name: z.string().trim().min(1, "must not be empty").max(200),
   note: z.string().max(5000).default(""),
@@ -18,6 +25,8 @@ export const scenarioInputSchema = z.object({
   /** Parameters that differ from DESIGN §5's defaults. */
   parameters: parametersSchema.partial().default({}),
   overrides: z.array(lotOverrideSchema).max(1000).default([]),
+  /** Candidate sites forced in or out of a recommendation (DESIGN §9, issue 11). */
+  siteAllocation: z.array(siteAllocationChoiceSchema).max(1000).default([]),
 });
 export type ScenarioInput = z.infer<typeof scenarioInputSchema>;
 
@@ -38,12 +47,16 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 
 export const runStatuses = ["running", "succeeded", "failed"] as const;
 export type RunStatus = (typeof runStatuses)[number];
+/** What a run computes: the matching of the sites in play (`/run`) or a site allocation (`/recommend`). */
+export const runKinds = ["matching", "allocation"] as const;
+export type RunKind = (typeof runKinds)[number];
 
 /** One run of a scenario, with the snapshot of what it was given. */
 export const scenarioRunSchema = z.object({
   id: z.string(),
   scenarioId: z.string(),
   status: z.enum(runStatuses),
+  kind: z.enum(runKinds),
   startedBy: z.string(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),

@@ -1,6 +1,7 @@
 import type { InstanceInput } from "../../core/matching/instance";
 import type { MatchResult } from "../../core/matching/result";
-import { migrateScenario, type Scenario, type ScenarioInput, type ScenarioRun } from "../../core/scenario/scenario";
+import type { RecommendResult } from "../../core/allocation/result";
+import { migrateScenario, type RunKind, type Scenario, type ScenarioInput, type ScenarioRun } from "../../core/scenario/scenario";
 import type { Queryable } from "../db/database";
 import { setSoftDeleted, updateOutcome } from "./versioned-records";
 
@@ -11,6 +12,7 @@ interface ScenarioRow {
   site_ids: string[] | null;
   parameters: ScenarioInput["parameters"];
   overrides: ScenarioInput["overrides"];
+  site_allocation: ScenarioInput["siteAllocation"];
   schema_version: number;
   version: number;
   created_by: string | null;
@@ -23,6 +25,7 @@ interface RunRow {
   id: string;
   scenario_id: string;
   status: ScenarioRun["status"];
+  kind: ScenarioRun["kind"];
   started_by: string;
   started_at: Date | string;
   finished_at: Date | string | null;
@@ -39,6 +42,7 @@ function scenarioFromRow(row: ScenarioRow): Scenario {
     siteIds: row.site_ids,
     parameters: row.parameters,
     overrides: row.overrides,
+    siteAllocation: row.site_allocation,
   });
   return {
     id: row.id,
@@ -56,13 +60,14 @@ const runFromRow = (row: RunRow): ScenarioRun => ({
   id: row.id,
   scenarioId: row.scenario_id,
   status: row.status,
+  kind: row.kind,
   startedBy: row.started_by,
   startedAt: iso(row.started_at)!,
   finishedAt: iso(row.finished_at),
   error: row.error,
 });
 
-const runColumns = "id, scenario_id, status, started_by, started_at, finished_at, error";
+const runColumns = "id, scenario_id, status, kind, started_by, started_at, finished_at, error";
 
 export async function listScenarios(db: Queryable, { includeDeleted = false } = {}): Promise<Scenario[]> {
   const rows = await db.query<ScenarioRow>(
@@ -81,9 +86,9 @@ export async function getScenario(db: Queryable, id: string, { includeDeleted = 
 
 export async function insertScenario(db: Queryable, input: ScenarioInput, actor: string): Promise<string> {
   const rows = await db.query<{ id: string }>(
-    `insert into scenarios (name, note, site_ids, parameters, overrides, created_by, updated_by)
-     values ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6, $6) returning id`,
-    [input.name, input.note, JSON.stringify(input.siteIds), JSON.stringify(input.parameters), JSON.stringify(input.overrides), actor],
+    `insert into scenarios (name, note, site_ids, parameters, overrides, site_allocation, created_by, updated_by)
+     values ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $7::jsonb, $6, $6) returning id`,
+    [input.name, input.note, JSON.stringify(input.siteIds), JSON.stringify(input.parameters), JSON.stringify(input.overrides), actor, JSON.stringify(input.siteAllocation)],
   );
   return rows[0]!.id;
 }
@@ -96,10 +101,10 @@ export async function updateScenario(
   actor: string,
 ): Promise<"updated" | "stale" | "missing"> {
   const rows = await db.query(
-    `update scenarios set name = $3, note = $4, site_ids = $5::jsonb, parameters = $6::jsonb, overrides = $7::jsonb,
+    `update scenarios set name = $3, note = $4, site_ids = $5::jsonb, parameters = $6::jsonb, overrides = $7::jsonb, site_allocation = $9::jsonb,
        version = version + 1, updated_at = now(), updated_by = $8
      where id = $1 and version = $2 and deleted_at is null returning id`,
-    [id, expectedVersion, input.name, input.note, JSON.stringify(input.siteIds), JSON.stringify(input.parameters), JSON.stringify(input.overrides), actor],
+    [id, expectedVersion, input.name, input.note, JSON.stringify(input.siteIds), JSON.stringify(input.parameters), JSON.stringify(input.overrides), actor, JSON.stringify(input.siteAllocation)],
   );
   return updateOutcome(db, "scenarios", id, rows.length);
 }
@@ -108,8 +113,8 @@ export async function updateScenario(
 export const setScenarioDeleted = (db: Queryable, id: string, deleted: boolean, actor: string) => setSoftDeleted(db, "scenarios", id, deleted, actor);
 
 /**
- * Starts a run unless one is already running for the scenario (the partial unique index decides,
- * so two simultaneous requests cannot both start): returns the run and whether it is new.
+ * Starts a run unless one (of either kind) is already running for the scenario (the partial unique
+ * index decides, so two simultaneous requests cannot both start): returns the run and whether it is new.
  */
 export async function startRun(
   db: Queryable,
@@ -117,11 +122,12 @@ export async function startRun(
   input: InstanceInput,
   notes: string[],
   actor: string,
+  kind: RunKind = "matching",
 ): Promise<{ run: ScenarioRun; started: boolean }> {
   const inserted = await db.query<RunRow>(
-    `insert into scenario_runs (scenario_id, status, started_by, input, notes) values ($1, 'running', $2, $3::jsonb, $4::jsonb)
+    `insert into scenario_runs (scenario_id, status, started_by, input, notes, kind) values ($1, 'running', $2, $3::jsonb, $4::jsonb, $5)
      on conflict (scenario_id) where status = 'running' do nothing returning ${runColumns}`,
-    [scenarioId, actor, JSON.stringify(input), JSON.stringify(notes)],
+    [scenarioId, actor, JSON.stringify(input), JSON.stringify(notes), kind],
   );
   if (inserted[0]) return { run: runFromRow(inserted[0]), started: true };
   const running = await db.query<RunRow>(`select ${runColumns} from scenario_runs where scenario_id = $1 and status = 'running'`, [scenarioId]);
@@ -131,7 +137,7 @@ export async function startRun(
 export async function finishRun(
   db: Queryable,
   runId: string,
-  outcome: { status: "succeeded"; result: MatchResult } | { status: "failed"; error: string },
+  outcome: { status: "succeeded"; result: MatchResult | RecommendResult } | { status: "failed"; error: string },
 ): Promise<void> {
   await db.query(
     `update scenario_runs set status = $2, result = $3::jsonb, error = $4, finished_at = now() where id = $1`,
@@ -153,22 +159,25 @@ export async function getRun(db: Queryable, scenarioId: string, runId: string): 
   return rows[0] ? runFromRow(rows[0]) : undefined;
 }
 
-export interface RunRecords {
-  lastGood: (ScenarioRun & { input: InstanceInput; notes: string[]; result: MatchResult }) | undefined;
+export interface RunRecords<Result = MatchResult> {
+  lastGood: (ScenarioRun & { input: InstanceInput; notes: string[]; result: Result }) | undefined;
   running: ScenarioRun | undefined;
   lastFailure: ScenarioRun | undefined;
   latest: ScenarioRun | undefined;
 }
 
-export async function runRecords(db: Queryable, scenarioId: string): Promise<RunRecords> {
-  const good = await db.query<RunRow & { input: InstanceInput; notes: string[]; result: MatchResult }>(
-    `select ${runColumns}, input, notes, result from scenario_runs where scenario_id = $1 and status = 'succeeded'
+/** The runs of one kind of a scenario: matching runs (`/result`) unless told otherwise. */
+export async function runRecords(db: Queryable, scenarioId: string, kind?: "matching"): Promise<RunRecords>;
+export async function runRecords(db: Queryable, scenarioId: string, kind: "allocation"): Promise<RunRecords<RecommendResult>>;
+export async function runRecords(db: Queryable, scenarioId: string, kind: RunKind = "matching"): Promise<RunRecords<MatchResult | RecommendResult>> {
+  const good = await db.query<RunRow & { input: InstanceInput; notes: string[]; result: MatchResult | RecommendResult }>(
+    `select ${runColumns}, input, notes, result from scenario_runs where scenario_id = $1 and kind = $2 and status = 'succeeded'
      order by started_at desc, id desc limit 1`,
-    [scenarioId],
+    [scenarioId, kind],
   );
   const others = await db.query<RunRow>(
-    `select ${runColumns} from scenario_runs where scenario_id = $1 order by started_at desc, id desc limit 20`,
-    [scenarioId],
+    `select ${runColumns} from scenario_runs where scenario_id = $1 and kind = $2 order by started_at desc, id desc limit 20`,
+    [scenarioId, kind],
   );
   const lastGood = good[0] ? { ...runFromRow(good[0]), input: good[0].input, notes: good[0].notes, result: good[0].result } : undefined;
   const runs = others.map(runFromRow);

@@ -1,15 +1,18 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { routes as contracts } from "../../core/api/routes";
 import { planningWriters, restorers } from "../../core/domain/accounts";
 import { describeFields, fieldError } from "../../core/domain/api-error";
 import { message } from "../../core/messages/message";
 import { instanceFromRegistry, type RegistryInstance } from "../../core/matching/from-registry";
-import { parseInstance } from "../../core/matching/instance";
+import { parseInstance, type Instance } from "../../core/matching/instance";
+import type { MatchResult } from "../../core/matching/result";
+import { recommendationSites, recommendRequestSchema, type RecommendationView } from "../../core/allocation/recommendation-api";
+import type { RecommendResult } from "../../core/allocation/result";
 import { withMeasuredDistances } from "../../core/matching/with-distances";
 import { haulMatrix } from "../../core/haul/haul-matrix";
-import { dataChangesBetween, scenarioInputSchema, scenarioUpdateSchema, type ScenarioInput, type ScenarioResultView } from "../../core/scenario/scenario";
+import { dataChangesBetween, scenarioInputSchema, scenarioUpdateSchema, type RunKind, type ScenarioInput, type ScenarioResultView } from "../../core/scenario/scenario";
 import { agriculturalLandTest, withLandUseWarnings } from "../../core/special-masses/land-use";
-import { solveInWorker } from "../../solver/solve-in-worker";
+import { recommendInWorker, solveInWorker, type WorkerOutcome } from "../../solver/solve-in-worker";
 import type { ServerConfig } from "../config";
 import type { Database, Queryable } from "../db/database";
 import type { HaulService } from "../haul-service";
@@ -48,6 +51,17 @@ async function currentInstance(db: Queryable, scenario?: ScenarioInput): Promise
 }
 
 /**
+ * The instance a recommendation weighs: the scenario's sites in play plus every live candidate
+ * site, so "Use this allocation" (which narrows the sites in play) never hides a candidate from
+ * the next recommendation.
+ */
+async function allocationInstance(db: Queryable, scenario: ScenarioInput): Promise<RegistryInstance> {
+  const candidateIds = (await listSites(db)).filter((site) => site.candidate && site.status !== "closed").map((site) => site.id);
+  const siteIds = scenario.siteIds ? [...new Set([...scenario.siteIds, ...candidateIds])] : null;
+  return currentInstance(db, { ...scenario, siteIds });
+}
+
+/**
  * In road and OSRM mode the run is given its distances measured (the model itself only knows
  * straight lines); the snapshot keeps the registry's instance, so the changed-data check compares
  * like with like.
@@ -73,7 +87,7 @@ export function scenarioRoutes(
   db: Database,
   config: Pick<ServerConfig, "solveTimeoutSeconds">,
   haul: HaulService,
-  { solve = solveInWorker }: { solve?: typeof solveInWorker } = {},
+  { solve = solveInWorker, recommend = recommendInWorker }: { solve?: typeof solveInWorker; recommend?: typeof recommendInWorker } = {},
 ) {
   const routes = new Hono<AppEnv>();
   /** Runs in flight in this process, so tests and shutdown can wait for them. */
@@ -192,13 +206,19 @@ export function scenarioRoutes(
     return respond(c, contracts.scenarioInstance, await measuredInstance(haul, await currentInstance(db, scenario)));
   });
 
-  routes.post("/scenarios/:id/run", async (c) => {
-    const auth = authorise(c, planningWriters);
-    if (!auth.ok) return auth.response;
-    const id = c.req.param("id");
-    const scenario = await getScenario(db, id);
-    if (!scenario) return notFound(c, "scenario", id);
-    const built = await currentInstance(db, scenario);
+  /**
+   * Starts a background run of a scenario's instance (202, one at a time per scenario, of either
+   * kind; the snapshot is kept with the run): the same for `/run` and `/recommend`. `work` gets the
+   * parsed instance and answers what the run finishes with.
+   */
+  async function startBackgroundRun(
+    c: Context<AppEnv>,
+    actor: string,
+    scenarioId: string,
+    kind: RunKind,
+    built: RegistryInstance,
+    work: (instance: Instance) => Promise<{ status: "succeeded"; result: MatchResult | RecommendResult } | { status: "failed"; error: string }>,
+  ): Promise<Response> {
     if (built.problems.length > 0) {
       const fields = built.problemDetails.map((problem) => fieldError("scenario", problem));
       return fail(c, 400, "cannot_run", message("error.cannotRun", { problems: built.problemDetails }), fields);
@@ -208,28 +228,68 @@ export function scenarioRoutes(
     if (!parsed.ok) {
       return fail(c, 400, "cannot_run", message("error.cannotRunInvalid", { details: describeFields(parsed.fields), count: parsed.fields.length }), parsed.fields);
     }
-    const { run, started } = await startRun(db, id, built.instance, measured.notes, auth.user.username);
+    const { run, started } = await startRun(db, scenarioId, built.instance, measured.notes, actor, kind);
+    if (!started && run.kind !== kind) {
+      return fail(c, 409, "run_in_progress", message("error.runInProgress", { kind: run.kind, by: run.startedBy, at: run.startedAt }));
+    }
     if (started) {
-      const work = solve(parsed.instance, { timeoutMs: config.solveTimeoutSeconds * 1000 }).then(async (outcome) => {
-        if (outcome.kind === "result" && outcome.result.status !== "error") {
-          // TA-2553: classes above what a demand lot's land use allows are warned of (issue 17).
-          const result = withLandUseWarnings(outcome.result, parsed.instance.lots, await listZoning(db));
-          await finishRun(db, run.id, { status: "succeeded", result });
-        } else {
-          const error =
-            outcome.kind === "timeout"
-              ? `stopped at the time limit of ${config.solveTimeoutSeconds} s (MASSEKART_SOLVE_TIMEOUT_S); the previous result stays`
-              : outcome.kind === "failed"
-                ? `the solver failed: ${outcome.message}`
-                : `the solver failed: ${outcome.result.status === "error" ? outcome.result.message : "unknown"}`;
-          await finishRun(db, run.id, { status: "failed", error });
-        }
-      });
-      const tracked = work.catch(() => undefined).finally(() => inFlight.delete(tracked));
+      const finished = work(parsed.instance)
+        .catch((error: unknown) => ({ status: "failed" as const, error: `the run failed: ${error instanceof Error ? error.message : String(error)}` }))
+        .then((outcome) => finishRun(db, run.id, outcome));
+      const tracked = finished.catch(() => undefined).finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
     }
-    // 202: the run goes on; poll GET /api/scenarios/:id/runs/:runId or …/result.
-    return respond(c, contracts.runScenario, { run, started });
+    // 202: the run goes on; poll GET /api/scenarios/:id/runs/:runId, …/result or …/recommendation.
+    return respond(c, kind === "allocation" ? contracts.recommendScenario : contracts.runScenario, { run, started });
+  }
+
+  const solverFailure = (outcome: WorkerOutcome<MatchResult | RecommendResult>) =>
+    outcome.kind === "timeout"
+      ? `stopped at the time limit of ${config.solveTimeoutSeconds} s (MASSEKART_SOLVE_TIMEOUT_S); the previous result stays`
+      : outcome.kind === "failed"
+        ? `the solver failed: ${outcome.message}`
+        : `the solver failed: ${outcome.result.status === "error" ? outcome.result.message : "unknown"}`;
+
+  routes.post("/scenarios/:id/run", async (c) => {
+    const auth = authorise(c, planningWriters);
+    if (!auth.ok) return auth.response;
+    const id = c.req.param("id");
+    const scenario = await getScenario(db, id);
+    if (!scenario) return notFound(c, "scenario", id);
+    return startBackgroundRun(c, auth.user.username, id, "matching", await currentInstance(db, scenario), async (instance) => {
+      const outcome = await solve(instance, { timeoutMs: config.solveTimeoutSeconds * 1000 });
+      if (outcome.kind !== "result" || outcome.result.status === "error") return { status: "failed", error: solverFailure(outcome) };
+      // TA-2553: classes above what a demand lot's land use allows are warned of (issue 17).
+      return { status: "succeeded", result: withLandUseWarnings(outcome.result, instance.lots, await listZoning(db)) };
+    });
+  });
+
+  // Site allocation (issue 11): which candidate storage sites to allocate. The scenario's limits and
+  // per-candidate choices, overridden for this run by the body; every live candidate site is
+  // considered even when the scenario's sites in play (set by "Use this allocation") leave it out.
+  routes.post("/scenarios/:id/recommend", async (c) => {
+    const auth = authorise(c, planningWriters);
+    if (!auth.ok) return auth.response;
+    // No body: the scenario's own limits (Hono keeps the text, so readBody can read it again).
+    const body = (await c.req.text()).trim() === "" ? { ok: true as const, value: recommendRequestSchema.parse({}) } : await readBody(c, recommendRequestSchema);
+    if (!body.ok) return body.response;
+    const id = c.req.param("id");
+    const scenario = await getScenario(db, id);
+    if (!scenario) return notFound(c, "scenario", id);
+    const { maxAllocatedSites, maxAllocatedAreaM2, siteAllocation, objective, curve } = body.value;
+    const parameters = { ...scenario.parameters };
+    if (maxAllocatedSites !== undefined) parameters.maxAllocatedSites = maxAllocatedSites ?? undefined;
+    if (maxAllocatedAreaM2 !== undefined) parameters.maxAllocatedAreaM2 = maxAllocatedAreaM2 ?? undefined;
+    if (objective) parameters.objective = objective;
+    const built = await allocationInstance(db, { ...scenario, parameters, siteAllocation: siteAllocation ?? scenario.siteAllocation });
+    return startBackgroundRun(c, auth.user.username, id, "allocation", built, async (instance) => {
+      const outcome = await recommend(instance, { timeLimitSeconds: config.solveTimeoutSeconds, curve });
+      if (outcome.kind === "result" && outcome.result.status === "error" && outcome.result.message.includes("time limit")) {
+        return { status: "failed", error: `${outcome.result.message} (${config.solveTimeoutSeconds} s, MASSEKART_SOLVE_TIMEOUT_S)` };
+      }
+      if (outcome.kind !== "result" || outcome.result.status === "error") return { status: "failed", error: solverFailure(outcome) };
+      return { status: "succeeded", result: outcome.result };
+    });
   });
 
   routes.get("/scenarios/:id/runs/:runId", async (c) => {
@@ -237,6 +297,29 @@ export function scenarioRoutes(
     if (!auth.ok) return auth.response;
     const run = await getRun(db, c.req.param("id"), c.req.param("runId"));
     return run ? respond(c, contracts.scenarioRun, run) : fail(c, 404, "not_found", message("error.noRun", { run: c.req.param("runId"), scenario: c.req.param("id") }));
+  });
+
+  routes.get("/scenarios/:id/recommendation", async (c) => {
+    const auth = authorise(c);
+    if (!auth.ok) return auth.response;
+    const scenario = await getScenario(db, c.req.param("id"));
+    if (!scenario) return notFound(c, "scenario", c.req.param("id"));
+    const records = await runRecords(db, scenario.id, "allocation");
+    const good = records.lastGood;
+    const result = good && good.result.status !== "error" ? good.result : null;
+    const snapshot = good ? recommendationSites(good.input.sites ?? [], result?.allocation.allocated ?? []) : null;
+    const view: RecommendationView = {
+      run: good ? stripRun(good) : null,
+      running: records.running ?? null,
+      lastFailure: records.lastFailure ?? null,
+      result,
+      notes: good?.notes ?? [],
+      // Lots and sites compared with the registry now; a candidate forced in or out is a choice of the run, not data.
+      dataChanged: good ? dataChangesBetween(withoutChoices(good.input), withoutChoices((await allocationInstance(db, scenario)).instance)) : null,
+      sites: snapshot?.sites ?? [],
+      sitesInPlay: snapshot?.sitesInPlay ?? null,
+    };
+    return respond(c, contracts.recommendation, view);
   });
 
   routes.get("/scenarios/:id/result", async (c) => {
@@ -260,5 +343,11 @@ export function scenarioRoutes(
 
   return Object.assign(routes, { whenIdle: () => Promise.all([...inFlight]).then(() => undefined) });
 }
+
+/** An instance's lots and sites without the per-candidate `allocation` choices. */
+const withoutChoices = ({ lots, sites = [] }: { lots: readonly { id: string }[]; sites?: readonly { id: string }[] }) => ({
+  lots,
+  sites: sites.map(({ allocation: _choice, ...site }: { id: string; allocation?: unknown }) => site),
+});
 
 const stripRun = <T extends { input: unknown; notes: unknown; result: unknown }>({ input: _i, notes: _n, result: _r, ...run }: T) => run;

@@ -10,7 +10,6 @@ import { bboxQuery } from "./query";
 import { inTransaction, notFound, notFoundDeleted, Refusal, versionConflict } from "./write-helpers";
 import { message } from "../../core/messages/message";
 
-
 /** Storage, landfill and quarry sites: read for all signed in, written by planners and admins. */
 export function siteRoutes(db: Database) {
   const routes = new Hono<AppEnv>();

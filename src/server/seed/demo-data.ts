@@ -13,7 +13,7 @@ const keyed = { key: z.string() };
 const demoProjectsSchema = z.array(
   projectInputSchema.extend({ ...keyed, lots: z.array(lotInputSchema.safeExtend(keyed)) }),
 );
-const demoSitesSchema = z.array(siteInputSchema.extend(keyed));
+const demoSitesSchema = z.array(siteInputSchema.safeExtend(keyed));
 const demoZoningSchema = z.array(zoningAreaInputSchema.extend(keyed));
 
 function readDemoFile<T>(file: string, schema: z.ZodType<T>): T {

@@ -18,7 +18,7 @@ const scenario = (over: Partial<Scenario> = {}): Scenario => ({
   note: "",
   siteIds: null,
   parameters: {},
-  overrides: [],
+  overrides: [], siteAllocation: [],
   schemaVersion: 1,
   version: 1,
   createdBy: "planner",
@@ -40,7 +40,7 @@ describe("scenario slice", () => {
   });
 
   it("keeps a stored scenario's last run when it is saved again, and adds new ones at the end", () => {
-    const run = { id: "r", scenarioId: "s1", status: "succeeded" as const, startedBy: "planner", startedAt: "", finishedAt: "", error: null };
+    const run = { id: "r", scenarioId: "s1", status: "succeeded" as const, kind: "matching" as const, startedBy: "planner", startedAt: "", finishedAt: "", error: null };
     const items = [{ ...scenario(), lastRun: run }];
     const renamed = withScenarioStored(items, scenario({ name: "Renamed", version: 2 }));
     expect(renamed).toEqual([{ ...scenario({ name: "Renamed", version: 2 }), lastRun: run }]);

@@ -29,7 +29,7 @@ describe("dataChangesBetween", () => {
 
 describe("migrateScenario", () => {
   it("fills defaults of version 1 and refuses a newer version", () => {
-    expect(migrateScenario({ name: "A" })).toEqual({ name: "A", note: "", siteIds: null, parameters: {}, overrides: [] });
+    expect(migrateScenario({ name: "A" })).toEqual({ name: "A", note: "", siteIds: null, parameters: {}, overrides: [], siteAllocation: [] });
     expect(() => migrateScenario({ schemaVersion: 99, name: "A" })).toThrow(/newer/);
   });
 });

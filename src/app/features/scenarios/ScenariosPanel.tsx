@@ -16,6 +16,7 @@ import { useT, type Translator } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/i18n";
 import { siteInPlay, withOverride, type ScenarioDraft } from "../../state/scenario-slice";
 import { useAppStore } from "../../state/store";
+import { RecommendSection } from "../allocation/RecommendSection";
 import { scenariosPanelId } from "./ids";
 import {
   closeScenario,
@@ -332,6 +333,7 @@ function ScenarioEditor({ draft, writer }: { draft: ScenarioDraft; writer: boole
           </button>
         )}
       </fieldset>
+      <RecommendSection draft={draft} writer={writer} />
       <div className="field">
         <label htmlFor={`${base}-note`}>{t("scenarios.note")}</label>
         <textarea id={`${base}-note`} rows={3} readOnly={!writer} value={input.note} onChange={(e) => editDraft({ note: e.target.value })} />

@@ -235,6 +235,18 @@ export function SiteForm({ editor }: { editor: SiteEditor }) {
               </label>
             )}
             {shows("handlingCostPerTonne") && text("handlingCostPerTonne", "handlingCostPerTonne", t("sites.form.handlingCost"))}
+            {shows("candidate") && (
+              <label className="checkbox">
+                <input type="checkbox" checked={draft.candidate} onChange={(e) => set("candidate", e.target.checked)} />
+                {t("sites.form.candidate")}
+              </label>
+            )}
+            {shows("candidate") && draft.candidate && (
+              <div className="form-grid form-grid-2">
+                {text("fixedCostNok", "fixedCostNok", `${t("sites.form.fixedCostNok")} (${t("unit.nok")})`, { hint: t("sites.form.candidateHint") })}
+                {text("rentNokPerMonth", "rentNokPerMonth", `${t("sites.form.rentNokPerMonth")} (${t("unit.nokPerMonth")})`)}
+              </div>
+            )}
             {shows("gateFeePerTonne") && text("gateFeePerTonne", "gateFeePerTonne", t("sites.form.gateFee"), { hint: t("sites.form.gateFeeHint", { fee: defaultGateFeePerTonne }) })}
             {shows("gateFees") && (
               <fieldset className="form-field gate-fees">

@@ -1,6 +1,6 @@
 /**
  * What the site tools do: save, delete, restore, reload after a conflict, and refresh the map's
- * sites and zoning. The store changes through its pure transitions; the calls go through `sites-api`.
+ * sites and zoning. The store changes through its pure transitions; the calls go through the typed client (`api/client.ts`).
  */
 import { fetchSites, fetchZoning } from "../../api/client";
 import { failureMessage, type Message } from "../../api/failure-message";

@@ -40,6 +40,10 @@ export function siteBodyOf(draft: SiteDraft): SiteBodyResult {
     for (const c of feeClasses) read(`gateFees.byClass.${c}`, draft.gateFeesByClass[c]);
     read("gateFees.hazardous", draft.gateFeeHazardous);
   }
+  if (show("candidate") && draft.candidate) {
+    read("fixedCostNok", draft.fixedCostNok);
+    read("rentNokPerMonth", draft.rentNokPerMonth);
+  }
   if (!draft.geometry) errors.geometry = { key: "sites.form.noOutline" };
 
   const candidate: Record<string, unknown> = {
@@ -68,6 +72,7 @@ export function siteBodyOf(draft: SiteDraft): SiteBodyResult {
   }
   if (show("materials") && draft.materials.length > 0) candidate.materials = draft.materials;
   if (show("acceptsHazardous")) candidate.acceptsHazardous = draft.acceptsHazardous;
+  if (show("candidate") && draft.candidate) candidate.candidate = true;
   if (draft.windowFrom.trim() !== "" || draft.windowTo.trim() !== "") {
     candidate.window = { from: draft.windowFrom.trim(), to: draft.windowTo.trim() };
   }
@@ -99,6 +104,9 @@ const fieldOrder = [
   "accepts",
   "acceptsHazardous",
   "handlingCostPerTonne",
+  "candidate",
+  "fixedCostNok",
+  "rentNokPerMonth",
   "gateFeePerTonne",
   "gateFees",
   "materials",

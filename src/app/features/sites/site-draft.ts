@@ -43,6 +43,10 @@ export interface SiteDraft {
   /** Receiver: gate fee per class as typed, "" = the flat fee; and for hazardous waste. */
   gateFeesByClass: Record<FeeClass, string>;
   gateFeeHazardous: string;
+  /** Storage: a candidate for allocation with its fixed cost and rent, NOK (issue 11). */
+  candidate: boolean;
+  fixedCostNok: string;
+  rentNokPerMonth: string;
   notes: string;
   /** Stored fields this form does not edit (the outdoor-material area …), sent back unchanged. */
   kept: Partial<SiteInput>;
@@ -50,7 +54,7 @@ export interface SiteDraft {
 
 /** Which optional fields each kind shows and sends. */
 export const kindFields = {
-  storage: ["capacityTonnes", "accepts", "handlingCostPerTonne", "stackHeightM", "usableShare"],
+  storage: ["capacityTonnes", "accepts", "handlingCostPerTonne", "stackHeightM", "usableShare", "candidate"],
   landfill: ["capacityTonnes", "accepts", "gateFeePerTonne", "gateFees", "acceptsHazardous", "stackHeightM", "usableShare"],
   quarry: ["materials", "pricePerTonne", "kgCO2ePerTonne"],
 } as const satisfies Record<SiteKind, readonly string[]>;
@@ -84,6 +88,9 @@ export function emptySiteDraft(geometry: AreaGeometry | null, kind: SiteKind = "
     acceptsFlags: [],
     gateFeesByClass: { "1": "", "2": "", "3": "", "4": "", "5": "" },
     gateFeeHazardous: "",
+    candidate: false,
+    fixedCostNok: "",
+    rentNokPerMonth: "",
     notes: "",
     kept: {},
   };
@@ -110,6 +117,9 @@ export function draftFromSite(site: Site): SiteDraft {
     materials: [...(site.materials ?? [])],
     pricePerTonne: numberText(site.pricePerTonne),
     kgCO2ePerTonne: numberText(site.kgCO2ePerTonne),
+    candidate: site.candidate ?? false,
+    fixedCostNok: numberText(site.fixedCostNok),
+    rentNokPerMonth: numberText(site.rentNokPerMonth),
     windowFrom: site.window?.from ?? "",
     windowTo: site.window?.to ?? "",
     stackHeightM: numberText(site.stackHeightM),

@@ -12,7 +12,7 @@ const scenario: Scenario = {
   note: "",
   siteIds: null,
   parameters: { maxHaulKm: 40 },
-  overrides: [],
+  overrides: [], siteAllocation: [],
   schemaVersion: 1,
   version: 1,
   createdBy: "planner",
@@ -51,9 +51,9 @@ describe("ScenariosPanel", () => {
       draft: draftOf(scenario),
       views: {
         s1: {
-          run: { id: "r", scenarioId: "s1", status: "succeeded", startedBy: "planner", startedAt: "2026-11-27T10:00:00Z", finishedAt: "2026-11-27T10:00:02Z", error: null },
+          run: { id: "r", scenarioId: "s1", status: "succeeded", kind: "matching", startedBy: "planner", startedAt: "2026-11-27T10:00:00Z", finishedAt: "2026-11-27T10:00:02Z", error: null },
           running: null,
-          lastFailure: { id: "r2", scenarioId: "s1", status: "failed", startedBy: "planner", startedAt: "", finishedAt: "", error: "stopped at the time limit of 60 s" },
+          lastFailure: { id: "r2", scenarioId: "s1", status: "failed", kind: "matching", startedBy: "planner", startedAt: "", finishedAt: "", error: "stopped at the time limit of 60 s" },
           result: null,
           notes: [],
           dataChanged: { lotsAdded: ["a", "b"], lotsRemoved: [], lotsChanged: ["c"], sitesAdded: [], sitesRemoved: [], sitesChanged: [] },

@@ -11,7 +11,7 @@ const scenario: Scenario = {
   note: "",
   siteIds: null,
   parameters: {},
-  overrides: [],
+  overrides: [], siteAllocation: [],
   schemaVersion: 1,
   version: 1,
   createdBy: "planner",

@@ -1,0 +1,104 @@
+/**
+ * The charts of a recommendation (recharts): the k-curve (cost and CO2e of the best plan with at
+ * most 0, 1, 2 … sites) and the storage area needed per month (short- and long-term). Each has its
+ * numbers in a table for screen readers. Presentational; the editor and Presentation mode share it.
+ */
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { CurvePoint } from "../../../core/allocation/result";
+import type { AreaNeedPoint } from "../../../core/allocation/area-need";
+import type { Translator } from "../../i18n/use-t";
+
+const costColour = "#1864ab";
+const co2Colour = "#d9480f";
+
+export function CurveChart({ curve, names, tr, heightPx = 200 }: { curve: readonly CurvePoint[]; names: (id: string) => string; tr: Translator; heightPx?: number }) {
+  const { t, num } = tr;
+  const rows = curve.map((point) => ({ sites: point.sites, costMNok: point.cost / 1e6, tonnesCO2e: point.kgCO2e / 1000 }));
+  return (
+    <figure className="allocation-chart" aria-label={t("allocation.curveLabel")}>
+      <div style={{ height: heightPx }} aria-hidden="true">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 16, left: 4 }}>
+            <CartesianGrid stroke="#e3e7eb" vertical={false} />
+            <XAxis dataKey="sites" tick={{ fontSize: 11 }} label={{ value: t("allocation.curve.sites"), position: "insideBottom", offset: -8, fontSize: 11 }} />
+            <YAxis yAxisId="cost" tick={{ fontSize: 11 }} width={56} tickFormatter={(v: number) => num(v, 1)} domain={["auto", "auto"]} />
+            <YAxis yAxisId="co2" orientation="right" tick={{ fontSize: 11 }} width={56} tickFormatter={(v: number) => num(v, 0)} domain={["auto", "auto"]} />
+            <Tooltip formatter={(value, key) => [num(Number(value), key === "costMNok" ? 2 : 0), key === "costMNok" ? t("allocation.curve.cost") : t("allocation.curve.co2")]} />
+            <Legend formatter={(key: string) => (key === "costMNok" ? t("allocation.curve.cost") : t("allocation.curve.co2"))} wrapperStyle={{ fontSize: 12 }} />
+            <Line yAxisId="cost" dataKey="costMNok" stroke={costColour} strokeWidth={2} isAnimationActive={false} />
+            <Line yAxisId="co2" dataKey="tonnesCO2e" stroke={co2Colour} strokeWidth={2} strokeDasharray="5 3" isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <div className="visually-hidden">
+        <table>
+          <caption>{t("allocation.curveTable")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("allocation.curve.sites")}</th>
+              <th scope="col">{t("allocation.curve.cost")}</th>
+              <th scope="col">{t("allocation.curve.co2")}</th>
+              <th scope="col">{t("allocation.curve.reuse")}</th>
+              <th scope="col">{t("allocation.curve.which")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {curve.map((point) => (
+              <tr key={point.sites}>
+                <th scope="row">{point.sites}</th>
+                <td>{num(point.cost / 1e6, 2)}</td>
+                <td>{num(point.kgCO2e / 1000, 0)}</td>
+                <td>{num(point.reuseRate * 100, 1)}</td>
+                <td>{point.allocated.map(names).join(", ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}
+
+export function AreaNeedChart({ areaNeed, tr, heightPx = 160 }: { areaNeed: readonly AreaNeedPoint[]; tr: Translator; heightPx?: number }) {
+  const { t, num, withUnit } = tr;
+  const peak = areaNeed.reduce<AreaNeedPoint | null>((max, point) => (!max || point.m2 > max.m2 ? point : max), null);
+  return (
+    <figure className="allocation-chart" aria-label={t("allocation.areaLabel")}>
+      {peak && <figcaption className="small">{t("allocation.area.peak", { m2: withUnit(peak.m2, "m²", 0), month: peak.month })}</figcaption>}
+      <div style={{ height: heightPx }} aria-hidden="true">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={areaNeed.map((p) => ({ month: p.month, short: p.shortTermM2, long: p.longTermM2 }))} margin={{ top: 8, right: 8, bottom: 0, left: 4 }}>
+            <CartesianGrid stroke="#e3e7eb" vertical={false} />
+            <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={12} />
+            <YAxis tick={{ fontSize: 11 }} width={72} tickFormatter={(v: number) => `${num(v, 0)} m²`} />
+            <Tooltip formatter={(value, key) => [withUnit(Number(value), "m²", 0), key === "short" ? t("allocation.area.short") : t("allocation.area.long")]} />
+            <Legend formatter={(key: string) => (key === "short" ? t("allocation.area.short") : t("allocation.area.long"))} wrapperStyle={{ fontSize: 12 }} />
+            <Bar dataKey="short" stackId="area" fill="#74c0fc" isAnimationActive={false} />
+            <Bar dataKey="long" stackId="area" fill="#1864ab" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <div className="visually-hidden">
+        <table>
+          <caption>{t("allocation.areaLabel")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("results.month")}</th>
+              <th scope="col">{t("allocation.area.short")}</th>
+              <th scope="col">{t("allocation.area.long")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {areaNeed.map((p) => (
+              <tr key={p.month}>
+                <th scope="row">{p.month}</th>
+                <td>{num(p.shortTermM2, 0)}</td>
+                <td>{num(p.longTermM2, 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}
