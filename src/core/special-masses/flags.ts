@@ -92,13 +92,6 @@ export function flagRefusalText(refusal: FlagRefusal): string {
   return englishText(flagRefusalMessage(refusal));
 }
 
-/** What each flag is, in English (the UI has nb and en). */
-export const flagNames: Readonly<Record<SpecialFlag, string>> = {
-  quick_clay: "quick clay (kvikkleire)",
-  acid_forming: "acid-forming rock (alunskifer)",
-  invasive_species: "topsoil with invasive species (fremmede arter)",
-};
-
 /**
  * Whether a land use is agricultural land for the invasive-species rule: 5000/5001 (landbruk-,
  * natur- og friluftsformål samt reindrift: taken as farmland, the safe reading), 5100 (LNFR for
