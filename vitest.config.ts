@@ -30,6 +30,10 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/{server,cli,e2e}/**/*.test.{ts,tsx}"],
+          // Servers, PostgreSQL and Chromium share two cores: a step that takes 5 s alone can take
+          // ten times that while the other worker builds or solves. Timeouts catch hangs, not speed
+          // (speed is for the benchmarks).
+          testTimeout: 90_000,
           globalSetup: ["test/setup/global-setup.ts"],
         },
       },

@@ -48,7 +48,7 @@ describe.each(backendNames)("hazard and protection zones on %s", (backend) => {
     expect(refused.status).toBe(400);
     const error = await refused.json();
     expect(error.error.code).toBe("invalid_objects");
-    expect(error.error.fields).toEqual([
+    expect((error.error.fields as { path: string; message: string }[]).map(({ path, message }) => ({ path, message }))).toEqual([
       { path: ".FLATE 7:", message: "RpFareSone has no ..REF to boundary curves" },
       { path: ".FLATE 8:", message: 'RpSikringSone has no "sikring" code, so what the zone protects or warns of is unknown' },
       { path: ".KURVE 108:", message: "RpFareSone is a .KURVE, not an area (.FLATE): a zone needs its outline to be rated" },

@@ -197,7 +197,7 @@ describe.each(backendNames)("accounts API on %s", (backend) => {
     await json(await clients.admin.request("PUT", "/api/users/siri", { displayName: "", role: "engineer", active: false, version: siri.version }), 200);
     const adding = await clients.planner.request("PUT", `/api/projects/${project.id}`, { ...update, version: kept.version + 1, members: ["ola", "siri"] });
     expect(adding.status).toBe(400);
-    expect((await adding.json()).error.fields).toEqual([{ path: "members", message: "siri is not a user" }]);
+    expect((await adding.json()).error.fields).toEqual([{ path: "members", message: "siri is not a user", key: "validation.notAUser", params: { username: "siri" } }]);
 
     await json(await clients.admin.request("PUT", "/api/users/ola", { displayName: "Ola Nordmann", role: "planner", active: true, version: before.version + 1 }), 200);
     const back = apiClient(server.url);
