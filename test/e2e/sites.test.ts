@@ -90,7 +90,7 @@ describe("sites in a real browser: drawing, the suitability card, the zoning imp
     await form.getByLabel("Name").fill("Testlager Vollen");
     await form.getByLabel("Stack height (m)").fill("4");
     await form.getByLabel("Usable share of the area (%)").fill("70");
-    await form.getByRole("checkbox", { name: "Rock" }).check();
+    await form.getByRole("checkbox", { name: "Rock", exact: true }).check();
     await form.getByLabel("Worst contamination class").selectOption("2");
     await form.getByRole("button", { name: "Save" }).click();
 

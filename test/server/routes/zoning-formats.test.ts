@@ -24,8 +24,10 @@ describe("zoning and road network import in the vector formats", () => {
     await server?.stop();
   });
 
+  // Each upload on a connection of its own: a refusal the server sends before it has read the body
+  // (a 400 on a bad query, a 403) leaves a socket the next keep-alive request must not reuse.
   const importFile = (client: ApiClient, body: Uint8Array, query: string) =>
-    client.request("POST", `/api/zoning/import?${query}`, body, { "content-type": "application/octet-stream" });
+    client.request("POST", `/api/zoning/import?${query}`, body, { "content-type": "application/octet-stream", connection: "close" });
   const zoningCount = async () => ((await (await viewer.request("GET", "/api/zoning")).json()) as { items: ZoningArea[] }).items.length;
 
   it.each([
@@ -147,7 +149,7 @@ describe("zoning and road network import in the vector formats", () => {
         ],
       },
     ];
-    const upload = (body: Uint8Array, query: string) => planner.request("POST", `/api/road-network?${query}`, body, { "content-type": "application/octet-stream" });
+    const upload = (body: Uint8Array, query: string) => planner.request("POST", `/api/road-network?${query}`, body, { "content-type": "application/octet-stream", connection: "close" });
 
     it.each(["geopackage", "shapefile", "flatgeobuf", "kml"] as const)("imports a %s network with the CRS the file declares", async (format) => {
       const written = await writeVectorFile(format, roads);
