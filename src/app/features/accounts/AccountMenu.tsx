@@ -91,7 +91,8 @@ export function AccountMenu({ user }: { user: MeDetails }) {
           aria-haspopup="menu"
           aria-expanded={menuOpen}
           aria-controls={menuOpen ? menuId : undefined}
-          aria-label={t("account.menu", { username: user.username })}
+          // The name holds the visible text (the display name) as well as the username (WCAG 2.5.3).
+          aria-label={t("account.menu", { username: user.displayName && user.displayName !== user.username ? `${user.username} (${user.displayName})` : user.username })}
           title={t("header.signedInAs", { username: user.username, role: t(`role.${user.role}`) })}
           onClick={() => setMenuOpen((was) => !was)}
           onKeyDown={(event) => {

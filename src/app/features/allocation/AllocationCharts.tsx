@@ -16,9 +16,10 @@ export function CurveChart({ curve, names, tr, heightPx = 200 }: { curve: readon
   const rows = curve.map((point) => ({ sites: point.sites, costMNok: point.cost / 1e6, tonnesCO2e: point.kgCO2e / 1000 }));
   return (
     <figure className="allocation-chart" aria-label={t("allocation.curveLabel")}>
+      {/* Hidden from screen readers, who get the table beside it; so no focusable parts inside (accessibilityLayer off). */}
       <div style={{ height: heightPx }} aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 16, left: 4 }}>
+          <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 16, left: 4 }}>
             <CartesianGrid stroke="#e3e7eb" vertical={false} />
             <XAxis dataKey="sites" tick={{ fontSize: 11 }} label={{ value: t("allocation.curve.sites"), position: "insideBottom", offset: -8, fontSize: 11 }} />
             <YAxis yAxisId="cost" tick={{ fontSize: 11 }} width={56} tickFormatter={(v: number) => num(v, 1)} domain={["auto", "auto"]} />
@@ -67,7 +68,7 @@ export function AreaNeedChart({ areaNeed, tr, heightPx = 160 }: { areaNeed: read
       {peak && <figcaption className="small">{t("allocation.area.peak", { m2: withUnit(peak.m2, "m²", 0), month: peak.month })}</figcaption>}
       <div style={{ height: heightPx }} aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={areaNeed.map((p) => ({ month: p.month, short: p.shortTermM2, long: p.longTermM2 }))} margin={{ top: 8, right: 8, bottom: 0, left: 4 }}>
+          <BarChart accessibilityLayer={false} data={areaNeed.map((p) => ({ month: p.month, short: p.shortTermM2, long: p.longTermM2 }))} margin={{ top: 8, right: 8, bottom: 0, left: 4 }}>
             <CartesianGrid stroke="#e3e7eb" vertical={false} />
             <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={12} />
             <YAxis tick={{ fontSize: 11 }} width={72} tickFormatter={(v: number) => `${num(v, 0)} m²`} />

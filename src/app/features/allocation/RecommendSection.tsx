@@ -179,7 +179,8 @@ function RecommendationResult({ view, tr, writer, scenarioId }: { view: Recommen
       )}
       <h4>{t("allocation.values")}</h4>
       <p className="muted small">{t("allocation.valuesHint")}</p>
-      <div className="table-scroll">
+      {/* Focusable, so keyboard users can scroll the wide table (WCAG 2.1.1). */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("allocation.values")}>
         <table className="lots-table allocation-values">
           <caption className="visually-hidden">{t("allocation.values")}</caption>
           <thead>
