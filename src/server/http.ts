@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 import { apiError, describeFields, fieldsOf, type ApiError } from "../core/domain/api-error";
 import type { Role } from "../core/domain/accounts";
+import { firstControlCharacter, parseBoundedJson } from "../core/domain/input-bounds";
 import type { SessionUser } from "./auth/sessions";
 
 export interface AppEnv {
@@ -18,6 +19,26 @@ export const fail = (
 ) => c.json(apiError(code, message, fields), status);
 
 /**
+ * Reads a JSON body within the input bounds (issue 12): malformed JSON answers 400 `invalid_json`,
+ * nesting deeper than `maxNestingDepth` 400 `json_too_deep` (before anything recurses into it), and
+ * a string holding a NUL or another control character (other than a line break or tab) 400
+ * `invalid_input` naming its JSON path, whichever route it is sent to.
+ */
+export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  const parsed = parseBoundedJson(await c.req.text());
+  if (!parsed.ok) {
+    return parsed.code === "too_deep"
+      ? { ok: false, response: fail(c, 400, "json_too_deep", parsed.message) }
+      : { ok: false, response: fail(c, 400, "invalid_json", "The request body is not valid JSON.") };
+  }
+  const control = firstControlCharacter(parsed.value);
+  if (control) {
+    return { ok: false, response: fail(c, 400, "invalid_input", `Invalid input: ${control.path}: ${control.message}`, [control]) };
+  }
+  return { ok: true, value: parsed.value };
+}
+
+/**
  * Reads and validates a JSON body. Malformed JSON and schema errors become 400 answers in the
  * error shape of DESIGN §7; `fields` name each offending field.
  */
@@ -25,13 +46,9 @@ export async function readBody<T>(
   c: Context,
   schema: z.ZodType<T>,
 ): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await c.req.text());
-  } catch {
-    return { ok: false, response: fail(c, 400, "invalid_json", "The request body is not valid JSON.") };
-  }
-  const parsed = schema.safeParse(raw);
+  const raw = await readJson(c);
+  if (!raw.ok) return raw;
+  const parsed = schema.safeParse(raw.value);
   if (!parsed.success) {
     const fields = fieldsOf(parsed.error);
     return { ok: false, response: fail(c, 400, "invalid_input", `Invalid input: ${describeFields(fields)}`, fields) };

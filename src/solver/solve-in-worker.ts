@@ -23,12 +23,15 @@ export type WorkerOutcome =
  */
 export function solveInWorker(
   instance: Instance,
-  { timeoutMs, objective }: { timeoutMs: number; objective?: "cost" | "co2" },
+  { timeoutMs, objective, memoryLimitMb }: { timeoutMs: number; objective?: "cost" | "co2"; memoryLimitMb?: number },
 ): Promise<WorkerOutcome> {
   return new Promise((resolve) => {
     const request: NodeWorkerRequest = { instance, options: objective ? { objective } : {} };
     let settled = false;
-    const worker = new Worker(new URL("./node-worker-boot.mjs", import.meta.url), { workerData: request });
+    // The heap limit stops a solve that outgrows it (ERR_WORKER_OUT_OF_MEMORY) without taking the
+    // server down; HiGHS's WebAssembly memory sits outside V8's heap and is bounded by the time limit.
+    const resourceLimits = memoryLimitMb ? { maxOldGenerationSizeMb: memoryLimitMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(memoryLimitMb / 8)) } : undefined;
+    const worker = new Worker(new URL("./node-worker-boot.mjs", import.meta.url), { workerData: request, ...(resourceLimits ? { resourceLimits } : {}) });
     const settle = (outcome: WorkerOutcome) => {
       if (settled) return;
       settled = true;
@@ -38,7 +41,12 @@ export function solveInWorker(
     };
     const timer = setTimeout(() => settle({ kind: "timeout", limitMs: timeoutMs }), timeoutMs);
     worker.once("message", (result: MatchResult) => settle({ kind: "result", result }));
-    worker.once("error", (error) => settle({ kind: "failed", message: error.message }));
+    worker.once("error", (error: Error & { code?: string }) =>
+      settle({
+        kind: "failed",
+        message: error.code === "ERR_WORKER_OUT_OF_MEMORY" ? `the solve ran out of memory (limit ${memoryLimitMb} MB, MASSEKART_SOLVE_MEMORY_MB)` : error.message,
+      }),
+    );
     worker.once("exit", (code) => settle({ kind: "failed", message: `the solver worker ended (exit code ${code}) without a result` }));
   });
 }

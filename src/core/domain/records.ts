@@ -3,10 +3,14 @@ import { areaGeometrySchema, locationSchema } from "../geo/geometry";
 import { geometryOutsideNorway } from "../geo/norway";
 import { firstSelfIntersection } from "../geo/self-intersection";
 import { contaminationClassSchema, materialSchema, quantityUnits } from "./materials";
+import { earliestMonth, latestMonth, maxLotTonnes, maxSiteCapacityTonnes, multiLineText, singleLineText } from "./input-bounds";
 import { monthsBetween } from "./months";
 
-/** A calendar month, "YYYY-MM". */
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM");
+/** A calendar month, "YYYY-MM" with a four-digit year, from `earliestMonth` to `latestMonth` (1990-01…2100-12). */
+export const monthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM")
+  .refine((month) => month >= earliestMonth && month <= latestMonth, `must be between ${earliestMonth} and ${latestMonth}`);
 
 export const monthWindowSchema = z
   .object({ from: monthSchema, to: monthSchema })
@@ -23,11 +27,11 @@ export const projectLocationSchema = locationSchema.superRefine((geometry, ctx) 
 
 /** What a client sends to create or update a project. */
 export const projectInputSchema = z.object({
-  name: z.string().trim().min(1, "must not be empty").max(200),
+  name: singleLineText().trim().min(1, "must not be empty").max(200),
   status: projectStatusSchema,
   location: projectLocationSchema,
-  contact: z.string().max(200).default(""),
-  notes: z.string().max(5000).default(""),
+  contact: singleLineText().max(200).default(""),
+  notes: multiLineText().max(5000).default(""),
 });
 export type ProjectInput = z.infer<typeof projectInputSchema>;
 
@@ -38,15 +42,19 @@ export const lotInputSchema = z
     direction: z.enum(lotDirections),
     material: materialSchema,
     contaminationClass: contaminationClassSchema,
-    quantity: z.object({ value: z.number().positive("must be > 0"), unit: z.enum(quantityUnits) }),
+    /** At most `maxLotTonnes` whatever the unit (the server checks the weight after conversion too). */
+    quantity: z.object({
+      value: z.number().positive("must be > 0").max(maxLotTonnes, `must be at most ${maxLotTonnes.toLocaleString("en-GB")}`),
+      unit: z.enum(quantityUnits),
+    }),
     window: monthWindowSchema,
     /**
      * Optional share of the quantity per month of the window (any positive scale); without it the
      * quantity is spread evenly.
      */
-    monthlyProfile: z.array(z.number().nonnegative("must be ≥ 0")).optional(),
+    monthlyProfile: z.array(z.number().nonnegative("must be ≥ 0").max(1e9, "must be at most 1e9")).max(1332).optional(),
     hazardous: z.boolean().default(false),
-    notes: z.string().max(2000).default(""),
+    notes: multiLineText().max(2000).default(""),
     /** Set by the user to confirm a quantity above `largeLotTonnes` is not a typo. */
     confirmLarge: z.boolean().optional(),
   })
@@ -106,12 +114,12 @@ export const siteGeometrySchema = areaGeometrySchema.superRefine((geometry, ctx)
 });
 
 export const siteInputSchema = z.object({
-  name: z.string().trim().min(1, "must not be empty").max(200),
+  name: singleLineText().trim().min(1, "must not be empty").max(200),
   kind: z.enum(siteKinds),
   status: z.enum(siteStatuses),
   geometry: siteGeometrySchema,
   /** Capacity in tonnes (storage, optional for landfills). */
-  capacityTonnes: z.number().nonnegative().optional(),
+  capacityTonnes: z.number().nonnegative().max(maxSiteCapacityTonnes, `must be at most ${maxSiteCapacityTonnes.toLocaleString("en-GB")} t`).optional(),
   accepts: z
     .object({ materials: z.array(materialSchema).min(1), worstClass: contaminationClassSchema })
     .optional(),
@@ -134,7 +142,7 @@ export const siteInputSchema = z.object({
   materialAreaM2: z.number().nonnegative("must not be negative").max(10_000_000, "must be at most 10 000 000 m²").optional(),
   /** Storage: whether that material area is under roof; only then does it take types that need cover. */
   materialAreaCovered: z.boolean().optional(),
-  notes: z.string().max(5000).default(""),
+  notes: multiLineText().max(5000).default(""),
 });
 export type SiteInput = z.infer<typeof siteInputSchema>;
 export type Site = SiteInput & Stored;
@@ -145,8 +153,8 @@ export const zoningAreaInputSchema = z.object({
   /** SOSI arealformål code (KpArealformål or RpArealformål). */
   code: z.number().int().positive(),
   codeList: z.enum(["kp", "rp"]),
-  planId: z.string().min(1),
-  planName: z.string(),
+  planId: singleLineText().min(1).max(200),
+  planName: singleLineText().max(500),
   status: z.enum(zoningStatuses),
   geometry: areaGeometrySchema,
 });

@@ -32,6 +32,9 @@ const commaList = <T extends z.ZodType>(item: T) =>
     z.array(item).min(1, "must list at least one value"),
   );
 
+/** Largest page of GET /api/projects?limit=…. */
+export const maxProjectPage = 1000;
+
 /**
  * Query of GET /api/projects. Project filters (status, bbox, q) pick projects; lot filters
  * (material, contaminationClass, direction, from/to) pick lots, and a project is listed when
@@ -51,9 +54,24 @@ export const projectQuerySchema = z
     q: z.string().max(200).optional(),
     /** Admins only: include soft-deleted projects and lots. */
     includeDeleted: z.enum(["true", "false"]).optional(),
+    /** A page of at most `limit` projects (by name), from `offset`; without `limit`, every project. */
+    limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(maxProjectPage, `must be at most ${maxProjectPage}`).optional(),
+    offset: z.coerce.number().int("must be a whole number").min(0, "must not be negative").max(10_000_000).optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be before from", path: ["to"] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be before from", path: ["to"] })
+  .refine((q) => q.offset === undefined || q.limit !== undefined, { message: "needs limit", path: ["offset"] });
 export type ProjectQuery = z.input<typeof projectQuerySchema>;
+
+/**
+ * GET /api/projects answers `{ items, total }`: `total` is the number of projects matching the
+ * filters; with `limit` it also echoes `limit` and `offset`, and `items` is that page.
+ */
+export interface ProjectListResponse {
+  items: Project[];
+  total: number;
+  limit?: number;
+  offset?: number;
+}
 
 /** The answer to a PUT whose version is stale: the error shape plus the record as it is now. */
 export interface VersionConflict<T> {

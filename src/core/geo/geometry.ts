@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { maxVerticesPerGeometry, vertexCount } from "../domain/input-bounds";
 
 /** A WGS84 position, [longitude, latitude] in degrees. */
 export type LonLat = [lon: number, lat: number];
@@ -10,11 +11,21 @@ const lonLat = z
 const ring = z.array(lonLat).min(4, "a polygon ring needs at least 4 positions");
 
 export const pointSchema = z.object({ type: z.literal("Point"), coordinates: lonLat });
-export const polygonSchema = z.object({ type: z.literal("Polygon"), coordinates: z.array(ring).min(1) });
-export const multiPolygonSchema = z.object({
-  type: z.literal("MultiPolygon"),
-  coordinates: z.array(z.array(ring).min(1)).min(1),
-});
+/** At most `maxVerticesPerGeometry` positions per geometry: beyond, simplify the outline first. */
+const boundedVertices = <T extends { coordinates: unknown }>(geometry: T) => vertexCount(geometry.coordinates) <= maxVerticesPerGeometry;
+const tooManyVertices = {
+  path: ["coordinates"],
+  error: (issue: { input: unknown }) =>
+    `has ${vertexCount((issue.input as { coordinates?: unknown }).coordinates)} positions; at most ${maxVerticesPerGeometry.toLocaleString("en-GB")} per geometry are accepted: simplify the outline`,
+};
+
+export const polygonSchema = z.object({ type: z.literal("Polygon"), coordinates: z.array(ring).min(1) }).refine(boundedVertices, tooManyVertices);
+export const multiPolygonSchema = z
+  .object({
+    type: z.literal("MultiPolygon"),
+    coordinates: z.array(z.array(ring).min(1)).min(1),
+  })
+  .refine(boundedVertices, tooManyVertices);
 
 export const areaGeometrySchema = z.discriminatedUnion("type", [polygonSchema, multiPolygonSchema]);
 export const locationSchema = z.discriminatedUnion("type", [pointSchema, polygonSchema, multiPolygonSchema]);

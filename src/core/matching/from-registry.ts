@@ -5,6 +5,7 @@
  */
 import { area } from "@turf/area";
 import { z } from "zod";
+import { earliestMonth, latestMonth, maxLotTonnes } from "../domain/input-bounds";
 import { monthsBetween, shiftMonth } from "../domain/months";
 import { monthWindowSchema, type Project, type Site } from "../domain/records";
 import { representativePoint } from "../geo/geometry";
@@ -95,7 +96,14 @@ export function instanceFromRegistry(
             location: representativePoint(project.location),
           };
         }),
-    );
+    )
+    .filter((lot) => {
+      // One lot out of bounds (saved before the bounds existed, or pushed out by an override) is
+      // left out with a note, so it cannot stop the run for every other lot (issue 12).
+      const outOfBounds = lotOutOfBounds(lot);
+      if (outOfBounds) notes.push(`lot ${lot.id} (project ${lot.projectId}) is left out: ${outOfBounds}`);
+      return !outOfBounds;
+    });
   if (lots.length === 0) problems.push("the registry has no lots: log the projects' masses first");
 
   const inPlay = sites.filter((site) => !site.deletedAt && (siteIds ? siteIds.includes(site.id) : site.status !== "closed"));
@@ -145,4 +153,12 @@ export function instanceFromRegistry(
     notes,
     problems,
   };
+}
+
+/** Why a lot cannot go into a run, or undefined when it can: its months or weight are beyond the input bounds. */
+function lotOutOfBounds(lot: InstanceInput["lots"][number]): string | undefined {
+  const { from, to } = lot.window;
+  if (!(from >= earliestMonth && to <= latestMonth)) return `its window ${from}…${to} is outside ${earliestMonth}…${latestMonth}`;
+  if (!(lot.quantity.value <= maxLotTonnes)) return `its ${lot.quantity.value} t are over the limit of ${maxLotTonnes} t per lot`;
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ApiError } from "../domain/api-error";
 import { contaminationClassSchema, materialSchema, quantityUnits } from "../domain/materials";
+import { maxLotTonnes, maxSiteCapacityTonnes, singleLineText } from "../domain/input-bounds";
 import { monthSchema, monthWindowSchema } from "../domain/records";
 import { defaultCircuityFactor } from "../haul/straight-line";
 import { defaultKgCO2PerVehicleKm } from "./emissions";
@@ -65,9 +66,12 @@ const acceptsSchema = z.object({
   worstClass: contaminationClassSchema,
 });
 
+/** Ids and names: one line of text, no control characters. */
+const idSchema = singleLineText().min(1, "must not be empty").max(200);
+
 export const instanceLotSchema = z.object({
-  id: z.string().min(1, "must not be empty"),
-  projectId: z.string().optional(),
+  id: idSchema,
+  projectId: singleLineText().max(200).optional(),
   direction: z.enum(["surplus", "demand"]),
   /** Surplus: what it is; demand: what it needs. */
   material: materialSchema,
@@ -80,7 +84,10 @@ export const instanceLotSchema = z.object({
    * TA-2553 class: goes only to landfills with `acceptsHazardous`. Surplus only.
    */
   hazardous: z.boolean().default(false),
-  quantity: z.object({ value: nonNegative("amount in `unit`"), unit: z.enum(quantityUnits) }),
+  quantity: z.object({
+    value: nonNegative("amount in `unit`").max(maxLotTonnes, `must be at most ${maxLotTonnes.toLocaleString("en-GB")}`),
+    unit: z.enum(quantityUnits),
+  }),
   window: monthWindowSchema,
   /** Relative amounts per month of the window (one number per instance month inside it); even when absent. */
   monthlyProfile: z.array(nonNegative("relative amount")).optional(),
@@ -88,8 +95,8 @@ export const instanceLotSchema = z.object({
 });
 
 const siteBase = {
-  id: z.string().min(1, "must not be empty"),
-  name: z.string().optional(),
+  id: idSchema,
+  name: singleLineText().max(200).optional(),
   location: lonLatSchema.optional(),
   window: monthWindowSchema.optional(),
 };
@@ -97,7 +104,7 @@ const siteBase = {
 export const storageSiteSchema = z.object({
   ...siteBase,
   kind: z.literal("storage"),
-  capacityTonnes: nonNegative("most tonnes on the site at the end of any month"),
+  capacityTonnes: nonNegative("most tonnes on the site at the end of any month").max(maxSiteCapacityTonnes, `must be at most ${maxSiteCapacityTonnes.toLocaleString("en-GB")} t`),
   accepts: acceptsSchema,
   /** One charge per tonne covering unloading, stockpiling and reloading, NOK (DESIGN §2). */
   handlingCostPerTonne: nonNegative("NOK per tonne entering storage").default(0),
@@ -124,7 +131,7 @@ export const landfillSiteSchema = z.object({
   /** NOK per tonne. Source: a Hamar tender, NOK 70,470 for 220 t ≈ 320 (DESIGN §5). */
   gateFeePerTonne: nonNegative("NOK per tonne (DESIGN §5: 320)").default(320),
   /** Tonnes it may receive over the whole horizon; unlimited when absent. */
-  capacityTonnes: nonNegative("tonnes over the whole horizon").optional(),
+  capacityTonnes: nonNegative("tonnes over the whole horizon").max(maxSiteCapacityTonnes, `must be at most ${maxSiteCapacityTonnes.toLocaleString("en-GB")} t`).optional(),
   /** Defaults to every material up to class 5. */
   accepts: acceptsSchema.optional(),
   /** Approved for hazardous waste (farlig avfall, avfallsforskriften kap. 11). Addition to DESIGN §7 (issue 4). */
@@ -142,14 +149,14 @@ export const quarrySiteSchema = z.object({
 export const instanceSiteSchema = z.discriminatedUnion("kind", [storageSiteSchema, landfillSiteSchema, quarrySiteSchema]);
 
 export const distanceSchema = z.object({
-  from: z.string().min(1),
-  to: z.string().min(1),
+  from: idSchema,
+  to: idSchema,
   km: nonNegative("haul distance, km"),
 });
 
 const instanceShape = z.object({
   /** The horizon: months in ascending order, "YYYY-MM". */
-  months: z.array(monthSchema),
+  months: z.array(monthSchema).max(1332, "must list at most 1332 months (1990-01…2100-12)"),
   parameters: parametersSchema.default(parametersSchema.parse({})),
   lots: z.array(instanceLotSchema),
   sites: z.array(instanceSiteSchema).default([]),

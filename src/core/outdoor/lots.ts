@@ -3,6 +3,7 @@
  * suit a type, the default site (the nearest suitable one), and the checks a lot must pass before
  * it is saved. The server and the storage plan both use these, so they agree.
  */
+import { maxLotTonnes } from "../domain/input-bounds";
 import { monthsBetween, shiftMonth } from "../domain/months";
 import type { Site } from "../domain/records";
 import { representativePoint, type LonLat } from "../geo/geometry";
@@ -157,7 +158,7 @@ export function describeOutdoorLot(lot: StoredOutdoorLot, type: OutdoorMaterialT
 
 /** One reason a lot cannot be saved as it is: the error code, the field and the message. */
 export interface OutdoorLotProblem {
-  code: "invalid_input" | "confirm_large_quantity" | "exceeds_storage_area";
+  code: "invalid_input" | "confirm_large_quantity" | "exceeds_storage_area" | "quantity_too_large";
   path: string;
   message: string;
 }
@@ -199,7 +200,13 @@ export function outdoorLotProblems(
   }
   // Asking to confirm a quantity only makes sense once nothing else is wrong with the lot.
   const tonnes = weightTonnes(type, lot.quantity);
-  if (problems.length === 0 && tonnes > largeOutdoorLotTonnes && !lot.confirmLarge) {
+  if (!(tonnes <= maxLotTonnes)) {
+    problems.push({
+      code: "quantity_too_large",
+      path: "quantity",
+      message: `${format(lot.quantity)} ${unit} of ${type.names.en} weigh ${format(tonnes)} t, over the limit of ${format(maxLotTonnes)} t per lot (even with confirmLarge): split it into several lots`,
+    });
+  } else if (problems.length === 0 && tonnes > largeOutdoorLotTonnes && !lot.confirmLarge) {
     problems.push({
       code: "confirm_large_quantity",
       path: "quantity",

@@ -3,6 +3,7 @@
  * and a note. Saved scenarios carry a schema version and are migrated here, in one place.
  */
 import { z } from "zod";
+import { multiLineText, singleLineText } from "../domain/input-bounds";
 import { lotOverrideSchema } from "../matching/from-registry";
 import { parametersSchema } from "../matching/instance";
 import type { MatchResult } from "../matching/result";
@@ -10,8 +11,8 @@ import type { MatchResult } from "../matching/result";
 export const scenarioSchemaVersion = 1;
 
 export const scenarioInputSchema = z.object({
-  name: z.string().trim().min(1, "must not be empty").max(200),
-  note: z.string().max(5000).default(""),
+  name: singleLineText().trim().min(1, "must not be empty").max(200),
+  note: multiLineText().max(5000).default(""),
   /** Ids of the sites in play; null = every site that is not closed. */
   siteIds: z.array(z.string().min(1)).max(1000).nullable().default(null),
   /** Parameters that differ from DESIGN §5's defaults. */
@@ -30,7 +31,11 @@ export interface Scenario extends ScenarioInput {
   deletedAt: string | null;
 }
 
-export type RunStatus = "running" | "succeeded" | "failed";
+/**
+ * `queued`: waiting for a free solve slot of the server (MASSEKART_MAX_CONCURRENT_SOLVES), with its
+ * `queuePosition` (1 = next); stored as running, shown as queued by the API (issue 12).
+ */
+export type RunStatus = "queued" | "running" | "succeeded" | "failed";
 
 /** One run of a scenario, with the snapshot of what it was given. */
 export interface ScenarioRun {
@@ -42,6 +47,8 @@ export interface ScenarioRun {
   finishedAt: string | null;
   /** Why a run failed, for the planner. */
   error: string | null;
+  /** While `status` is queued: 1 when it starts next, 2 after that … */
+  queuePosition?: number;
 }
 
 /** What differs between the data a run used and the registry now (lot and site ids). */

@@ -8,6 +8,7 @@ import {
   projectCreateSchema,
   projectQuerySchema,
   projectUpdateSchema,
+  type ProjectListResponse,
 } from "../../core/domain/registry-api";
 import { toTonnes } from "../../core/domain/materials";
 import { parseBbox } from "../../core/geo/geometry";
@@ -22,7 +23,7 @@ import {
   insertLot,
   insertProject,
   listLots,
-  listProjects,
+  listProjectPage,
   setLotDeleted,
   setProjectDeleted,
   setProjectMembers,
@@ -30,13 +31,21 @@ import {
   updateProject,
   type ProjectFilter,
 } from "../repositories/projects";
+import { maxLotTonnes } from "../../core/domain/input-bounds";
 import { inTransaction, Refusal, versionConflict } from "./write-helpers";
 
 const me = (user: SessionUser): Me => ({ username: user.username, role: user.role });
 
-/** A quantity above `largeLotTonnes` must be confirmed: a typo guard, not a limit. */
+/**
+ * A quantity above `largeLotTonnes` must be confirmed (a typo guard); above `maxLotTonnes` it is
+ * refused even when confirmed (a bound, issue 12: such a lot would break every run it is in).
+ */
 function largeLotRefusal(c: Context, lot: LotInput, table: MaterialTable): Response | undefined {
   const tonnes = toTonnes(lot.quantity.value, lot.quantity.unit, lot.material, table);
+  if (!(tonnes <= maxLotTonnes)) {
+    const message = `is ${Math.round(tonnes).toLocaleString("en-GB")} t, over the limit of ${maxLotTonnes.toLocaleString("en-GB")} t per lot: split it into several lots`;
+    return fail(c, 400, "quantity_too_large", `quantity.value: ${message}`, [{ path: "quantity.value", message }]);
+  }
   if (tonnes <= largeLotTonnes || lot.confirmLarge) return undefined;
   const message = `is ${Math.round(tonnes).toLocaleString("en-GB")} t, over ${largeLotTonnes.toLocaleString("en-GB")} t: confirm it is not a typo (confirmLarge: true)`;
   return fail(c, 400, "confirm_large_quantity", `quantity.value: ${message}`, [{ path: "quantity.value", message }]);
@@ -68,7 +77,7 @@ export function projectRoutes(db: Database) {
     if (!auth.ok) return auth.response;
     const query = readQuery(c, projectQuerySchema);
     if (!query.ok) return query.response;
-    const { bbox: bboxText, includeDeleted, ...rest } = query.value;
+    const { bbox: bboxText, includeDeleted, limit, offset, ...rest } = query.value;
     const filter: ProjectFilter = { ...rest, includeDeleted: includeDeleted === "true" };
     if (filter.includeDeleted && auth.user.role !== "admin") {
       return fail(c, 403, "forbidden", "Only an admin may list deleted projects.");
@@ -78,7 +87,9 @@ export function projectRoutes(db: Database) {
       if (!bbox.ok) return fail(c, 400, "invalid_query", bbox.message, [{ path: "bbox", message: bbox.message }]);
       filter.bbox = bbox.bbox;
     }
-    return c.json({ items: await listProjects(db, await getMaterialTable(db), filter) });
+    const page = await listProjectPage(db, await getMaterialTable(db), filter, { limit, offset });
+    const answer: ProjectListResponse = limit === undefined ? page : { ...page, limit, offset: offset ?? 0 };
+    return c.json(answer);
   });
 
   routes.get("/projects/:id", async (c) => {

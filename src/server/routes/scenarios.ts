@@ -6,7 +6,7 @@ import { instanceFromRegistry, type RegistryInstance } from "../../core/matching
 import { parseInstance } from "../../core/matching/instance";
 import { withMeasuredDistances } from "../../core/matching/with-distances";
 import { haulMatrix } from "../../core/haul/haul-matrix";
-import { dataChangesBetween, scenarioInputSchema, type ScenarioInput, type ScenarioResultView } from "../../core/scenario/scenario";
+import { dataChangesBetween, scenarioInputSchema, type ScenarioInput, type ScenarioResultView, type ScenarioRun } from "../../core/scenario/scenario";
 import { withLandUseWarnings } from "../../core/special-masses/land-use";
 import { solveInWorker } from "../../solver/solve-in-worker";
 import type { ServerConfig } from "../config";
@@ -29,6 +29,7 @@ import {
 } from "../repositories/scenarios";
 import { listSites } from "../repositories/sites";
 import { listZoning } from "../repositories/zoning";
+import type { SolveQueue } from "../solve-queue";
 import { inTransaction, Refusal, versionConflict } from "./write-helpers";
 
 const scenarioUpdateSchema = scenarioInputSchema.extend({ version: z.number().int().positive("must be a positive whole number") });
@@ -59,11 +60,16 @@ async function measuredInstance(haul: HaulService, built: RegistryInstance): Pro
  */
 export function scenarioRoutes(
   db: Database,
-  config: Pick<ServerConfig, "solveTimeoutSeconds">,
+  config: Pick<ServerConfig, "solveTimeoutSeconds" | "solveMemoryMb">,
   haul: HaulService,
-  { solve = solveInWorker }: { solve?: typeof solveInWorker } = {},
+  { solve = solveInWorker, queue, log = console.error }: { solve?: typeof solveInWorker; queue: SolveQueue; log?: (message: string) => void },
 ) {
   const routes = new Hono<AppEnv>();
+  /** A run waiting for a solve slot is stored as running and shown as queued, with its place. */
+  const withQueue = <T extends ScenarioRun>(run: T): T => {
+    const position = run.status === "running" ? queue.positionOf(run.id) : undefined;
+    return position === undefined ? run : { ...run, status: "queued", queuePosition: position };
+  };
   /** Runs in flight in this process, so tests and shutdown can wait for them. */
   const inFlight = new Set<Promise<void>>();
 
@@ -197,7 +203,13 @@ export function scenarioRoutes(
     if (!parsed.ok) return fail(c, 400, "cannot_run", `The scenario's data is not a valid instance: ${describeFields(parsed.fields)}`, parsed.fields);
     const { run, started } = await startRun(db, id, built.instance, measured.notes, auth.user.username);
     if (started) {
-      const work = solve(parsed.instance, { timeoutMs: config.solveTimeoutSeconds * 1000 }).then(async (outcome) => {
+      const job = queue.enqueue(run.id, () => solve(parsed.instance, { timeoutMs: config.solveTimeoutSeconds * 1000, memoryLimitMb: config.solveMemoryMb }));
+      if (!job.queued) {
+        await finishRun(db, run.id, { status: "failed", error: "too many solves are waiting for this server; run it again in a minute" });
+        c.header("Retry-After", "30");
+        return fail(c, 503, "solve_queue_full", `${queue.waiting} solves are already waiting for this server; run the scenario again in a minute.`);
+      }
+      const work = job.done.then(async (outcome) => {
         if (outcome.kind === "result" && outcome.result.status !== "error") {
           // TA-2553: classes above what a demand lot's land use allows are warned of (issue 17).
           const result = withLandUseWarnings(outcome.result, parsed.instance.lots, await listZoning(db));
@@ -212,18 +224,27 @@ export function scenarioRoutes(
           await finishRun(db, run.id, { status: "failed", error });
         }
       });
-      const tracked = work.catch(() => undefined).finally(() => inFlight.delete(tracked));
+      // Whatever goes wrong after the solve (a database error, a bug in reading the result), the run
+      // must not stay "running": the error is logged and the run marked failed.
+      const tracked = work
+        .catch(async (error: unknown) => {
+          log(`Scenario ${id} run ${run.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          await finishRun(db, run.id, { status: "failed", error: "an internal error stopped the run; the server log has the details" }).catch((again: unknown) =>
+            log(`Scenario ${id} run ${run.id} could not be marked failed: ${String(again)}`),
+          );
+        })
+        .finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
     }
     // 202: the run goes on; poll GET /api/scenarios/:id/runs/:runId or …/result.
-    return c.json({ run, started }, 202);
+    return c.json({ run: withQueue(run), started }, 202);
   });
 
   routes.get("/scenarios/:id/runs/:runId", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const run = await getRun(db, c.req.param("id"), c.req.param("runId"));
-    return run ? c.json(run) : fail(c, 404, "not_found", `No run ${c.req.param("runId")} of scenario ${c.req.param("id")}.`);
+    return run ? c.json(withQueue(run)) : fail(c, 404, "not_found", `No run ${c.req.param("runId")} of scenario ${c.req.param("id")}.`);
   });
 
   routes.get("/scenarios/:id/result", async (c) => {
@@ -236,7 +257,7 @@ export function scenarioRoutes(
     if (records.lastGood) dataChanged = dataChangesBetween(records.lastGood.input, (await currentInstance(db, scenario)).instance);
     const view: ScenarioResultView = {
       run: records.lastGood ? stripRun(records.lastGood) : null,
-      running: records.running ?? null,
+      running: records.running ? withQueue(records.running) : null,
       lastFailure: records.lastFailure ?? null,
       result: records.lastGood?.result ?? null,
       notes: records.lastGood?.notes ?? [],

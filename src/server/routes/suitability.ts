@@ -6,7 +6,7 @@ import { defaultSuitabilityRules, parseSuitabilityRules, type SuitabilityRules }
 import type { HaulLot } from "../../core/suitability/mean-haul";
 import type { Database, Queryable } from "../db/database";
 import type { HaulService } from "../haul-service";
-import { authorise, fail, type AppEnv } from "../http";
+import { authorise, fail, readJson, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable } from "../repositories/materials";
 import { listProjects } from "../repositories/projects";
@@ -83,13 +83,9 @@ export function suitabilityRoutes(db: Database, haul: HaulService) {
   routes.put("/suitability/rules", async (c) => {
     const auth = authorise(c, ["admin"]);
     if (!auth.ok) return auth.response;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(await c.req.text());
-    } catch {
-      return fail(c, 400, "invalid_json", "The request body is not valid JSON.");
-    }
-    const parsed = parseSuitabilityRules(raw);
+    const raw = await readJson(c);
+    if (!raw.ok) return raw.response;
+    const parsed = parseSuitabilityRules(raw.value);
     if (!parsed.ok) return fail(c, 400, "invalid_input", parsed.problem, [{ path: "rules", message: parsed.problem }]);
     await db.transaction(async (tx) => {
       const before = await rulesInForce(tx);
