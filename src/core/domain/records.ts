@@ -3,7 +3,7 @@ import { areaGeometrySchema, locationSchema } from "../geo/geometry";
 import { geometryOutsideNorway } from "../geo/norway";
 import { firstSelfIntersection } from "../geo/self-intersection";
 import { contaminationClassSchema, materialSchema, quantityUnits } from "./materials";
-import { earliestMonth, latestMonth, maxLotTonnes, maxSiteCapacityTonnes, multiLineText, singleLineText } from "./input-bounds";
+import { earliestMonth, latestMonth, maxLotTonnes, maxSiteCapacityTonnes, maxVerticesPerGeometry, multiLineText, singleLineText, vertexCount } from "./input-bounds";
 import { monthsBetween } from "./months";
 
 /** A calendar month, "YYYY-MM" with a four-digit year, from `earliestMonth` to `latestMonth` (1990-01…2100-12). */
@@ -101,6 +101,8 @@ export const siteStatuses = ["candidate", "proposed", "allocated", "in_use", "cl
 
 /** A site's outline: a valid WGS84 polygon in Norway whose edges do not cross. */
 export const siteGeometrySchema = areaGeometrySchema.superRefine((geometry, ctx) => {
+  // Too many positions is already reported; checking such an outline further would only cost time.
+  if (vertexCount(geometry.coordinates) > maxVerticesPerGeometry) return;
   const outside = geometryOutsideNorway(geometry);
   if (outside) ctx.addIssue({ code: "custom", path: outside.path, message: outside.message });
   const crossing = firstSelfIntersection(geometry);
