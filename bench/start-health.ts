@@ -1,7 +1,8 @@
 // `npm run bench:start-health [-- --runs N]`: how long `npm start` takes, with everything built and
 // an existing data folder, from the process start to the first answer of GET /api/health — the
 // compiled server (scripts/start.mjs → build/server.mjs) against the start before issue 15, which
-// ran the TypeScript server through tsx (bench/support/tsx-start.mjs), alternating in one run.
+// ran the TypeScript server through tsx (bench/support/tsx-start.mjs), alternating in one run, and
+// the floor: PGlite alone opening the same folder behind a bare health answer (bench/support/pglite-alone.mjs).
 // Target (issue 15): ≤ 1.5 s. Prints a table and writes bench/results/start-health.json.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -49,21 +50,21 @@ const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "massekart-bench-start
 try {
   buildClientIfNeeded({ log: (message) => console.error(message) });
   await buildRuntimeIfNeeded({ log: (message) => console.error(message) });
-  const sides = { compiled: "scripts/start.mjs", tsx: "bench/support/tsx-start.mjs" } as const;
+  const sides = { compiled: "scripts/start.mjs", tsx: "bench/support/tsx-start.mjs", pglite: "bench/support/pglite-alone.mjs" } as const;
   // The first start creates the database and loads the demo set: timed, but not part of the comparison.
   const firstStartMs = (await startToHealth(sides.compiled, dataDir)).ms;
   console.error(`first start (new database, demo seed): ${firstStartMs.toFixed(0)} ms`);
 
-  const times = { compiled: [] as number[], tsx: [] as number[] };
-  const cpu = { compiled: [] as number[], tsx: [] as number[] };
+  const times = { compiled: [] as number[], tsx: [] as number[], pglite: [] as number[] };
+  const cpu = { compiled: [] as number[], tsx: [] as number[], pglite: [] as number[] };
   for (let r = 0; r < runs; r++) {
-    const order = r % 2 === 0 ? (["compiled", "tsx"] as const) : (["tsx", "compiled"] as const);
+    const order = r % 2 === 0 ? (["compiled", "tsx", "pglite"] as const) : (["pglite", "tsx", "compiled"] as const);
     for (const side of order) {
       const run = await startToHealth(sides[side], dataDir);
       times[side].push(run.ms);
       cpu[side].push(run.cpuMs);
     }
-    console.error(`run ${r + 1}/${runs}: compiled ${times.compiled.at(-1)?.toFixed(0)} ms, tsx ${times.tsx.at(-1)?.toFixed(0)} ms`);
+    console.error(`run ${r + 1}/${runs}: compiled ${times.compiled.at(-1)?.toFixed(0)} ms, tsx ${times.tsx.at(-1)?.toFixed(0)} ms, PGlite alone ${times.pglite.at(-1)?.toFixed(0)} ms`);
   }
   const row = (side: keyof typeof times, label: string) => ({
     side: label,
@@ -72,12 +73,13 @@ try {
     maxMs: Math.max(...times[side]),
     medianCpuMs: median(cpu[side]),
   });
-  const rows = [row("compiled", "npm start (compiled, built)"), row("tsx", "before: tsx at run time")];
+  const rows = [row("compiled", "npm start (compiled, built)"), row("tsx", "before: tsx at run time"), row("pglite", "floor: PGlite alone + bare health")];
   printTable([["side", "start"], ["medianMs", "median ms to health"], ["minMs", "min ms"], ["maxMs", "max ms"], ["medianCpuMs", "median CPU ms by then"]], rows);
   const compiledMs = median(times.compiled);
   console.log(
     `compiled start to health: ${(compiledMs / 1000).toFixed(2)} s wall, ${(median(cpu.compiled) / 1000).toFixed(2)} s CPU (target ≤ 1.5 s); ` +
-      `${(median(times.tsx) / compiledMs).toFixed(2)}× faster than through tsx (CPU ${(median(cpu.tsx) / median(cpu.compiled)).toFixed(2)}×); first start ${(firstStartMs / 1000).toFixed(1)} s`,
+      `${(median(times.tsx) / compiledMs).toFixed(2)}× faster than through tsx (CPU ${(median(cpu.tsx) / median(cpu.compiled)).toFixed(2)}×); first start ${(firstStartMs / 1000).toFixed(1)} s; ` +
+      `PGlite alone ${(median(times.pglite) / 1000).toFixed(2)} s wall, ${(median(cpu.pglite) / 1000).toFixed(2)} s CPU`,
   );
   writeResults("start-health", {
     runs,
@@ -87,6 +89,8 @@ try {
     tsxMs: times.tsx,
     compiledCpuMs: cpu.compiled,
     tsxCpuMs: cpu.tsx,
+    pgliteAloneMs: times.pglite,
+    pgliteAloneCpuMs: cpu.pglite,
     targets: { compiledMedianSeconds: compiledMs / 1000, compiledMedianCpuSeconds: median(cpu.compiled) / 1000, target: 1.5, met: compiledMs <= 1500 },
   });
 } finally {

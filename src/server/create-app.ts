@@ -9,7 +9,9 @@ import { findSessionUser, sessionCookieName } from "./auth/sessions";
 import type { ServerConfig } from "./config";
 import type { Database } from "./db/database";
 import { createHaulService } from "./haul-service";
-import { fail, type AppEnv } from "./http";
+import { message } from "../core/messages/message";
+import { routes as contracts } from "../core/api/routes";
+import { fail, respond, type AppEnv } from "./http";
 import { authRoutes } from "./routes/auth";
 import { distanceRoutes } from "./routes/distances";
 import { zoningRoutes } from "./routes/zoning";
@@ -49,7 +51,7 @@ export function createApp({ db, config, throttle = createLoginThrottle(config.lo
     const forwardedHost = config.trustedProxyHops > 0 ? c.req.header("x-forwarded-host")?.split(",").pop()?.trim() : undefined;
     const host = (forwardedHost || c.req.header("host"))?.toLowerCase();
     if (publicHost && host !== publicHost && c.req.path !== "/api/health") {
-      return fail(c, 421, "wrong_host", `This server answers only at ${config.publicUrl} (MASSEKART_PUBLIC_URL).`);
+      return fail(c, 421, "wrong_host", message("error.wrongHost", { url: config.publicUrl ?? publicHost }));
     }
     await next();
   });
@@ -83,7 +85,7 @@ export function createApp({ db, config, throttle = createLoginThrottle(config.lo
     bodyLimit({
       maxSize: config.maxBodyBytes,
       onError: (c) =>
-        fail(c, 413, "payload_too_large", `The request body is larger than ${config.maxBodyBytes / 1024 / 1024} MiB.`),
+        fail(c, 413, "payload_too_large", message("error.payloadTooLarge", { maxMiB: config.maxBodyBytes / 1024 / 1024 })),
     }),
   );
   api.use("*", async (c, next) => {
@@ -91,17 +93,17 @@ export function createApp({ db, config, throttle = createLoginThrottle(config.lo
     const origin = c.req.header("origin");
     const sameSite = config.publicUrl ? origin === config.publicUrl : hostOf(origin ?? "") === c.req.header("host");
     if (c.req.method !== "GET" && c.req.method !== "HEAD" && origin && !sameSite) {
-      return fail(c, 403, "cross_origin", "Requests from another site are refused.");
+      return fail(c, 403, "cross_origin", message("error.crossOrigin"));
     }
     const token = getCookie(c, sessionCookieName);
     const user = token ? await findSessionUser(db, token, sessionPolicy) : undefined;
     if (user?.mustChangePassword && !allowedBeforePasswordChangeRoute(c.req.method, c.req.path)) {
-      return fail(c, 403, "password_change_required", "Choose a new password first (PUT /api/me/password); an admin gave you a temporary one.");
+      return fail(c, 403, "password_change_required", message("error.passwordChangeRequired"));
     }
     c.set("user", user);
     await next();
   });
-  api.get("/health", (c) => c.json({ status: "ok", database: db.kind }));
+  api.get("/health", (c) => respond(c, contracts.health, { status: "ok", database: db.kind }));
   api.route("/", sessionRoutes(db, throttle, signIn));
   const oidc = config.oidc && config.publicUrl ? createOidcService(config.oidc, config.publicUrl) : undefined;
   api.route("/", authRoutes(db, oidc, { ...signIn, log }));
@@ -122,14 +124,14 @@ export function createApp({ db, config, throttle = createLoginThrottle(config.lo
   api.route("/", solveRoutes(config, { queue }));
   api.route("/", scenarioRoutes(db, config, haul, { queue, log }));
   // A sub-app's notFound handler is not used once mounted, so the catch-all is a route.
-  api.all("*", (c) => fail(c, 404, "not_found", `No API route ${c.req.method} ${c.req.path}.`));
+  api.all("*", (c) => fail(c, 404, "not_found", message("error.noRoute", { method: c.req.method, path: c.req.path })));
 
   app.route("/api", api);
   app.route("/", staticRoutes(config));
 
   app.onError((error, c) => {
     log(`Internal error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
-    return fail(c, 500, "internal", "Internal server error; the server log has the details.");
+    return fail(c, 500, "internal", message("error.internal"));
   });
   return app;
 }

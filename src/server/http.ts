@@ -1,22 +1,39 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
-import { apiError, describeFields, fieldsOf, type ApiError } from "../core/domain/api-error";
+import { apiError, describeFields, fieldError, fieldsOf, type ApiFieldError } from "../core/domain/api-error";
+import type { RouteContract, SentOf } from "../core/api/routes";
 import type { Role } from "../core/domain/accounts";
 import { firstControlCharacter, parseBoundedJson } from "../core/domain/input-bounds";
+import { message, type Message } from "../core/messages/message";
 import type { SessionUser } from "./auth/sessions";
 
 export interface AppEnv {
   Variables: { user: SessionUser | undefined };
 }
 
-export const fail = (
-  c: Context,
-  status: ContentfulStatusCode,
-  code: string,
-  message: string,
-  fields: ApiError["error"]["fields"] = [],
-) => c.json(apiError(code, message, fields), status);
+/**
+ * An error answer in the shape of DESIGN §7: `code`, the English `message` and the message `key`
+ * with its `params`, both from `m`, and the field problems.
+ */
+export function fail(c: Context, status: ContentfulStatusCode, code: string, m: Message, fields?: ApiFieldError[]): Response;
+/** @deprecated Give a message from the catalogue (`src/core/messages/catalogue.ts`), so clients can translate it. */
+export function fail(c: Context, status: ContentfulStatusCode, code: string, text: string, fields?: ApiFieldError[]): Response;
+export function fail(c: Context, status: ContentfulStatusCode, code: string, m: Message | string, fields: ApiFieldError[] = []): Response {
+  return c.json(apiError(code, typeof m === "string" ? message("error.other", { detail: m }) : m, fields), status);
+}
+
+/**
+ * A success answer typed by its route's contract (`src/core/api/routes.ts`), with the route's
+ * status unless another is given (an import's report comes back 201, or 200 for a dry run).
+ */
+export function respond<R extends RouteContract>(c: Context, route: R, value: SentOf<R>, status?: ContentfulStatusCode): Response {
+  return c.json(value as never, status ?? ((route.status ?? 200) as ContentfulStatusCode));
+}
+
+/** 400 `invalid_input` listing the field problems. */
+export const invalidInput = (c: Context, fields: ApiFieldError[]) =>
+  fail(c, 400, "invalid_input", message("error.invalidInput", { details: describeFields(fields), count: fields.length }), fields);
 
 /**
  * Reads a JSON body within the input bounds (issue 12): malformed JSON answers 400 `invalid_json`,
@@ -28,13 +45,11 @@ export async function readJson(c: Context): Promise<{ ok: true; value: unknown }
   const parsed = parseBoundedJson(await c.req.text());
   if (!parsed.ok) {
     return parsed.code === "too_deep"
-      ? { ok: false, response: fail(c, 400, "json_too_deep", parsed.message) }
-      : { ok: false, response: fail(c, 400, "invalid_json", "The request body is not valid JSON.") };
+      ? { ok: false, response: fail(c, 400, "json_too_deep", parsed.problem) }
+      : { ok: false, response: fail(c, 400, "invalid_json", message("error.invalidJson")) };
   }
   const control = firstControlCharacter(parsed.value);
-  if (control) {
-    return { ok: false, response: fail(c, 400, "invalid_input", `Invalid input: ${control.path}: ${control.message}`, [control]) };
-  }
+  if (control) return { ok: false, response: invalidInput(c, [fieldError(control.path, control.problem)]) };
   return { ok: true, value: parsed.value };
 }
 
@@ -49,12 +64,14 @@ export async function readBody<T>(
   const raw = await readJson(c);
   if (!raw.ok) return raw;
   const parsed = schema.safeParse(raw.value);
-  if (!parsed.success) {
-    const fields = fieldsOf(parsed.error);
-    return { ok: false, response: fail(c, 400, "invalid_input", `Invalid input: ${describeFields(fields)}`, fields) };
-  }
+  if (!parsed.success) return { ok: false, response: invalidInput(c, fieldsOf(parsed.error)) };
   return { ok: true, value: parsed.data };
 }
+
+
+/** 400 `invalid_query` listing the parameter problems. */
+export const invalidQuery = (c: Context, fields: ApiFieldError[]) =>
+  fail(c, 400, "invalid_query", message("error.invalidQuery", { details: describeFields(fields), count: fields.length }), fields);
 
 /** Validates the query string with a schema; errors become 400 `invalid_query` naming each parameter. */
 export function readQuery<T>(
@@ -63,8 +80,7 @@ export function readQuery<T>(
 ): { ok: true; value: T } | { ok: false; response: Response } {
   const parsed = schema.safeParse(c.req.query());
   if (parsed.success) return { ok: true, value: parsed.data };
-  const fields = fieldsOf(parsed.error);
-  return { ok: false, response: fail(c, 400, "invalid_query", `Invalid query: ${describeFields(fields)}`, fields) };
+  return { ok: false, response: invalidQuery(c, fieldsOf(parsed.error)) };
 }
 
 /** The signed-in user, or an answer that says why the request is refused. */
@@ -73,12 +89,9 @@ export function authorise(
   allowed?: readonly Role[],
 ): { ok: true; user: SessionUser } | { ok: false; response: Response } {
   const user = c.get("user");
-  if (!user) return { ok: false, response: fail(c, 401, "unauthenticated", "Sign in first.") };
+  if (!user) return { ok: false, response: fail(c, 401, "unauthenticated", message("error.unauthenticated")) };
   if (allowed && !allowed.includes(user.role)) {
-    return {
-      ok: false,
-      response: fail(c, 403, "forbidden", `The role ${user.role} may not do this; it needs one of: ${allowed.join(", ")}.`),
-    };
+    return { ok: false, response: fail(c, 403, "forbidden", message("error.forbiddenRole", { role: user.role, allowed })) };
   }
   return { ok: true, user };
 }

@@ -1,7 +1,6 @@
 import { readConfig } from "./config";
 import { StartupError } from "./db/database";
 import { redact } from "./db/postgres-database";
-import { demoPassword } from "./seed/bootstrap";
 import { startServer } from "./server";
 
 /**
@@ -12,6 +11,8 @@ async function main(): Promise<void> {
   const config = readConfig();
   const allowDemo = process.argv.includes("--demo") && !config.databaseUrl;
   const server = await startServer(config, { allowDemo });
+  // Loaded by startServer while the database opened; not imported above, so that it starts sooner.
+  const { demoPassword } = await import("./seed/bootstrap");
   const database = config.databaseUrl ? `PostgreSQL at ${redact(config.databaseUrl)}` : `embedded PGlite in ${config.dataDir}`;
   const lines = [`Massekart is running at ${server.url} (database: ${database}).`];
   switch (server.outcome.kind) {

@@ -1,12 +1,10 @@
-import { serve, type ServerType } from "@hono/node-server";
-import { createApp } from "./create-app";
+import type { serve as Serve, ServerType } from "@hono/node-server";
 import type { ServerConfig } from "./config";
 import { StartupError, type Database } from "./db/database";
 import { migrate } from "./db/migrate";
 import { openPgliteDatabase } from "./db/pglite-database";
 import { openPostgresDatabase } from "./db/postgres-database";
-import { failInterruptedRuns } from "./repositories/scenarios";
-import { bootstrap, type BootstrapOutcome } from "./seed/bootstrap";
+import type { BootstrapOutcome } from "./seed/bootstrap";
 
 export interface RunningServer {
   url: string;
@@ -27,13 +25,24 @@ export async function startServer(
   config: ServerConfig,
   { allowDemo = false, log = console.error }: { allowDemo?: boolean; log?: (message: string) => void } = {},
 ): Promise<RunningServer> {
-  const db = await openDatabase(config);
+  // The database starts first, then the modules that use it (bootstrap, schemas, the HTTP routes
+  // and format libraries: about 0.4 s of loading) are imported while PGlite compiles its
+  // WebAssembly on background threads, instead of before it (bench/start-health.ts).
+  const opening = openDatabase(config);
+  const setupModules = Promise.all([import("./repositories/scenarios"), import("./seed/bootstrap")]);
+  const httpModules = Promise.all([import("./create-app"), import("@hono/node-server")]);
+  // Awaited below; a failed database start must not leave these rejections unhandled meanwhile.
+  setupModules.catch(() => undefined);
+  httpModules.catch(() => undefined);
+  const db = await opening;
   try {
+    const [{ failInterruptedRuns }, { bootstrap }] = await setupModules;
     await migrate(db);
     await failInterruptedRuns(db);
     const outcome = await bootstrap(db, { allowDemo, adminPassword: config.adminPassword, ssoConfigured: config.oidc !== undefined });
+    const [{ createApp }, { serve }] = await httpModules;
     const app = createApp({ db, config, log });
-    const server = await listen(app.fetch, config);
+    const server = await listen(serve, app.fetch, config);
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     return {
@@ -51,7 +60,11 @@ export async function startServer(
   }
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, config: ServerConfig): Promise<ServerType> {
+function listen(
+  serve: typeof Serve,
+  fetch: (request: Request) => Response | Promise<Response>,
+  config: ServerConfig,
+): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port: config.port, hostname: config.host });
     server.once("listening", () => resolve(server));

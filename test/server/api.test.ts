@@ -37,7 +37,7 @@ describe.each(backendNames)("API over HTTP on %s", (backend) => {
       const response = await server.client().login(username, "wrong");
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({
-        error: { code: "invalid_credentials", message: "Wrong username or password.", fields: [] },
+        error: { code: "invalid_credentials", message: "Wrong username or password.", key: "error.invalidCredentials", params: {}, fields: [] },
       });
     }
   });
@@ -151,7 +151,7 @@ describe.each(backendNames)("API over HTTP on %s", (backend) => {
     const malformed = await client.request("POST", "/api/projects", "{\"name\": ");
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toEqual({
-      error: { code: "invalid_json", message: "The request body is not valid JSON.", fields: [] },
+      error: { code: "invalid_json", message: "The request body is not valid JSON.", key: "error.invalidJson", params: {}, fields: [] },
     });
     const huge = JSON.stringify({ ...newProject, notes: "x".repeat(11 * 1024 * 1024) });
     const oversized = await client.request("POST", "/api/projects", huge);

@@ -1,187 +1,67 @@
 /**
- * The app's only door to the HTTP API (DESIGN §7). Every call answers a value, never throws:
- * `{ ok: true, value }` or `{ ok: false, failure }`, so callers must handle the failure.
- * The session travels in an httpOnly cookie on the same origin.
+ * The API as the app calls it: one named call per route, each a line over the typed transport
+ * (`http.ts`) and the route's contract (`src/core/api/routes.ts`). Every call answers a value,
+ * never throws (`{ ok: true, value }` or `{ ok: false, failure }`); answers are parsed with their
+ * schema, so the types here are what really arrived.
  */
-import type { Me } from "../../core/domain/accounts";
-import type { ApiError } from "../../core/domain/api-error";
-import type {
-  AuditEntry,
-  LotImportReport,
-  LotUpdate,
-  MaterialPropertiesRow,
-  ProjectCreate,
-  ProjectUpdate,
-  UserSummary,
-} from "../../core/domain/registry-api";
+import { routes, type BodyOf, type QueryOf } from "../../core/api/routes";
 import type { MaterialProperties } from "../../core/domain/materials";
-import type { Lot, Project, Site, ZoningArea } from "../../core/domain/records";
+import type { LotInput, SiteInput, SiteUpdate } from "../../core/domain/records";
+import type { LotImportReport, LotUpdate, ProjectCreate, ProjectUpdate } from "../../core/domain/registry-api";
 import type { Bbox } from "../../core/geo/geometry";
-import type { HazardZone } from "../../core/zoning/hazard-zones";
+import type { OutdoorLotImportReport, OutdoorLotInput, OutdoorLotUpdate, OutdoorTypeCreate, OutdoorTypeUpdate } from "../../core/outdoor/api";
+import type { ScenarioInput } from "../../core/scenario/scenario";
+import type { ZoningImportSummary } from "../../core/zoning/import-summary";
+import { call, callItems, reportOf, urlOf, type ApiFailure, type ApiResult } from "./transport";
 
-/** Why a call failed. `status` 0 means no HTTP answer at all (network down, server gone). */
-export interface ApiFailure {
-  status: number;
-  code: string;
-  message: string;
-  fields: ApiError["error"]["fields"];
-  /** A 409 version conflict's record as it is now (`VersionConflict.current`). */
-  current?: unknown;
-}
+export type { ApiFailure, ApiResult } from "./transport";
+export type { RankingItem } from "../../core/suitability/report";
+export type { RoadNetworkInfo } from "../../core/haul/road-graph-summary";
+export type { ScenarioListItem } from "../../core/scenario/scenario";
+export type { SolvedResult } from "../../core/matching/result";
+export type { ZoningImportSummary } from "../../core/zoning/import-summary";
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
+/** A query string ("?material=rock&…", or "") as the query object of a call. */
+const queryOf = (text: string): Record<string, string> => Object.fromEntries(new URLSearchParams(text));
 
-function isApiError(body: unknown): body is ApiError {
-  if (typeof body !== "object" || body === null || !("error" in body)) return false;
-  const error = (body as { error: unknown }).error;
-  return typeof error === "object" && error !== null && "code" in error && "message" in error;
-}
-
-/** A request body: JSON by default, or text with its own content type (a CSV file). */
-type RequestBody = { json: unknown } | { text: string; contentType: string };
-
-async function send(method: string, path: string, body?: RequestBody): Promise<{ response: Response } | { failure: ApiFailure }> {
-  try {
-    const response = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      headers: {
-        accept: "application/json",
-        ...(body === undefined ? {} : { "content-type": "json" in body ? "application/json" : body.contentType }),
-      },
-      body: body === undefined ? undefined : "json" in body ? JSON.stringify(body.json) : body.text,
-    });
-    return { response };
-  } catch (error) {
-    return { failure: { status: 0, code: "network", message: String(error), fields: [] } };
-  }
-}
-
-/** One JSON call; exported for feature API modules (scenarios). */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
-  const sent = await send(method, path, body === undefined ? undefined : { json: body });
-  if ("failure" in sent) return { ok: false, failure: sent.failure };
-  const response = sent.response;
-  if (response.status === 204) return { ok: true, value: undefined as T };
-  let parsed: unknown = undefined;
-  try {
-    parsed = await response.json();
-  } catch {
-    // A proxy error page or an empty body: the status alone must tell the story.
-  }
-  if (!response.ok) {
-    const error = isApiError(parsed) ? parsed.error : undefined;
-    return {
-      ok: false,
-      failure: {
-        status: response.status,
-        code: error?.code ?? `http_${response.status}`,
-        message: error?.message ?? response.statusText,
-        fields: Array.isArray(error?.fields) ? error.fields : [],
-        ...(typeof parsed === "object" && parsed !== null && "current" in parsed ? { current: parsed.current } : {}),
-      },
-    };
-  }
-  return { ok: true, value: parsed as T };
-}
-
-async function items<T>(path: string): Promise<ApiResult<T[]>> {
-  const result = await request<{ items: T[] }>("GET", path);
-  if (!result.ok) return result;
-  if (!Array.isArray(result.value?.items)) {
-    return { ok: false, failure: { status: 200, code: "bad_response", message: `${path}: no items`, fields: [] } };
-  }
-  return { ok: true, value: result.value.items };
-}
+// --- Session -----------------------------------------------------------------------------------
 
 /** `GET /api/me`: the signed-in user, or a 401 failure. */
-export function fetchMe(): Promise<ApiResult<Me>> {
-  return request<Me>("GET", "/api/me");
-}
-
+export const fetchMe = () => call(routes.me);
 /** `POST /api/session`: signs in; 401 on wrong credentials, 429 after too many attempts. */
-export function createSession(username: string, password: string): Promise<ApiResult<Me>> {
-  return request<Me>("POST", "/api/session", { username, password });
-}
-
+export const createSession = (username: string, password: string) => call(routes.signIn, { body: { username, password } });
 /** `DELETE /api/session`: signs out. */
-export function deleteSession(): Promise<ApiResult<void>> {
-  return request<void>("DELETE", "/api/session");
-}
+export const deleteSession = () => call(routes.signOut);
+/** `GET /api/users`: who can be named a project member. */
+export const fetchUsers = () => callItems(routes.users);
+
+// --- Mass registry -----------------------------------------------------------------------------
 
 /** `GET /api/projects`, with the list's filters as a query string ("?material=rock…", or ""). */
-export function fetchProjects(query = ""): Promise<ApiResult<Project[]>> {
-  return items<Project>(`/api/projects${query}`);
-}
-
-const id = (value: string) => encodeURIComponent(value);
-
+export const fetchProjects = (query = "") => callItems(routes.projects, { query: queryOf(query) });
 /** `GET /api/projects/:id`: the project with all its lots. */
-export function fetchProject(projectId: string): Promise<ApiResult<Project>> {
-  return request<Project>("GET", `/api/projects/${id(projectId)}`);
-}
-
+export const fetchProject = (id: string) => call(routes.project, { params: { id } });
 /** `POST /api/projects` → 201 with the project (the signed-in user owns it). */
-export function createProject(body: ProjectCreate): Promise<ApiResult<Project>> {
-  return request<Project>("POST", "/api/projects", body);
-}
-
+export const createProject = (body: ProjectCreate) => call(routes.createProject, { body });
 /** `PUT /api/projects/:id`; a stale version fails with 409 and the record as it is now in `failure.current`. */
-export function updateProject(projectId: string, body: ProjectUpdate): Promise<ApiResult<Project>> {
-  return request<Project>("PUT", `/api/projects/${id(projectId)}`, body);
-}
-
+export const updateProject = (id: string, body: ProjectUpdate) => call(routes.updateProject, { params: { id }, body });
 /** `DELETE /api/projects/:id` (soft: an admin can restore it). */
-export function deleteProject(projectId: string): Promise<ApiResult<void>> {
-  return request<void>("DELETE", `/api/projects/${id(projectId)}`);
-}
-
+export const deleteProject = (id: string) => call(routes.deleteProject, { params: { id } });
 /** `POST /api/projects/:id/restore` (admins). */
-export function restoreProject(projectId: string): Promise<ApiResult<Project>> {
-  return request<Project>("POST", `/api/projects/${id(projectId)}/restore`);
-}
-
+export const restoreProject = (id: string) => call(routes.restoreProject, { params: { id } });
 /** `POST /api/projects/:id/lots` → 201 with the lot. */
-export function createLot(projectId: string, body: unknown): Promise<ApiResult<Lot>> {
-  return request<Lot>("POST", `/api/projects/${id(projectId)}/lots`, body);
-}
-
+export const createLot = (projectId: string, body: LotInput | BodyOf<typeof routes.createLot>) => call(routes.createLot, { params: { id: projectId }, body });
 /** `PUT /api/lots/:id`; 409 with the current lot on a stale version. */
-export function updateLot(lotId: string, body: LotUpdate): Promise<ApiResult<Lot>> {
-  return request<Lot>("PUT", `/api/lots/${id(lotId)}`, body);
-}
-
-export function deleteLot(lotId: string): Promise<ApiResult<void>> {
-  return request<void>("DELETE", `/api/lots/${id(lotId)}`);
-}
-
+export const updateLot = (id: string, body: LotUpdate) => call(routes.updateLot, { params: { id }, body });
+export const deleteLot = (id: string) => call(routes.deleteLot, { params: { id } });
 /** `GET /api/audit?entity=project&id=…`: newest first, the project's lots included. */
-export function fetchAudit(entity: "project" | "lot", entityId: string): Promise<ApiResult<AuditEntry[]>> {
-  return items<AuditEntry>(`/api/audit?entity=${entity}&id=${id(entityId)}`);
-}
-
-/** `GET /api/users`: who can be named a project member. */
-export function fetchUsers(): Promise<ApiResult<UserSummary[]>> {
-  return items<UserSummary>("/api/users");
-}
-
+export const fetchAudit = (entity: "project" | "lot", id: string) => callItems(routes.audit, { query: { entity, id } });
 /** `GET /api/materials`: the conversion table in force. */
-export function fetchMaterials(): Promise<ApiResult<MaterialPropertiesRow[]>> {
-  return items<MaterialPropertiesRow>("/api/materials");
-}
-
+export const fetchMaterials = () => callItems(routes.materials);
 /** `PUT /api/materials/:material` (admins). */
-export function updateMaterial(material: string, body: MaterialProperties): Promise<ApiResult<MaterialPropertiesRow>> {
-  return request<MaterialPropertiesRow>("PUT", `/api/materials/${id(material)}`, body);
-}
-
+export const updateMaterial = (material: string, body: MaterialProperties) => call(routes.updateMaterial, { params: { material }, body });
 /** The CSV export's address with the list's filters ("?material=rock…" or ""). */
-export function lotsExportUrl(query = ""): string {
-  return `/api/lots/export.csv${query}`;
-}
-
-const isReport = (body: unknown): body is LotImportReport =>
-  typeof body === "object" && body !== null && Array.isArray((body as LotImportReport).errors) && Array.isArray((body as LotImportReport).preview);
+export const lotsExportUrl = (query = "") => urlOf(routes.exportLots, { query: queryOf(query) });
 
 /**
  * `POST /api/lots/import` with the file's text. A dry run only checks; a real import writes all
@@ -192,43 +72,167 @@ export async function importLots(
   csv: string,
   { dryRun, crs }: { dryRun: boolean; crs?: string },
 ): Promise<{ ok: true; status: number; report: LotImportReport } | { ok: false; failure: ApiFailure }> {
-  const params = new URLSearchParams();
-  if (dryRun) params.set("dryRun", "true");
-  if (crs) params.set("crs", crs);
-  const query = params.toString();
-  const sent = await send("POST", `/api/lots/import${query ? `?${query}` : ""}`, { text: csv, contentType: "text/csv" });
-  if ("failure" in sent) return { ok: false, failure: sent.failure };
-  const response = sent.response;
-  let parsed: unknown = undefined;
-  try {
-    parsed = await response.json();
-  } catch {
-    // Not JSON: the status says what happened.
-  }
-  const report = isReport(parsed) ? parsed : isReport((parsed as { report?: unknown } | undefined)?.report) ? (parsed as { report: LotImportReport }).report : undefined;
-  if (report) return { ok: true, status: response.status, report };
-  const error = isApiError(parsed) ? parsed.error : undefined;
+  const result = await call(routes.importLots, { query: { dryRun: dryRun ? "true" : undefined, crs }, body: csv, contentType: "text/csv" });
+  const answer = reportOf(routes.importLots, result);
+  return answer ? { ok: true, ...answer } : { ok: false, failure: (result as { failure: ApiFailure }).failure };
+}
+
+// --- Sites, zoning, suitability ------------------------------------------------------------------
+
+export const fetchSites = () => callItems(routes.sites);
+/** `GET /api/sites?includeDeleted=true` (admins): every site, the deleted ones with `deletedAt`. */
+export const fetchSitesWithDeleted = () => callItems(routes.sites, { query: { includeDeleted: "true" } });
+export const fetchSite = (id: string) => call(routes.site, { params: { id } });
+/** `POST /api/sites` → 201 with the site. */
+export const createSite = (body: SiteInput) => call(routes.createSite, { body });
+/** `PUT /api/sites/:id` with the version it was based on; 409 with the current site when stale. */
+export const updateSite = (id: string, body: SiteUpdate) => call(routes.updateSite, { params: { id }, body });
+/** `DELETE /api/sites/:id` (soft: an admin can restore it). */
+export const deleteSite = (id: string) => call(routes.deleteSite, { params: { id } });
+/** `POST /api/sites/:id/restore` (admins). */
+export const restoreSite = (id: string) => call(routes.restoreSite, { params: { id } });
+/** `GET /api/zoning`, optionally limited to a WGS84 bbox. */
+export const fetchZoning = (bbox?: Bbox) => callItems(routes.zoning, { query: { bbox: bbox?.join(",") } });
+/** `GET /api/zoning/zones`: the hazard and protection zones (hensynssoner, NVE hazard maps), all or in a box. */
+export const fetchHazardZones = (bbox?: Bbox) => callItems(routes.hazardZones, { query: { bbox: bbox?.join(",") } });
+/** `GET /api/sites/:id/suitability`: 422 when the site cannot be rated. */
+export const fetchSuitability = (id: string) => call(routes.suitability, { params: { id } });
+/** `GET /api/suitability/ranking`: every site with its report, or why it could not be rated. */
+export const fetchRanking = () => callItems(routes.ranking);
+/** The suitability rules in force (GET /api/suitability/rules). */
+export const fetchSuitabilityRules = () => call(routes.suitabilityRules);
+/** Replaces the rules (admins); the server checks them and answers 400 with the problem. */
+export const saveSuitabilityRules = (rules: unknown) => call(routes.updateSuitabilityRules, { body: rules as BodyOf<typeof routes.updateSuitabilityRules> });
+
+export interface ZoningImportOptions {
+  format: "sosi" | "gml" | "geojson";
+  fileName: string;
+  crs?: string;
+  codeProperty?: string;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+}
+
+/** The query of a zoning import (pure; empty options are left out). */
+export function zoningImportQuery(options: ZoningImportOptions): QueryOf<typeof routes.importZoning> {
   return {
-    ok: false,
-    failure: {
-      status: response.status,
-      code: error?.code ?? `http_${response.status}`,
-      message: error?.message ?? response.statusText,
-      fields: Array.isArray(error?.fields) ? error.fields : [],
-    },
+    format: options.format,
+    fileName: options.fileName,
+    crs: options.crs?.trim() || undefined,
+    codeProperty: options.codeProperty?.trim() || undefined,
+    dryRun: options.dryRun ? "true" : undefined,
+    skipInvalid: options.skipInvalid ? "true" : undefined,
   };
 }
 
-export function fetchSites(): Promise<ApiResult<Site[]>> {
-  return items<Site>("/api/sites");
+/**
+ * `POST /api/zoning/import` with the file's bytes. Whenever the server sent a summary (a dry
+ * run, an import, or a 400 `invalid_objects` that imported nothing) it comes back with the
+ * status; `failure` only when it did not (an unreadable file, no rights, no server).
+ */
+export async function importZoning(
+  bytes: ArrayBuffer,
+  options: ZoningImportOptions,
+): Promise<{ ok: true; status: number; summary: ZoningImportSummary } | { ok: false; failure: ApiFailure }> {
+  const result = await call(routes.importZoning, { query: zoningImportQuery(options), body: bytes });
+  const answer = reportOf(routes.importZoning, result);
+  return answer ? { ok: true, status: answer.status, summary: answer.report } : { ok: false, failure: (result as { failure: ApiFailure }).failure };
 }
 
-/** `GET /api/zoning`, optionally limited to a WGS84 bbox. */
-export function fetchZoning(bbox?: Bbox): Promise<ApiResult<ZoningArea[]>> {
-  return items<ZoningArea>(bbox ? `/api/zoning?bbox=${bbox.join(",")}` : "/api/zoning");
+// --- The road network ---------------------------------------------------------------------------
+
+export const fetchRoadNetwork = () => call(routes.roadNetwork);
+/** The address of the network in use as GeoJSON, for the map layer. */
+export const roadNetworkFeaturesPath = routes.roadNetworkFeatures.path;
+/** `POST /api/road-network?crs=&name=` with the GeoJSON text; 400 `invalid_network` with a clear message. */
+export const importRoadNetwork = (text: string, { crs, name }: { crs?: string; name?: string }) =>
+  call(routes.importRoadNetwork, { query: { crs: crs?.trim() || undefined, name: name?.trim() || undefined }, body: text, contentType: "application/geo+json" });
+/** `DELETE /api/road-network`: back to the shipped network. */
+export const resetRoadNetwork = () => call(routes.resetRoadNetwork);
+
+/** `GET /api/distances/route`: one haul's path along the roads, or null when there is none. */
+export async function fetchRoute(
+  mode: "road" | "osrm",
+  from: { id: string; location: [number, number] },
+  to: { id: string; location: [number, number] },
+): Promise<ApiResult<[number, number][] | null>> {
+  const point = (p: typeof from) => `${p.id}@${p.location[0]},${p.location[1]}`;
+  const result = await call(routes.haulRoute, { query: { mode, from: point(from), to: point(to) } });
+  return result.ok ? { ok: true, status: result.status, value: result.value.geometry?.coordinates ?? null } : result;
 }
 
-/** The hazard and protection zones (hensynssoner, NVE hazard maps), all or in a box. */
-export function fetchHazardZones(bbox?: Bbox): Promise<ApiResult<HazardZone[]>> {
-  return items<HazardZone>(bbox ? `/api/zoning/zones?bbox=${bbox.join(",")}` : "/api/zoning/zones");
+// --- Matching and scenarios --------------------------------------------------------------------
+
+/** `GET /api/matching/instance`: every lot and site with default parameters, ready for the browser worker. */
+export const fetchMatchingInstance = () => call(routes.matchingInstance);
+/** `GET /api/scenarios`: every scenario with its latest run. */
+export const fetchScenarios = () => callItems(routes.scenarios);
+export const createScenario = (body: Partial<ScenarioInput> & { name: string }) => call(routes.createScenario, { body });
+/** `PUT /api/scenarios/:id` with the version it was based on; 409 with `failure.current` when stale. */
+export const updateScenario = (id: string, body: ScenarioInput & { version: number }) => call(routes.updateScenario, { params: { id }, body });
+export const duplicateScenario = (id: string) => call(routes.duplicateScenario, { params: { id } });
+export const deleteScenario = (id: string) => call(routes.deleteScenario, { params: { id } });
+/** Undo of a delete (planners may). */
+export const restoreScenario = (id: string) => call(routes.restoreScenario, { params: { id } });
+/** `POST /api/scenarios/:id/run` → 202 with the run; `started` is false when a run was already going. */
+export const runScenario = (id: string) => call(routes.runScenario, { params: { id } });
+export const fetchRun = (id: string, runId: string) => call(routes.scenarioRun, { params: { id, runId } });
+/** `GET /api/scenarios/:id/result`: the last good result and its run. */
+export const fetchScenarioResult = (id: string) => call(routes.scenarioResult, { params: { id } });
+/** The instance the scenario gives now (for names and points of the ids in its result). */
+export const fetchScenarioInstance = (id: string) => call(routes.scenarioInstance, { params: { id } });
+
+// --- Outdoor materials ---------------------------------------------------------------------------
+
+/** Filters of the outdoor lots list; empty strings are left out of the query. */
+export interface OutdoorLotFilters {
+  type?: string;
+  siteId?: string;
+  projectId?: string;
+  direction?: string;
+  from?: string;
+  to?: string;
+}
+
+/** "?type=granite_kerb&from=2031-03" from the filters that are set, or "". */
+export function outdoorLotQuery(filters: OutdoorLotFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+/** `GET /api/outdoor-materials/types`: the catalogue in force. */
+export const fetchOutdoorTypes = () => callItems(routes.outdoorTypes);
+/** `POST /api/outdoor-materials/types` (admins) → 201 with the new type; an id in use fails with 400 naming `id`. */
+export const createOutdoorType = (body: OutdoorTypeCreate) => call(routes.createOutdoorType, { body });
+/** `PUT /api/outdoor-materials/types/:id` (admins); 409 with the type as it is now. */
+export const updateOutdoorType = (id: string, body: OutdoorTypeUpdate) => call(routes.updateOutdoorType, { params: { id }, body });
+export const fetchProjectOutdoorLots = (projectId: string) => callItems(routes.projectOutdoorLots, { params: { id: projectId } });
+/** `GET /api/outdoor-lots` with filters. */
+export const fetchOutdoorLots = (filters: OutdoorLotFilters = {}) => callItems(routes.outdoorLots, { query: queryOf(outdoorLotQuery(filters)) });
+/** `POST /api/projects/:id/outdoor-lots` → 201 with the lot. */
+export const createOutdoorLot = (projectId: string, body: OutdoorLotInput) => call(routes.createOutdoorLot, { params: { id: projectId }, body });
+/** `PUT /api/outdoor-lots/:id`; 409 with the lot as it is now on a stale version. */
+export const updateOutdoorLot = (id: string, body: OutdoorLotUpdate) => call(routes.updateOutdoorLot, { params: { id }, body });
+/** `DELETE /api/outdoor-lots/:id` (soft). */
+export const deleteOutdoorLot = (id: string) => call(routes.deleteOutdoorLot, { params: { id } });
+/** `GET /api/outdoor-materials/plan`, over the lots' months unless from/to are given. */
+export const fetchStoragePlan = (range: { from?: string; to?: string } = {}) => call(routes.storagePlan, { query: queryOf(outdoorLotQuery(range)) });
+/** `GET /api/outdoor-lots/:id/suggestions`: receiving projects for an available lot, nearest first. */
+export const fetchOutdoorSuggestions = (id: string) => call(routes.outdoorSuggestions, { params: { id } });
+/** The CSV export's address with the list's filters. */
+export const outdoorLotsExportUrl = (filters: OutdoorLotFilters = {}) => urlOf(routes.exportOutdoorLots, { query: queryOf(outdoorLotQuery(filters)) });
+
+/**
+ * `POST /api/outdoor-lots/import` with the file's text. A file with bad rows answers 400 with the
+ * report, so the report comes back whenever the server sent one; `failure` only when it did not.
+ */
+export async function importOutdoorLots(
+  csv: string,
+  { dryRun }: { dryRun: boolean },
+): Promise<{ ok: true; status: number; report: OutdoorLotImportReport } | { ok: false; failure: ApiFailure }> {
+  const result = await call(routes.importOutdoorLots, { query: { dryRun: dryRun ? "true" : undefined }, body: csv, contentType: "text/csv" });
+  const answer = reportOf(routes.importOutdoorLots, result);
+  return answer ? { ok: true, ...answer } : { ok: false, failure: (result as { failure: ApiFailure }).failure };
 }

@@ -1,3 +1,4 @@
+import { entityNamesEn, messagesEn } from "./messages.en";
 import type { nb } from "./nb";
 import { sitesEn } from "./sites.en";
 import { outdoorEn } from "./outdoor.en";
@@ -11,6 +12,8 @@ export const en: Record<keyof typeof nb, string> = {
   ...sitesEn,
   ...meetingEn,
   ...scenariosEn,
+  ...messagesEn,
+  ...entityNamesEn,
   ...zonesEn,
   "app.name": "Massekart",
   "app.tagline": "Planning excavation masses and storage sites in Asker municipality",
@@ -29,7 +32,6 @@ export const en: Record<keyof typeof nb, string> = {
   "session.expired": "Your session has expired. Please sign in again.",
 
   "error.wrongCredentials": "Wrong username or password",
-  "error.tooManyAttempts": "Too many attempts, try again later",
   "error.network": "Could not reach the server",
   "error.server": "The server answered with error {status}: {message}",
 
@@ -351,16 +353,6 @@ export const en: Record<keyof typeof nb, string> = {
   "import.import": "Import",
   "import.finish": "Done",
   "import.done": "Imported: {lots} lots, {projects} new projects.",
-  "csv.missingColumn": "required column is missing",
-  "csv.unknownColumn": "unknown column; see the list of columns",
-  "csv.noProject": "must name a project",
-  "csv.badMaterial": "“{value}” is not a known material",
-  "csv.badDirection": "“{value}” is neither surplus nor demand",
-  "csv.badUnit": "“{value}” is not a unit (t, pfm3, ulm3, pam3)",
-  "csv.notNumber": "“{value}” is not a number",
-  "csv.badClass": "“{value}” is not a class 1–5",
-  "csv.badBoolean": "“{value}” is not yes/no",
-  "csv.badStatus": "“{value}” is not a project status",
   "materials.open": "Conversion table",
   "materials.title": "Conversion to tonnes per material",
   "materials.intro": "Density and swell turn every quantity into tonnes. Reference values: NVE sikringshåndbok module G2-001 (see DESIGN §5). A change applies to every lot at once and is written to the audit log.",
@@ -375,26 +367,7 @@ export const en: Record<keyof typeof nb, string> = {
   "materials.saved": "Saved.",
   "materials.actions": "Actions",
 
-  "validation.required": "Required",
   "validation.choose": "Choose one of the options",
-  "validation.number": "Must be a number",
-  "validation.integer": "Must be a whole number",
-  "validation.positive": "Must be more than 0",
-  "validation.nonNegative": "Must not be negative",
   "validation.positiveInteger": "Must be a positive whole number",
-  "validation.month": "Choose a month (YYYY-MM)",
-  "validation.monthOrder": "The end month must not be before the start month",
-  "validation.profileAllZero": "At least one month must have a share above 0",
-  "validation.profileLength": "Needs one share per month ({months}), not {given}",
   "validation.profileNumbers": "Type numbers separated by spaces, e.g. 1 2 1",
-  "validation.confirmLarge": "Over 10,000,000 t: confirm it is not a typo",
-  "validation.atLeast": "Must be at least {min}",
-  "validation.atMost": "Must be at most {max}",
-  "validation.greaterThan": "Must be more than {min}",
-  "validation.lessThan": "Must be less than {max}",
-  "validation.tooLong": "Too long (at most {max} characters)",
-  "validation.tooShort": "Too short (at least {min} characters)",
-  "validation.atLeastItems": "Choose at least {min}",
-  "validation.atMostItems": "At most {max} can be chosen",
-  "validation.format": "Wrong format",
 };

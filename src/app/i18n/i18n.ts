@@ -1,3 +1,4 @@
+import { fillTemplate, formatParams, isMessageKey, type MessageLike, type ParamFormatter, type ParamValue } from "../../core/messages/message";
 import { en } from "./en";
 import { nb } from "./nb";
 
@@ -8,8 +9,11 @@ export type Lang = (typeof languages)[number];
 /** Every message key of the app. */
 export type MessageKey = keyof typeof nb;
 
-/** Values to fill `{name}` placeholders with. */
-export type MessageParams = Readonly<Record<string, string | number>>;
+/**
+ * Values to fill `{name}` placeholders with. For the core's message keys these are the message's
+ * parameters (codes, numbers, nested messages), formatted by their kind first.
+ */
+export type MessageParams = Readonly<Record<string, ParamValue>>;
 
 /** Catalogue per language. */
 export const catalogues: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { nb, en };
@@ -34,9 +38,53 @@ export function isLang(value: unknown): value is Lang {
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
   const template = catalogues[lang][key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  // The core's keys know the kind of each parameter: a material code becomes its name, a number
+  // is formatted for the language, a nested message is translated in turn.
+  if (isMessageKey(key)) return fillTemplate(template, formatParams({ key, params }, formatterOf(lang)));
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) values[name] = String(value);
+  return fillTemplate(template, values);
+}
+
+/** Whether the app has a text for `key`. */
+export function isAppMessageKey(key: unknown): key is MessageKey {
+  return typeof key === "string" && Object.hasOwn(catalogues.nb, key);
+}
+
+/**
+ * A message from the server or the core in the user's language; `fallback` (the server's English)
+ * when the key is one this app does not know yet.
+ */
+export function translateMessage(lang: Lang, message: MessageLike | { key: string; params?: MessageParams }, fallback?: string): string {
+  if (isAppMessageKey(message.key)) return translate(lang, message.key, message.params ?? {});
+  return fallback ?? message.key;
+}
+
+const formatters = new Map<Lang, ParamFormatter>();
+
+/** How the core's parameter kinds read in a language. */
+function formatterOf(lang: Lang): ParamFormatter {
+  const cached = formatters.get(lang);
+  if (cached) return cached;
+  const name = (key: string, fallback: string) => (isAppMessageKey(key) ? translate(lang, key) : fallback);
+  const codeKey = { material: "material", direction: "direction", role: "role", entity: "entity", entities: "entities", siteKind: "siteKind", outdoorUnit: "outdoor.unit" } as const;
+  const conjunction = new Intl.ListFormat(localeOf[lang], { type: "conjunction" });
+  const disjunction = new Intl.ListFormat(localeOf[lang], { type: "disjunction" });
+  const formatter: ParamFormatter = {
+    number: (value, kind) => formatNumber(lang, value, kind === "integer" ? 0 : kind === "decimal1" ? 1 : 2),
+    code: (kind, value) => {
+      const text = name(`${codeKey[kind]}.${value}`, value.replace(/_/g, " "));
+      // Material names start a sentence in the lists; inside one they read in lower case.
+      return kind === "material" || kind === "direction" ? text.toLocaleLowerCase(localeOf[lang]) : text;
+    },
+    localized: (value) => value[lang],
+    join: (items, how) =>
+      how === "or" ? disjunction.format(items) : how === "and" ? conjunction.format(items) : items.join(how === "semicolon" ? "; " : ", "),
+    more: (shown, count) => translate(lang, "list.andMore", { list: shown, count: formatNumber(lang, count) }),
+    message: (value) => translateMessage(lang, value),
+  };
+  formatters.set(lang, formatter);
+  return formatter;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { entityNamesNb, messagesNb } from "./messages.nb";
 import { sitesNb } from "./sites.nb";
 import { outdoorNb } from "./outdoor.nb";
 import { meetingNb } from "./meeting.nb";
@@ -14,6 +15,8 @@ export const nb = {
   ...sitesNb,
   ...meetingNb,
   ...scenariosNb,
+  ...messagesNb,
+  ...entityNamesNb,
   ...zonesNb,
   "app.name": "Massekart",
   "app.tagline": "Planlegging av overskuddsmasser og mellomlager i Asker kommune",
@@ -32,7 +35,6 @@ export const nb = {
   "session.expired": "Økten er utløpt. Logg inn på nytt.",
 
   "error.wrongCredentials": "Feil brukernavn eller passord",
-  "error.tooManyAttempts": "For mange forsøk, prøv igjen senere",
   "error.network": "Fikk ikke kontakt med serveren",
   "error.server": "Serveren svarte med feil {status}: {message}",
 
@@ -354,16 +356,6 @@ export const nb = {
   "import.import": "Importer",
   "import.finish": "Ferdig",
   "import.done": "Importert: {lots} lotter, {projects} nye prosjekter.",
-  "csv.missingColumn": "påkrevd kolonne mangler",
-  "csv.unknownColumn": "ukjent kolonne; se listen over kolonner",
-  "csv.noProject": "må oppgi et prosjekt",
-  "csv.badMaterial": "«{value}» er ikke et kjent materiale",
-  "csv.badDirection": "«{value}» er verken overskudd eller behov",
-  "csv.badUnit": "«{value}» er ikke en enhet (t, pfm3, ulm3, pam3)",
-  "csv.notNumber": "«{value}» er ikke et tall",
-  "csv.badClass": "«{value}» er ikke en tilstandsklasse 1–5",
-  "csv.badBoolean": "«{value}» er ikke ja/nei",
-  "csv.badStatus": "«{value}» er ikke en prosjektstatus",
   "materials.open": "Omregningstabell",
   "materials.title": "Omregning til tonn per materiale",
   "materials.intro": "Egenvekt og svelling brukes til å regne alle mengder om til tonn. Referanseverdier: NVE sikringshåndbok modul G2-001 (se DESIGN §5). En endring gjelder alle lotter straks og skrives i endringsloggen.",
@@ -378,26 +370,7 @@ export const nb = {
   "materials.saved": "Lagret.",
   "materials.actions": "Handlinger",
 
-  "validation.required": "Må fylles ut",
   "validation.choose": "Velg et av alternativene",
-  "validation.number": "Må være et tall",
-  "validation.integer": "Må være et helt tall",
-  "validation.positive": "Må være større enn 0",
-  "validation.nonNegative": "Kan ikke være negativ",
   "validation.positiveInteger": "Må være et positivt heltall",
-  "validation.month": "Velg en måned (ÅÅÅÅ-MM)",
-  "validation.monthOrder": "Til-måned kan ikke være før fra-måned",
-  "validation.profileAllZero": "Minst én måned må ha en andel over 0",
-  "validation.profileLength": "Trenger én andel per måned ({months}), ikke {given}",
   "validation.profileNumbers": "Skriv tall skilt med mellomrom, f.eks. 1 2 1",
-  "validation.confirmLarge": "Over 10 000 000 t: bekreft at det ikke er en skrivefeil",
-  "validation.atLeast": "Må være minst {min}",
-  "validation.atMost": "Kan være høyst {max}",
-  "validation.greaterThan": "Må være større enn {min}",
-  "validation.lessThan": "Må være mindre enn {max}",
-  "validation.tooLong": "For lang (høyst {max} tegn)",
-  "validation.tooShort": "For kort (minst {min} tegn)",
-  "validation.atLeastItems": "Velg minst {min}",
-  "validation.atMostItems": "Høyst {max} kan velges",
-  "validation.format": "Feil format",
 } as const;

@@ -34,7 +34,6 @@ export const sitesEn: Record<keyof typeof sitesNb, string> = {
   "sites.form.outline": "Outline",
   "sites.form.outlineArea": "Drawn, {area}",
   "sites.form.noOutline": "Draw the outline on the map",
-  "sites.form.selfIntersection": "The edges cross each other: redraw the outline without crossing lines",
   "sites.form.redraw": "Redraw outline",
   "sites.form.editOutline": "Edit outline",
   "sites.form.capacity": "Capacity (t)",

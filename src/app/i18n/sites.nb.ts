@@ -35,7 +35,6 @@ export const sitesNb = {
   "sites.form.outline": "Omriss",
   "sites.form.outlineArea": "Tegnet, {area}",
   "sites.form.noOutline": "Tegn omrisset i kartet",
-  "sites.form.selfIntersection": "Kantene krysser hverandre: tegn omrisset på nytt uten kryssende linjer",
   "sites.form.redraw": "Tegn omriss på nytt",
   "sites.form.editOutline": "Endre omriss",
   "sites.form.capacity": "Kapasitet (t)",

@@ -2,7 +2,7 @@ import type { StateCreator } from "zustand";
 import type { Lot, Project } from "../../core/domain/records";
 import type { Message } from "../api/failure-message";
 import type { DraftHistory } from "../features/projects/draft";
-import type { FieldErrors } from "../features/projects/field-messages";
+import type { FieldErrors } from "../i18n/field-errors";
 import type { EditSession } from "../features/projects/save-plan";
 import type { AppState } from "./store";
 

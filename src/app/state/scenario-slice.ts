@@ -1,7 +1,7 @@
 import type { StateCreator } from "zustand";
 import type { LotOverride } from "../../core/matching/from-registry";
 import type { Scenario, ScenarioInput, ScenarioResultView } from "../../core/scenario/scenario";
-import type { ScenarioListItem } from "../features/scenarios/scenario-api";
+import type { ScenarioListItem } from "../api/client";
 import type { Message } from "../api/failure-message";
 import type { AppState } from "./store";
 

@@ -7,7 +7,7 @@ import type { Site } from "../../core/domain/records";
 import type { AreaGeometry } from "../../core/geo/geometry";
 import type { Message } from "../api/failure-message";
 import { draftFromSite, emptySiteDraft, type SiteDraft } from "../features/sites/site-draft";
-import type { FieldErrors } from "../features/projects/field-messages";
+import type { FieldErrors } from "../i18n/field-errors";
 import type { AppState } from "./store";
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { roles, type Role } from "./roles";
 
-export const roles = ["admin", "planner", "engineer", "viewer"] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role } from "./roles";
 
 export const loginSchema = z.object({
   username: z.string().trim().min(1, "must not be empty").max(100),
@@ -9,10 +9,8 @@ export const loginSchema = z.object({
 });
 
 /** GET /api/me and POST /api/session answer. */
-export interface Me {
-  username: string;
-  role: Role;
-}
+export const meSchema = z.object({ username: z.string(), role: z.enum(roles) });
+export type Me = z.infer<typeof meSchema>;
 
 /** Roles that may create projects (engineers then own what they create). */
 export const projectWriters: readonly Role[] = ["admin", "planner", "engineer"];

@@ -6,6 +6,8 @@
  * is refused by PostgreSQL with an internal error).
  */
 import { z } from "zod";
+import { englishText, message, type Message } from "../messages/message";
+import { customIssue } from "../messages/zod-issues";
 
 /** The first and last months any record may name. Planning data outside these is a typo. */
 export const earliestMonth = "1990-01";
@@ -42,45 +44,55 @@ const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const controlCharacterBesidesLineBreaks = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-/** Why a text is refused, or undefined when it may be stored. */
-export function controlCharacterProblem(text: string, { multiline = false }: { multiline?: boolean } = {}): string | undefined {
+/** Why a text is refused, as a message, or undefined when it may be stored. */
+export function controlCharacterMessage(text: string, { multiline = false }: { multiline?: boolean } = {}): Message | undefined {
   const match = (multiline ? controlCharacterBesidesLineBreaks : controlCharacter).exec(text);
   if (!match) return undefined;
   const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-  return `must not contain control characters (U+${code} at character ${match.index + 1})`;
+  return message("validation.controlCharacter", { code, position: match.index + 1 });
 }
 
+/** Why a text is refused (English), or undefined when it may be stored. */
+export function controlCharacterProblem(text: string, options: { multiline?: boolean } = {}): string | undefined {
+  const problem = controlCharacterMessage(text, options);
+  return problem && englishText(problem);
+}
+
+/** A text schema refusing control characters (all, or all but line breaks and tabs), with a keyed issue. */
+const textWithout = (multiline: boolean) =>
+  z.string().superRefine((text, ctx) => {
+    const problem = controlCharacterMessage(text, { multiline });
+    if (problem) ctx.addIssue(customIssue(problem, []));
+  });
+
 /** A one-line text (names, ids, references): no control characters at all. */
-export const singleLineText = () =>
-  z.string().refine((text) => !controlCharacter.test(text), { error: (issue) => controlCharacterProblem(String(issue.input)) ?? "invalid text" });
+export const singleLineText = () => textWithout(false);
 
 /** A free text (notes): line breaks and tabs allowed, other control characters not. */
-export const multiLineText = () =>
-  z
-    .string()
-    .refine((text) => !controlCharacterBesidesLineBreaks.test(text), {
-      error: (issue) => controlCharacterProblem(String(issue.input), { multiline: true }) ?? "invalid text",
-    });
+export const multiLineText = () => textWithout(true);
 
 /**
  * The first string in a parsed JSON value (keys included) that holds a control character other than
  * a line break or tab, with its JSON path; undefined when there is none. Used on every request body
  * so that no field, whether a schema names it or not, can carry a NUL into the database.
  */
-export function firstControlCharacter(value: unknown): { path: string; message: string } | undefined {
+export function firstControlCharacter(value: unknown): { path: string; message: string; problem: Message } | undefined {
   const stack: { value: unknown; path: string }[] = [{ value, path: "" }];
   while (stack.length > 0) {
     const { value: current, path } = stack.pop()!;
     if (typeof current === "string") {
-      const problem = controlCharacterProblem(current, { multiline: true });
-      if (problem) return { path: path || "(body)", message: problem };
+      const problem = controlCharacterMessage(current, { multiline: true });
+      if (problem) return { path: path || "(body)", message: englishText(problem), problem };
     } else if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], path: path ? `${path}.${i}` : String(i) });
     } else if (current && typeof current === "object") {
       for (const [key, item] of Object.entries(current)) {
         const at = path ? `${path}.${key}` : key;
-        const keyProblem = controlCharacterProblem(key, { multiline: true });
-        if (keyProblem) return { path: at, message: `the key ${keyProblem}` };
+        const keyProblem = controlCharacterMessage(key, { multiline: true });
+        if (keyProblem) {
+          const problem = message("validation.keyControlCharacter", { code: String(keyProblem.params.code), position: Number(keyProblem.params.position) });
+          return { path: at, message: englishText(problem), problem };
+        }
         stack.push({ value: item, path: at });
       }
     }
@@ -110,13 +122,17 @@ export function jsonNestingDepth(text: string): number {
   return deepest;
 }
 
-export type BoundedJson = { ok: true; value: unknown } | { ok: false; code: "invalid_json" | "too_deep"; message: string };
+export type BoundedJson =
+  | { ok: true; value: unknown }
+  | { ok: false; code: "too_deep"; message: string; problem: Message }
+  | { ok: false; code: "invalid_json"; message: string };
 
 /** JSON.parse with the nesting bound: a too-deep document is refused before it is parsed. */
 export function parseBoundedJson(text: string, { maxDepth = maxNestingDepth }: { maxDepth?: number } = {}): BoundedJson {
   const depth = jsonNestingDepth(text);
   if (depth > maxDepth) {
-    return { ok: false, code: "too_deep", message: `The JSON is nested ${depth} levels deep; at most ${maxDepth} are accepted.` };
+    const problem = message("error.jsonTooDeep", { depth, maxDepth });
+    return { ok: false, code: "too_deep", message: englishText(problem), problem };
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };

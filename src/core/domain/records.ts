@@ -5,16 +5,18 @@ import { firstSelfIntersection } from "../geo/self-intersection";
 import { contaminationClassSchema, materialSchema, quantityUnits } from "./materials";
 import { earliestMonth, latestMonth, maxLotTonnes, maxSiteCapacityTonnes, maxVerticesPerGeometry, multiLineText, singleLineText, vertexCount } from "./input-bounds";
 import { monthsBetween } from "./months";
+import { message } from "../messages/message";
+import { customIssue, keyedRegex, refineWith } from "../messages/zod-issues";
 
 /** A calendar month, "YYYY-MM" with a four-digit year, from `earliestMonth` to `latestMonth` (1990-01…2100-12). */
-export const monthSchema = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM")
-  .refine((month) => month >= earliestMonth && month <= latestMonth, `must be between ${earliestMonth} and ${latestMonth}`);
+export const monthSchema = keyedRegex(/^\d{4}-(0[1-9]|1[0-2])$/, "validation.month").refine(
+  (month) => month >= earliestMonth && month <= latestMonth,
+  refineWith(message("validation.monthRange", { from: earliestMonth, to: latestMonth })),
+);
 
 export const monthWindowSchema = z
   .object({ from: monthSchema, to: monthSchema })
-  .refine((w) => w.from <= w.to, { message: "must not end before it starts", path: ["to"] });
+  .refine((w) => w.from <= w.to, refineWith(message("validation.monthOrder"), ["to"]));
 
 export const projectStatuses = ["planned", "in_progress", "completed", "cancelled"] as const;
 export const projectStatusSchema = z.enum(projectStatuses);
@@ -22,23 +24,26 @@ export const projectStatusSchema = z.enum(projectStatuses);
 /** A project's location: WGS84 GeoJSON, in Norway (with a hint at swapped or UTM coordinates). */
 export const projectLocationSchema = locationSchema.superRefine((geometry, ctx) => {
   const outside = geometryOutsideNorway(geometry);
-  if (outside) ctx.addIssue({ code: "custom", path: outside.path, message: outside.message });
+  if (outside) ctx.addIssue(customIssue(outside.problem, outside.path));
 });
 
-/** What a client sends to create or update a project. */
-export const projectInputSchema = z.object({
+/** A project's own fields, without the Norway check on its location (the shape the API answers with). */
+const projectFieldsSchema = z.object({
   name: singleLineText().trim().min(1, "must not be empty").max(200),
   status: projectStatusSchema,
-  location: projectLocationSchema,
+  location: locationSchema,
   contact: singleLineText().max(200).default(""),
   notes: multiLineText().max(5000).default(""),
 });
+
+/** What a client sends to create or update a project. */
+export const projectInputSchema = projectFieldsSchema.extend({ location: projectLocationSchema });
 export type ProjectInput = z.infer<typeof projectInputSchema>;
 
 export const lotDirections = ["surplus", "demand"] as const;
 
-export const lotInputSchema = z
-  .object({
+/** A lot's own fields, before the checks across them (the shape the API answers with). */
+const lotFieldsSchema = z.object({
     direction: z.enum(lotDirections),
     material: materialSchema,
     contaminationClass: contaminationClassSchema,
@@ -57,43 +62,45 @@ export const lotInputSchema = z
     notes: multiLineText().max(2000).default(""),
     /** Set by the user to confirm a quantity above `largeLotTonnes` is not a typo. */
     confirmLarge: z.boolean().optional(),
-  })
-  .superRefine((lot, ctx) => {
+  });
+
+export const lotInputSchema = lotFieldsSchema.superRefine((lot, ctx) => {
     if (!lot.monthlyProfile) return;
     const months = monthsBetween(lot.window.from, lot.window.to).length;
     if (lot.monthlyProfile.length !== months) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["monthlyProfile"],
-        message: `must have one share per month of the window (${months}), not ${lot.monthlyProfile.length}`,
-      });
+      ctx.addIssue(customIssue(message("validation.profileLength", { months, given: lot.monthlyProfile.length }), ["monthlyProfile"]));
     } else if (!lot.monthlyProfile.some((share) => share > 0)) {
-      ctx.addIssue({ code: "custom", path: ["monthlyProfile"], message: "must have at least one month above 0" });
+      ctx.addIssue(customIssue(message("validation.profileAllZero"), ["monthlyProfile"]));
     }
   });
 export type LotInput = z.infer<typeof lotInputSchema>;
 
 /** A stored record carries its id, its version (for optimistic locking) and whether it is demo data. */
-interface Stored {
-  id: string;
-  version: number;
+const storedShape = {
+  id: z.string(),
+  version: z.number().int(),
   /** True for the illustrative demo set: the UI marks it as such. */
-  illustrative: boolean;
+  illustrative: z.boolean(),
   /** ISO 8601 time of the last change, and who made it (null for seeded records). */
-  updatedAt: string;
-  updatedBy: string | null;
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
   /** ISO 8601 time of a soft delete; deleted records are listed only for admins who ask. */
-  deletedAt: string | null;
-}
+  deletedAt: z.string().nullable(),
+};
 
-export type Lot = LotInput & Stored & { projectId: string; tonnes: number };
-export type Project = ProjectInput &
-  Stored & {
-    owner: string | null;
-    /** Usernames of engineers who may write the project beside its owner. */
-    members: string[];
-    lots: Lot[];
-  };
+/** A lot as the API answers it: its fields, its project, and its quantity in tonnes (the conversion table in force). */
+export const lotSchema = lotFieldsSchema.omit({ confirmLarge: true }).extend({ ...storedShape, projectId: z.string(), tonnes: z.number() });
+export type Lot = z.infer<typeof lotSchema>;
+
+/** A project as the API answers it, with its owner, members and live lots. */
+export const projectSchema = projectFieldsSchema.extend({
+  ...storedShape,
+  owner: z.string().nullable(),
+  /** Usernames of engineers who may write the project beside its owner. */
+  members: z.array(z.string()),
+  lots: z.array(lotSchema),
+});
+export type Project = z.infer<typeof projectSchema>;
 
 export const siteKinds = ["storage", "landfill", "quarry"] as const;
 export type SiteKind = (typeof siteKinds)[number];
@@ -104,22 +111,19 @@ export const siteGeometrySchema = areaGeometrySchema.superRefine((geometry, ctx)
   // Too many positions is already reported; checking such an outline further would only cost time.
   if (vertexCount(geometry.coordinates) > maxVerticesPerGeometry) return;
   const outside = geometryOutsideNorway(geometry);
-  if (outside) ctx.addIssue({ code: "custom", path: outside.path, message: outside.message });
+  if (outside) ctx.addIssue(customIssue(outside.problem, outside.path));
   const crossing = firstSelfIntersection(geometry);
   if (crossing) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["coordinates"],
-      message: `edges cross themselves near ${crossing[0].toFixed(5)}, ${crossing[1].toFixed(5)}: redraw the outline without crossing lines`,
-    });
+    ctx.addIssue(customIssue(message("geo.selfIntersection", { lon: crossing[0].toFixed(5), lat: crossing[1].toFixed(5) }), ["coordinates"]));
   }
 });
 
-export const siteInputSchema = z.object({
+/** A site's own fields, without the checks on its outline (the shape the API answers with). */
+const siteFieldsSchema = z.object({
   name: singleLineText().trim().min(1, "must not be empty").max(200),
   kind: z.enum(siteKinds),
   status: z.enum(siteStatuses),
-  geometry: siteGeometrySchema,
+  geometry: areaGeometrySchema,
   /** Capacity in tonnes (storage, optional for landfills). */
   capacityTonnes: z.number().nonnegative().max(maxSiteCapacityTonnes, `must be at most ${maxSiteCapacityTonnes.toLocaleString("en-GB")} t`).optional(),
   accepts: z
@@ -146,8 +150,17 @@ export const siteInputSchema = z.object({
   materialAreaCovered: z.boolean().optional(),
   notes: multiLineText().max(5000).default(""),
 });
+
+/** What a client sends to create a site (POST /api/sites). */
+export const siteInputSchema = siteFieldsSchema.extend({ geometry: siteGeometrySchema });
 export type SiteInput = z.infer<typeof siteInputSchema>;
-export type Site = SiteInput & Stored;
+/** PUT /api/sites/:id: the fields and the version they were based on. */
+export const siteUpdateSchema = siteInputSchema.extend({ version: z.number().int().positive("must be a positive whole number") });
+export type SiteUpdate = z.infer<typeof siteUpdateSchema>;
+
+/** A site as the API answers it. */
+export const siteSchema = siteFieldsSchema.extend(storedShape);
+export type Site = z.infer<typeof siteSchema>;
 
 export const zoningStatuses = ["in_force", "proposed", "repealed"] as const;
 
@@ -161,4 +174,7 @@ export const zoningAreaInputSchema = z.object({
   geometry: areaGeometrySchema,
 });
 export type ZoningAreaInput = z.infer<typeof zoningAreaInputSchema>;
-export type ZoningArea = ZoningAreaInput & { id: string; illustrative: boolean };
+
+/** A zoning area as `GET /api/zoning` lists it. */
+export const zoningAreaSchema = zoningAreaInputSchema.extend({ id: z.string(), illustrative: z.boolean() });
+export type ZoningArea = z.infer<typeof zoningAreaSchema>;

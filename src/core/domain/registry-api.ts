@@ -3,11 +3,15 @@
  * the server and the client so they cannot drift apart.
  */
 import { z } from "zod";
-import type { Role } from "./accounts";
-import { contaminationClassSchema, materialSchema, type Material, type MaterialProperties } from "./materials";
-import { lotDirections, lotInputSchema, monthSchema, projectInputSchema, projectStatuses, type Lot, type Project } from "./records";
+import { englishText, message, type Message } from "../messages/message";
+import { refineWith } from "../messages/zod-issues";
+import { commaList, versionSchema, type VersionConflict } from "../api/shapes";
+import { roles } from "./accounts";
+import { apiFieldErrorSchema } from "./api-error";
+import { contaminationClassSchema, materialSchema } from "./materials";
+import { lotDirections, lotInputSchema, monthSchema, projectInputSchema, projectStatuses, projectSchema, type Lot, type Project } from "./records";
 
-const version = z.number().int().positive("must be a positive whole number");
+const version = versionSchema;
 
 /** PUT /api/projects/:id — the fields, the version they were based on, and optionally the members. */
 export const projectUpdateSchema = projectInputSchema.extend({
@@ -24,13 +28,6 @@ export const lotUpdateSchema = lotInputSchema.safeExtend({ version });
 export type ProjectCreate = z.infer<typeof projectCreateSchema>;
 export type ProjectUpdate = z.infer<typeof projectUpdateSchema>;
 export type LotUpdate = z.infer<typeof lotUpdateSchema>;
-
-/** A query parameter holding a comma-separated list: "rock,clay_silt". */
-const commaList = <T extends z.ZodType>(item: T) =>
-  z.preprocess(
-    (value) => (typeof value === "string" ? value.split(",").map((part) => part.trim()).filter(Boolean) : value),
-    z.array(item).min(1, "must list at least one value"),
-  );
 
 /** Largest page of GET /api/projects?limit=…. */
 export const maxProjectPage = 1000;
@@ -55,82 +52,96 @@ export const projectQuerySchema = z
     /** Admins only: include soft-deleted projects and lots. */
     includeDeleted: z.enum(["true", "false"]).optional(),
     /** A page of at most `limit` projects (by name), from `offset`; without `limit`, every project. */
-    limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(maxProjectPage, `must be at most ${maxProjectPage}`).optional(),
+    limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(maxProjectPage).optional(),
     offset: z.coerce.number().int("must be a whole number").min(0, "must not be negative").max(10_000_000).optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be before from", path: ["to"] })
-  .refine((q) => q.offset === undefined || q.limit !== undefined, { message: "needs limit", path: ["offset"] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, refineWith(message("validation.notBeforeFrom"), ["to"]))
+  .refine((q) => q.offset === undefined || q.limit !== undefined, refineWith(message("validation.offsetNeedsLimit"), ["offset"]));
 export type ProjectQuery = z.input<typeof projectQuerySchema>;
 
 /**
  * GET /api/projects answers `{ items, total }`: `total` is the number of projects matching the
  * filters; with `limit` it also echoes `limit` and `offset`, and `items` is that page.
  */
-export interface ProjectListResponse {
-  items: Project[];
-  total: number;
-  limit?: number;
-  offset?: number;
-}
+export const projectListResponseSchema = z.object({
+  items: z.array(projectSchema),
+  total: z.number().int().nonnegative(),
+  limit: z.number().int().positive().optional(),
+  offset: z.number().int().nonnegative().optional(),
+});
+export type ProjectListResponse = z.infer<typeof projectListResponseSchema>;
 
-/** The answer to a PUT whose version is stale: the error shape plus the record as it is now. */
-export interface VersionConflict<T> {
-  error: { code: "version_conflict"; message: string; fields: [] };
-  current: T;
-}
 export type ProjectConflict = VersionConflict<Project>;
 export type LotConflict = VersionConflict<Lot>;
 
+export const auditEntities = ["project", "lot", "site", "materials", "scenario", "road_network", "zoning", "suitability_rules", "outdoor_lot", "outdoor_material_type", "user"] as const;
+export type AuditEntity = (typeof auditEntities)[number];
+
 /** One row of GET /api/audit: who changed what, when, before and after. */
-export interface AuditEntry {
-  id: number;
-  entity: "project" | "lot" | "site" | "materials" | "scenario" | "road_network" | "zoning" | "suitability_rules" | "outdoor_lot" | "outdoor_material_type" | "user";
-  entityId: string;
+export const auditEntrySchema = z.object({
+  id: z.number(),
+  entity: z.enum(auditEntities),
+  entityId: z.string(),
   /** The project a lot belongs to, so a project's history shows its lots' changes too. */
-  projectId: string | null;
-  action: "create" | "update" | "delete" | "restore";
-  actor: string;
-  at: string;
-  before: unknown;
-  after: unknown;
-}
+  projectId: z.string().nullable(),
+  action: z.enum(["create", "update", "delete", "restore"]),
+  actor: z.string(),
+  at: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** GET /api/users (signed in): who can be named as a project member. */
-export interface UserSummary {
-  username: string;
-  role: Role;
-}
+export const userSummarySchema = z.object({ username: z.string(), role: z.enum(roles) });
+export type UserSummary = z.infer<typeof userSummarySchema>;
 
-/** GET /api/materials: the conversion table in force (admins may edit it with PUT /api/materials/:material). */
-export interface MaterialPropertiesRow extends MaterialProperties {
-  material: Material;
-}
 export const materialPropertiesSchema = z.object({
   densityTonnesPerM3InPlace: z.number().min(0.5, "must be at least 0.5 t/m³").max(5, "must be at most 5 t/m³"),
   swellInPlaceToLoose: z.number().min(0, "must be ≥ 0").max(2, "must be at most 2 (= +200 %)"),
   compactedPerInPlace: z.number().min(0.5, "must be at least 0.5").max(2, "must be at most 2"),
 });
+/** GET /api/materials: the conversion table in force (admins may edit it with PUT /api/materials/:material). */
+export const materialPropertiesRowSchema = materialPropertiesSchema.extend({ material: materialSchema });
+export type MaterialPropertiesRow = z.infer<typeof materialPropertiesRowSchema>;
 
 /** Above this a lot's quantity needs `confirmLarge: true` (a typo guard, issue #3). */
 export const largeLotTonnes = 10_000_000;
 
-/** One problem in an imported CSV file: the 1-based data row (header = row 1), the column and why. */
-export interface CsvRowError {
-  row: number;
-  column: string;
-  message: string;
+/** Whether a lot is large enough that its quantity must be confirmed. */
+export const isLargeLot = (tonnes: number): boolean => tonnes > largeLotTonnes;
+
+/**
+ * The large-lot rule: a quantity above `largeLotTonnes` must be confirmed (`confirmLarge: true`).
+ * A typo guard, not a limit. The server refuses with this problem; the form shows it first.
+ */
+export function largeLotProblem(tonnes: number, confirmed: boolean | undefined): Message | undefined {
+  return isLargeLot(tonnes) && !confirmed ? message("validation.confirmLarge", { tonnes, limit: largeLotTonnes }) : undefined;
+}
+
+/**
+ * One problem in an imported CSV file: the 1-based data row (header = row 1), the column and why,
+ * in English (`message`) and as a message key with parameters (optional in the contract, as in errors).
+ */
+export const csvRowErrorSchema = apiFieldErrorSchema.omit({ path: true }).extend({ row: z.number().int(), column: z.string() });
+export type CsvRowError = z.infer<typeof csvRowErrorSchema>;
+
+/** A CSV row problem from its message. */
+export function csvRowError(row: number, column: string, m: Message): CsvRowError {
+  return { row, column, message: englishText(m), key: m.key, params: m.params };
 }
 
 /**
  * The answer of POST /api/lots/import (body: the CSV text; `?dryRun=true` only checks it).
  * A real import writes all rows in one transaction, or nothing when any row is bad (then 400).
  */
-export interface LotImportReport {
-  valid: boolean;
-  dryRun: boolean;
-  rows: number;
-  errors: CsvRowError[];
+export const lotImportReportSchema = z.object({
+  valid: z.boolean(),
+  dryRun: z.boolean(),
+  rows: z.number().int(),
+  errors: z.array(csvRowErrorSchema),
   /** What would be (or was) written, row by row. */
-  preview: { row: number; project: string; newProject: boolean; lot: z.infer<typeof lotInputSchema>; tonnes: number }[];
-  created: { projects: number; lots: number };
-}
+  preview: z.array(z.object({ row: z.number().int(), project: z.string(), newProject: z.boolean(), lot: lotInputSchema, tonnes: z.number() })),
+  created: z.object({ projects: z.number().int(), lots: z.number().int() }),
+});
+export type LotImportReport = z.infer<typeof lotImportReportSchema>;

@@ -4,7 +4,8 @@
  * Shared by the server and the client, with the password rules both apply.
  */
 import { z } from "zod";
-import { roles, type Role } from "./accounts";
+import { englishText, message, type Message } from "../messages/message";
+import { roles } from "./accounts";
 
 /** Usernames: lower-case letters, digits, dot, underscore and hyphen, 2–64 characters. */
 export const usernamePattern = /^[a-z0-9._-]{2,64}$/;
@@ -64,75 +65,84 @@ export const signInMethods = ["password", "sso"] as const;
 export type SignInMethod = (typeof signInMethods)[number];
 
 /** One row of GET /api/users as any signed-in user sees it (enough to pick project members). */
-export interface UserListItem {
-  username: string;
-  displayName: string;
-  role: Role;
-  active: boolean;
-  version: number;
-}
+export const userListItemSchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  active: z.boolean(),
+  version: z.number().int(),
+});
+export type UserListItem = z.infer<typeof userListItemSchema>;
 
 /** One row of GET /api/users for an admin, and the answer of the admin's user writes. */
-export interface UserAccount extends UserListItem {
+export const userAccountSchema = userListItemSchema.extend({
   /** ISO time of the last successful sign-in, null if never. */
-  lastSignInAt: string | null;
+  lastSignInAt: z.string().nullable(),
   /** The user must choose a new password before doing anything else (after an admin reset). */
-  mustChangePassword: boolean;
+  mustChangePassword: z.boolean(),
   /** `sso`: the account belongs to an identity at the OpenID Connect provider. */
-  signInMethod: SignInMethod;
+  signInMethod: z.enum(signInMethods),
   /** Whether a local password is set (SSO accounts have none). */
-  hasPassword: boolean;
-  createdAt: string;
-  updatedAt: string;
-  updatedBy: string | null;
-}
+  hasPassword: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+});
+export type UserAccount = z.infer<typeof userAccountSchema>;
+
+/** GET /api/users: admins get whole accounts, everyone else the list items. */
+export const userRowSchema = z.union([userAccountSchema, userListItemSchema]);
 
 /** The answer of POST /api/users/:username/password: the generated password appears once, here. */
-export interface PasswordResetResult {
-  username: string;
-  mustChangePassword: true;
+export const passwordResetResultSchema = z.object({
+  username: z.string(),
+  mustChangePassword: z.literal(true),
   /** Only when the server generated the password. */
-  generatedPassword?: string;
-}
+  generatedPassword: z.string().optional(),
+});
+export type PasswordResetResult = z.infer<typeof passwordResetResultSchema>;
 
 /**
  * GET /api/me and POST /api/session: who is signed in. DESIGN §7's `{username, role}`, with the
  * other fields present only when they say something, so a plain account's answer stays exactly
  * `{username, role}`.
  */
-export interface MeDetails {
-  username: string;
-  role: Role;
+export const meDetailsSchema = z.object({
+  username: z.string(),
+  role: z.enum(roles),
   /** When the account has a display name. */
-  displayName?: string;
+  displayName: z.string().optional(),
   /** Present (true) after an admin's reset: the user must set a new password before anything else. */
-  mustChangePassword?: true;
+  mustChangePassword: z.literal(true).optional(),
   /** Present ("sso") when the account signs in through single sign-on (it then has no password to change). */
-  signInMethod?: "sso";
-}
+  signInMethod: z.literal("sso").optional(),
+});
+export type MeDetails = z.infer<typeof meDetailsSchema>;
 
 /** One row of GET /api/me/sessions. */
-export interface SessionInfo {
-  id: string;
+export const sessionInfoSchema = z.object({
+  id: z.string(),
   /** The session this request came with. */
-  current: boolean;
-  method: "password" | "oidc";
-  createdAt: string;
-  lastSeenAt: string;
+  current: z.boolean(),
+  method: z.enum(["password", "oidc"]),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
   /** When it ends at the latest (absolute lifetime); it ends sooner when idle for the idle timeout. */
-  expiresAt: string;
+  expiresAt: z.string(),
   /** When it ends if not used before then. */
-  idleExpiresAt: string;
-  userAgent: string;
-  address: string;
-}
+  idleExpiresAt: z.string(),
+  userAgent: z.string(),
+  address: z.string(),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 /** GET /api/auth/config (anyone): which ways of signing in the sign-in page offers. */
-export interface AuthConfig {
-  localLogin: boolean;
+export const authConfigSchema = z.object({
+  localLogin: z.boolean(),
   /** The OpenID Connect provider, when configured: the button's label and where it leads. */
-  oidc: { name: string; loginUrl: string } | null;
-}
+  oidc: z.object({ name: z.string(), loginUrl: z.string() }).nullable(),
+});
+export type AuthConfig = z.infer<typeof authConfigSchema>;
 
 /** Why a new password is refused; the client shows the same sentence from its own catalogue. */
 export type PasswordProblem =
@@ -142,19 +152,25 @@ export type PasswordProblem =
   | { code: "password_repetitive" }
   | { code: "password_common" };
 
-export function describePasswordProblem(problem: PasswordProblem): string {
+/** Why a password is refused, as a message of the catalogue (the server's English and the app's words). */
+export function passwordProblemMessage(problem: PasswordProblem): Message {
   switch (problem.code) {
     case "password_too_short":
-      return `must be at least ${problem.minLength} characters`;
+      return message("password.tooShort", { minLength: problem.minLength });
     case "password_too_long":
-      return `must be at most ${problem.maxLength} characters`;
+      return message("password.tooLong", { maxLength: problem.maxLength });
     case "password_is_username":
-      return "must not be the username or the name of the service";
+      return message("password.isUsername");
     case "password_repetitive":
-      return "must not be one character repeated or a run such as 123456789012 or abcdefghijkl";
+      return message("password.repetitive");
     case "password_common":
-      return "is on the list of the 100,000 most used passwords; choose another";
+      return message("password.common");
   }
+}
+
+/** The same in English words ("must be at least 12 characters"). */
+export function describePasswordProblem(problem: PasswordProblem): string {
+  return englishText(passwordProblemMessage(problem));
 }
 
 /** Letters and digits only, lower case: "Kari.Nordmann" and "kari_nordmann" compare equal. */

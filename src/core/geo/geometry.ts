@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { maxVerticesPerGeometry, vertexCount } from "../domain/input-bounds";
+import { message, type Message } from "../messages/message";
+import { customIssue } from "../messages/zod-issues";
 
 /** A WGS84 position, [longitude, latitude] in degrees. */
 export type LonLat = [lon: number, lat: number];
@@ -12,20 +14,18 @@ const ring = z.array(lonLat).min(4, "a polygon ring needs at least 4 positions")
 
 export const pointSchema = z.object({ type: z.literal("Point"), coordinates: lonLat });
 /** At most `maxVerticesPerGeometry` positions per geometry: beyond, simplify the outline first. */
-const boundedVertices = <T extends { coordinates: unknown }>(geometry: T) => vertexCount(geometry.coordinates) <= maxVerticesPerGeometry;
-const tooManyVertices = {
-  path: ["coordinates"],
-  error: (issue: { input: unknown }) =>
-    `has ${vertexCount((issue.input as { coordinates?: unknown }).coordinates)} positions; at most ${maxVerticesPerGeometry.toLocaleString("en-GB")} per geometry are accepted: simplify the outline`,
+const boundedVertices = (geometry: { coordinates: unknown }, ctx: z.RefinementCtx) => {
+  const count = vertexCount(geometry.coordinates);
+  if (count > maxVerticesPerGeometry) ctx.addIssue(customIssue(message("geo.tooManyVertices", { count, max: maxVerticesPerGeometry }), ["coordinates"]));
 };
 
-export const polygonSchema = z.object({ type: z.literal("Polygon"), coordinates: z.array(ring).min(1) }).refine(boundedVertices, tooManyVertices);
+export const polygonSchema = z.object({ type: z.literal("Polygon"), coordinates: z.array(ring).min(1) }).superRefine(boundedVertices);
 export const multiPolygonSchema = z
   .object({
     type: z.literal("MultiPolygon"),
     coordinates: z.array(z.array(ring).min(1)).min(1),
   })
-  .refine(boundedVertices, tooManyVertices);
+  .superRefine(boundedVertices);
 
 export const areaGeometrySchema = z.discriminatedUnion("type", [polygonSchema, multiPolygonSchema]);
 export const locationSchema = z.discriminatedUnion("type", [pointSchema, polygonSchema, multiPolygonSchema]);
@@ -65,19 +65,13 @@ export function bboxOf(geometry: LocationGeometry): Bbox {
   return [minLon, minLat, maxLon, maxLat];
 }
 
-/** Parses "minLon,minLat,maxLon,maxLat"; returns an error message naming what is wrong. */
-export function parseBbox(text: string): { ok: true; bbox: Bbox } | { ok: false; message: string } {
+/** Parses "minLon,minLat,maxLon,maxLat"; the problem says what is wrong. */
+export function parseBbox(text: string): { ok: true; bbox: Bbox } | { ok: false; problem: Message } {
   const parts = text.split(",").map((part) => Number(part.trim()));
-  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
-    return { ok: false, message: "bbox must be four numbers: minLon,minLat,maxLon,maxLat" };
-  }
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) return { ok: false, problem: message("geo.bboxNumbers") };
   const [minLon, minLat, maxLon, maxLat] = parts as Bbox;
-  if (minLon > maxLon || minLat > maxLat) {
-    return { ok: false, message: "bbox minimum must not exceed its maximum" };
-  }
-  if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) {
-    return { ok: false, message: "bbox must be in WGS84 degrees (lon -180..180, lat -90..90)" };
-  }
+  if (minLon > maxLon || minLat > maxLat) return { ok: false, problem: message("geo.bboxOrder") };
+  if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) return { ok: false, problem: message("geo.bboxDegrees") };
   return { ok: true, bbox: [minLon, minLat, maxLon, maxLat] };
 }
 

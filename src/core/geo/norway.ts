@@ -1,3 +1,4 @@
+import { message, type Message } from "../messages/message";
 import type { LocationGeometry } from "./geometry";
 
 /**
@@ -11,17 +12,15 @@ const inside = (lon: number, lat: number) =>
   lon >= norway.minLon && lon <= norway.maxLon && lat >= norway.minLat && lat <= norway.maxLat;
 
 /** Why a WGS84 position is not in Norway, with a hint at the likely mistake; undefined when it is. */
-export function norwayLocationIssue(lon: number, lat: number): string | undefined {
+export function norwayLocationIssue(lon: number, lat: number): Message | undefined {
   if (inside(lon, lat)) return undefined;
-  if (inside(lat, lon)) return "is outside Norway: longitude and latitude look swapped (give longitude first)";
-  if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-    return "is outside Norway: the numbers look like UTM metres (EPSG:25832) typed as degrees";
-  }
-  return "is outside Norway (expected about 4–31.5° E, 57.7–71.5° N)";
+  if (inside(lat, lon)) return message("geo.swappedLonLat");
+  if (Math.abs(lon) > 180 || Math.abs(lat) > 90) return message("geo.utmAsDegrees");
+  return message("geo.outsideNorway");
 }
 
 /** The first position of a geometry that lies outside Norway, with its issue. */
-export function geometryOutsideNorway(geometry: LocationGeometry): { path: (string | number)[]; message: string } | undefined {
+export function geometryOutsideNorway(geometry: LocationGeometry): { path: (string | number)[]; problem: Message } | undefined {
   const positions: { path: (string | number)[]; lonLat: [number, number] }[] =
     geometry.type === "Point"
       ? [{ path: ["coordinates"], lonLat: geometry.coordinates }]
@@ -31,8 +30,8 @@ export function geometryOutsideNorway(geometry: LocationGeometry): { path: (stri
             polygon.flatMap((ring, r) => ring.map((p, i) => ({ path: ["coordinates", q, r, i], lonLat: p }))),
           );
   for (const { path, lonLat } of positions) {
-    const message = norwayLocationIssue(lonLat[0], lonLat[1]);
-    if (message) return { path, message };
+    const problem = norwayLocationIssue(lonLat[0], lonLat[1]);
+    if (problem) return { path, problem };
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { LonLat } from "../geo/geometry";
 
 /** A point to measure haul distances from or to: a lot's project, a site. */
@@ -51,10 +52,38 @@ export type HaulRoute =
   | { status: "unreachable"; from: string; to: string; reason: string; warnings: string[] };
 
 /**
- * The public JSON of a matrix (CLI file, `GET /api/distances`): exactly `from`, `to`, `km`,
- * `unreachable` and `warnings`, km rounded to the metre.
+ * The contract of a matrix's public JSON (the `massekart distances` file, `GET /api/distances`):
+ * exactly `from`, `to`, `km` (null for an unreachable pair), `unreachable` and `warnings`.
  */
-export function matrixJson(matrix: DistanceMatrix): Pick<DistanceMatrix, "from" | "to" | "km" | "unreachable" | "warnings"> {
+export const distanceMatrixJsonSchema = z.object({
+  from: z.array(z.string()),
+  to: z.array(z.string()),
+  km: z.array(z.array(z.number().nullable())),
+  unreachable: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string() })),
+  warnings: z.array(z.string()),
+});
+export type DistanceMatrixJson = z.infer<typeof distanceMatrixJsonSchema>;
+
+/**
+ * `GET /api/distances/route`: the path of one haul as a GeoJSON Feature, a LineString along the
+ * roads; an unreachable pair has `geometry: null` and says why in `properties.reason`.
+ */
+export const haulRouteFeatureSchema = z.object({
+  type: z.literal("Feature"),
+  geometry: z.object({ type: z.literal("LineString"), coordinates: z.array(z.tuple([z.number(), z.number()])) }).nullable(),
+  properties: z.object({
+    from: z.string(),
+    to: z.string(),
+    km: z.number().optional(),
+    connectorKm: z.object({ from: z.number(), to: z.number() }).optional(),
+    reason: z.string().optional(),
+    warnings: z.array(z.string()),
+  }),
+});
+export type HaulRouteFeature = z.infer<typeof haulRouteFeatureSchema>;
+
+/** The public JSON of a matrix (see `distanceMatrixJsonSchema`), km rounded to the metre. */
+export function matrixJson(matrix: DistanceMatrix): DistanceMatrixJson {
   return {
     from: matrix.from,
     to: matrix.to,

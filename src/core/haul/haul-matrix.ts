@@ -1,5 +1,5 @@
-import { distance } from "@turf/distance";
 import type { DistanceMatrix, DistanceMode, HaulPoint, HaulRoute } from "./distance-matrix";
+import { distanceM } from "./geodesy";
 import { Fnv1aHasher } from "./fnv-hash";
 import { matrixCacheKey, type MatrixCache } from "./matrix-cache";
 import { osrmRoute, osrmTable, type OsrmOptions } from "./osrm-client";
@@ -93,7 +93,7 @@ export async function haulRoute(from: HaulPoint, to: HaulPoint, options: HaulOpt
     status: "ok",
     from: from.id,
     to: to.id,
-    km: distance(from.location, to.location, { units: "kilometers" }) * circuityFactor,
+    km: (distanceM(from.location, to.location) / 1000) * circuityFactor,
     connectorKm: { from: 0, to: 0 },
     coordinates: [from.location, to.location],
     warnings,

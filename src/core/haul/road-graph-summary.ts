@@ -1,20 +1,37 @@
+import { z } from "zod";
 import { edgeTwoWay, type RoadGraph } from "./road-graph";
 
 /** What a planner sees after importing a road network (issue 5, part 7). */
-export interface RoadGraphSummary {
-  edges: number;
-  nodes: number;
+export const roadGraphSummarySchema = z.object({
+  edges: z.number(),
+  nodes: z.number(),
   /** Weakly connected pieces: more than one means some pairs of places have no road between them. */
-  connectedComponents: number;
+  connectedComponents: z.number(),
   /** Share of the total length in the largest piece, 0–1. */
-  largestComponentShare: number;
-  totalLengthKm: number;
-  oneWayEdges: number;
+  largestComponentShare: z.number(),
+  totalLengthKm: z.number(),
+  oneWayEdges: z.number(),
   /** [minLon, minLat, maxLon, maxLat], WGS84 degrees. */
-  bbox: [number, number, number, number];
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   /** The network version, for cache keys and for telling two imports apart. */
-  version: string;
-}
+  version: z.string(),
+});
+export type RoadGraphSummary = z.infer<typeof roadGraphSummarySchema>;
+
+/**
+ * `GET /api/road-network` (and `POST`, 201, with the new network's `id`): the network behind road
+ * distances, the shipped one or the one a planner imported, with its summary and the reader's warnings.
+ */
+export const roadNetworkInfoSchema = z.object({
+  id: z.string().optional(),
+  source: z.enum(["shipped", "imported"]),
+  name: z.string(),
+  summary: roadGraphSummarySchema.nullable(),
+  warnings: z.array(z.string()),
+  uploadedBy: z.string().optional(),
+  uploadedAt: z.string().optional(),
+});
+export type RoadNetworkInfo = z.infer<typeof roadNetworkInfoSchema>;
 
 /** Counts and lengths of a road graph, for the import dialog and the benchmark. */
 export function summariseRoadGraph(graph: RoadGraph): RoadGraphSummary {

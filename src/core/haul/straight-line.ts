@@ -1,5 +1,5 @@
-import { distance } from "@turf/distance";
 import type { DistanceMatrix, HaulPoint } from "./distance-matrix";
+import { distanceM } from "./geodesy";
 
 /** Default ratio of road to straight-line distance (DESIGN §5). */
 export const defaultCircuityFactor = 1.3;
@@ -16,7 +16,7 @@ export function straightLineMatrix(
   return {
     from: from.map((p) => p.id),
     to: to.map((p) => p.id),
-    km: from.map((a) => to.map((b) => distance(a.location, b.location, { units: "kilometers" }) * circuityFactor)),
+    km: from.map((a) => to.map((b) => (distanceM(a.location, b.location) / 1000) * circuityFactor)),
     unreachable: [],
     warnings: [],
   };

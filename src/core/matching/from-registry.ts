@@ -3,13 +3,18 @@
  * sites in play, with a scenario's parameters and what-if overrides. Pure, so the server, the
  * browser and the tests build the same instance.
  */
-import { area } from "@turf/area";
 import { z } from "zod";
 import { earliestMonth, latestMonth, maxLotTonnes } from "../domain/input-bounds";
 import { monthsBetween, shiftMonth } from "../domain/months";
+import { profileFits } from "../domain/monthly-profile";
+import { siteCapacityEstimate, type CapacityAssumptions } from "../suitability/capacity";
+import { defaultSuitabilityRules } from "../suitability/rules";
 import { monthWindowSchema, type Project, type Site } from "../domain/records";
 import { representativePoint } from "../geo/geometry";
-import type { InstanceInput, MatchingParameters } from "./instance";
+import { planarAreaM2 } from "../geo/planar-area";
+import { englishText, message, messageSchema, type Message } from "../messages/message";
+import { refineWith } from "../messages/zod-issues";
+import { instanceSchema, type InstanceInput, type MatchingParameters } from "./instance";
 
 /** A what-if change to one lot ("what if the tunnel is delayed six months"). */
 export const lotOverrideSchema = z
@@ -22,10 +27,7 @@ export const lotOverrideSchema = z
     /** Multiply the lot's quantity, e.g. 1.2 for 20 % more. */
     quantityFactor: z.number().positive("must be > 0").max(100, "must be at most 100").optional(),
   })
-  .refine((o) => !(o.shiftMonths !== undefined && o.window), {
-    message: "give either shiftMonths or window, not both",
-    path: ["window"],
-  });
+  .refine((o) => !(o.shiftMonths !== undefined && o.window), refineWith(message("validation.shiftOrWindow"), ["window"]));
 export type LotOverride = z.infer<typeof lotOverrideSchema>;
 
 export interface RegistryInstanceOptions {
@@ -34,22 +36,30 @@ export interface RegistryInstanceOptions {
   siteIds?: readonly string[] | null;
   overrides?: readonly LotOverride[];
   /**
-   * Density for a storage site's capacity estimate when it has no capacity, t/m³. Default 1.9,
-   * the in-place density of gravel, clay and mixed masses (DESIGN §5).
+   * Defaults of the capacity estimate for a storage site without a capacity (stack height, usable
+   * share, density): the suitability rules' in force, so a run and the site card agree. Default:
+   * the shipped rules (data/suitability-rules.json).
    */
-  estimateDensityTonnesPerM3?: number;
-  /** Defaults for the estimate when a storage site lacks them: stack height m, usable share. */
-  defaultStackHeightM?: number;
-  defaultUsableShare?: number;
+  capacityDefaults?: CapacityAssumptions;
 }
 
-export interface RegistryInstance {
-  instance: InstanceInput;
-  /** What a planner should know about how the instance was made (estimates, left-out sites). */
-  notes: string[];
-  /** Problems that stop a run: no lots, an override for a lot that does not exist … */
-  problems: string[];
-}
+/**
+ * `GET /api/matching/instance` and `GET /api/scenarios/:id/instance`: the instance the registry
+ * gives, and how it was made. The instance is checked by its shape here; the cross-field checks of
+ * `instanceSchema` run when it is solved (a registry may give an instance that cannot run, and says why).
+ */
+export const registryInstanceSchema = z.object({
+  instance: z.object(instanceSchema.shape),
+  /** What a planner should know about how the instance was made (estimates, left-out sites), in English. */
+  notes: z.array(z.string()),
+  /** The same notes as messages to translate. */
+  noteDetails: z.array(messageSchema),
+  /** Problems that stop a run: no lots, an override for a lot that does not exist …, in English. */
+  problems: z.array(z.string()),
+  /** The same problems as messages to translate. */
+  problemDetails: z.array(messageSchema),
+});
+export type RegistryInstance = Omit<z.infer<typeof registryInstanceSchema>, "instance"> & { instance: InstanceInput };
 
 export function instanceFromRegistry(
   projects: readonly Project[],
@@ -58,16 +68,14 @@ export function instanceFromRegistry(
     parameters = {},
     siteIds = null,
     overrides = [],
-    estimateDensityTonnesPerM3 = 1.9,
-    defaultStackHeightM = 5,
-    defaultUsableShare = 0.7,
+    capacityDefaults = defaultSuitabilityRules.capacity,
   }: RegistryInstanceOptions = {},
 ): RegistryInstance {
-  const notes: string[] = [];
-  const problems: string[] = [];
+  const notes: Message[] = [];
+  const problems: Message[] = [];
   const overrideOf = new Map(overrides.map((o) => [o.lotId, o]));
   const lotIds = new Set(projects.flatMap((p) => p.lots.map((l) => l.id)));
-  for (const o of overrides) if (!lotIds.has(o.lotId)) problems.push(`an override names lot ${o.lotId}, which is not in the registry`);
+  for (const o of overrides) if (!lotIds.has(o.lotId)) problems.push(message("registry.overrideUnknownLot", { lot: o.lotId }));
 
   const lots: InstanceInput["lots"] = projects
     .filter((p) => !p.deletedAt)
@@ -90,9 +98,8 @@ export function instanceFromRegistry(
             // Tonnes already converted with the admin's table in force, so the run uses the same numbers as the registry.
             quantity: { value: lot.tonnes * (override?.quantityFactor ?? 1), unit: "tonnes" as const },
             window,
-            ...(lot.monthlyProfile && monthsBetween(window.from, window.to).length === lot.monthlyProfile.length
-              ? { monthlyProfile: lot.monthlyProfile }
-              : {}),
+            // A profile that no longer fits the (shifted or replaced) window is left out: the lot spreads evenly.
+            ...(profileFits(lot.monthlyProfile, monthsBetween(window.from, window.to).length) ? { monthlyProfile: [...lot.monthlyProfile] } : {}),
             location: representativePoint(project.location),
           };
         }),
@@ -101,29 +108,28 @@ export function instanceFromRegistry(
       // One lot out of bounds (saved before the bounds existed, or pushed out by an override) is
       // left out with a note, so it cannot stop the run for every other lot (issue 12).
       const outOfBounds = lotOutOfBounds(lot);
-      if (outOfBounds) notes.push(`lot ${lot.id} (project ${lot.projectId}) is left out: ${outOfBounds}`);
+      if (outOfBounds) notes.push(outOfBounds);
       return !outOfBounds;
     });
-  if (lots.length === 0) problems.push("the registry has no lots: log the projects' masses first");
+  if (lots.length === 0) problems.push(message("registry.noLots"));
 
   const inPlay = sites.filter((site) => !site.deletedAt && (siteIds ? siteIds.includes(site.id) : site.status !== "closed"));
   if (siteIds) {
     const known = new Set(sites.map((s) => s.id));
-    for (const id of siteIds) if (!known.has(id)) problems.push(`the scenario names site ${id}, which does not exist`);
+    for (const id of siteIds) if (!known.has(id)) problems.push(message("registry.unknownSite", { site: id }));
   }
   const instanceSites: InstanceInput["sites"] = [];
   for (const site of inPlay) {
     const base = { id: site.id, name: site.name, location: representativePoint(site.geometry), ...(site.window ? { window: site.window } : {}) };
     if (site.kind === "storage") {
       if (!site.accepts) {
-        notes.push(`storage ${site.name} is left out: it has no accepted materials`);
+        notes.push(message("registry.storageWithoutMaterials", { site: site.name }));
         continue;
       }
       let capacityTonnes = site.capacityTonnes;
       if (capacityTonnes === undefined) {
-        const areaM2 = area({ type: "Feature", properties: {}, geometry: site.geometry });
-        capacityTonnes = areaM2 * (site.usableShare ?? defaultUsableShare) * (site.stackHeightM ?? defaultStackHeightM) * estimateDensityTonnesPerM3;
-        notes.push(`storage ${site.name}: capacity estimated at ${Math.round(capacityTonnes)} t from its area`);
+        capacityTonnes = siteCapacityEstimate(planarAreaM2(site.geometry), site, capacityDefaults).capacityTonnes;
+        notes.push(message("registry.capacityEstimated", { site: site.name, capacityTonnes: Math.round(capacityTonnes) }));
       }
       instanceSites.push({ ...base, kind: "storage", capacityTonnes, accepts: site.accepts, handlingCostPerTonne: site.handlingCostPerTonne ?? 0 });
     } else if (site.kind === "landfill") {
@@ -137,28 +143,33 @@ export function instanceFromRegistry(
       });
     } else {
       if (!site.materials?.length || site.pricePerTonne === undefined || site.kgCO2ePerTonne === undefined) {
-        notes.push(`quarry ${site.name} is left out: it needs materials, price and CO2e per tonne`);
+        notes.push(message("registry.quarryIncomplete", { site: site.name }));
         continue;
       }
       instanceSites.push({ ...base, kind: "quarry", materials: site.materials, pricePerTonne: site.pricePerTonne, kgCO2ePerTonne: site.kgCO2ePerTonne });
     }
   }
-  if (!instanceSites.some((s) => s.kind === "landfill")) notes.push("no landfill is in play: surplus that finds no use stays unplaced");
-  if (!instanceSites.some((s) => s.kind === "quarry")) notes.push("no quarry is in play: demand that finds no surplus stays unplaced");
+  if (!instanceSites.some((s) => s.kind === "landfill")) notes.push(message("registry.noLandfill"));
+  if (!instanceSites.some((s) => s.kind === "quarry")) notes.push(message("registry.noQuarry"));
 
   const from = lots.reduce((min, lot) => (lot.window.from < min ? lot.window.from : min), lots[0]?.window.from ?? "");
   const to = lots.reduce((max, lot) => (lot.window.to > max ? lot.window.to : max), lots[0]?.window.to ?? "");
   return {
     instance: { months: from ? monthsBetween(from, to) : [], parameters, lots, sites: instanceSites },
-    notes,
-    problems,
+    notes: notes.map(englishText),
+    noteDetails: notes,
+    problems: problems.map(englishText),
+    problemDetails: problems,
   };
 }
 
 /** Why a lot cannot go into a run, or undefined when it can: its months or weight are beyond the input bounds. */
-function lotOutOfBounds(lot: InstanceInput["lots"][number]): string | undefined {
+function lotOutOfBounds(lot: InstanceInput["lots"][number]): Message | undefined {
   const { from, to } = lot.window;
-  if (!(from >= earliestMonth && to <= latestMonth)) return `its window ${from}…${to} is outside ${earliestMonth}…${latestMonth}`;
-  if (!(lot.quantity.value <= maxLotTonnes)) return `its ${lot.quantity.value} t are over the limit of ${maxLotTonnes} t per lot`;
+  const ids = { lot: lot.id, project: lot.projectId ?? "" };
+  if (!(from >= earliestMonth && to <= latestMonth)) {
+    return message("registry.lotWindowOutOfBounds", { ...ids, from, to, earliest: earliestMonth, latest: latestMonth });
+  }
+  if (!(lot.quantity.value <= maxLotTonnes)) return message("registry.lotTooLarge", { ...ids, tonnes: lot.quantity.value, limit: maxLotTonnes });
   return undefined;
 }

@@ -4,6 +4,7 @@ import { contaminationClassSchema, materialSchema, quantityUnits } from "../doma
 import { maxLotTonnes, maxSiteCapacityTonnes, singleLineText } from "../domain/input-bounds";
 import { monthSchema, monthWindowSchema } from "../domain/records";
 import { defaultCircuityFactor } from "../haul/straight-line";
+import { issueMessage } from "../messages/zod-issues";
 import { defaultKgCO2PerVehicleKm } from "./emissions";
 
 /**
@@ -327,7 +328,7 @@ export function parseInstance(raw: unknown): ParsedInstance {
       .map((issue) => {
       const input = (issue as { input?: unknown }).input;
       const shown = issue.code !== "custom" && isShownValue(input) ? `, got ${JSON.stringify(input)}` : "";
-        return { path: formatIssuePath(issue.path), message: `${issue.message}${shown}` };
+        return { path: formatIssuePath(issue.path), message: `${issue.message}${shown}`, ...issueMessage(issue) };
       }),
   };
 }

@@ -1,4 +1,5 @@
 import { materials, toTonnes, type Material } from "../domain/materials";
+import { spreadTonnes } from "../domain/monthly-profile";
 import type { HaulPoint } from "../haul/distance-matrix";
 import { straightLineMatrix } from "../haul/straight-line";
 import { emissionFactorWarnings } from "./emissions";
@@ -115,12 +116,9 @@ export function prepareProblem(instance: Instance): Problem {
     }
     return { first, last };
   };
-  const spread = (tonnes: number, range: MonthRange, profile: number[] | undefined): Float64Array => {
-    const count = Math.max(0, range.last - range.first + 1);
-    const shares = profile ?? new Array<number>(count).fill(1);
-    const total = shares.reduce((a, b) => a + b, 0);
-    return Float64Array.from(shares, (share) => (total > 0 ? (tonnes * share) / total : 0));
-  };
+  // The one spreading rule of the registry and the mass balance (a profile that does not fit spreads evenly).
+  const spread = (tonnes: number, range: MonthRange, profile: number[] | undefined): Float64Array =>
+    Float64Array.from(spreadTonnes(tonnes, range.last - range.first + 1, profile));
 
   const nodeIds: string[] = [];
   const locations: ([number, number] | undefined)[] = [];

@@ -2,6 +2,7 @@ import { demandTakes, Kind, landfillTakes, quarryMaterialFor, storageTakes, type
 import { tonnesTolerance } from "./plan";
 import type { DemandLot, Problem, SurplusLot } from "./problem";
 import type { Unplaced } from "./result";
+import { englishText, message, type Message, type NameList } from "../messages/message";
 
 /**
  * Why a lot (or part of it) stays unplaced, in a planner's words. The reason is derived in the
@@ -66,8 +67,14 @@ export function unplacedWithReasons(problem: Problem, built: BuiltModel, solved:
   return result;
 }
 
-/** A reason, with `{months}` where the month (range) belongs. */
-type Reason = string;
+/**
+ * A reason for one month. Reasons that name their months carry `months: []`, filled with the month
+ * ranges once equal reasons of several months are grouped.
+ */
+type Reason = Message;
+
+const withMonths = (reason: Reason, months: readonly string[]): Reason =>
+  "months" in reason.params ? { key: reason.key, params: { ...reason.params, months } } : reason;
 
 class ReasonContext {
   private readonly byNode = new Map<number, { kind: "surplus" | "demand" | "storage" | "landfill" | "quarry"; index: number }>();
@@ -91,24 +98,27 @@ class ReasonContext {
   entry(lot: SurplusLot | DemandLot, direction: "surplus" | "demand", byMonth: Map<number, number>, reasonAt: (t: number) => Reason): Unplaced {
     const monthsSorted = [...byMonth.keys()].sort((a, b) => a - b);
     // Group the months by reason, so "in 2027-03–2027-05" reads once.
-    const groups = new Map<Reason, number[]>();
+    const groups = new Map<string, { reason: Reason; months: number[] }>();
     for (const t of monthsSorted) {
       const reason = reasonAt(t);
-      groups.set(reason, [...(groups.get(reason) ?? []), t]);
+      const id = JSON.stringify(reason);
+      const group = groups.get(id) ?? { reason, months: [] };
+      group.months.push(t);
+      groups.set(id, group);
     }
-    const reason = [...groups]
-      .map(([text, ts]) => text.replaceAll("{months}", this.monthRanges(ts)))
-      .join("; ");
+    const reasonDetails = [...groups.values()].map(({ reason, months }) => withMonths(reason, this.monthRanges(months)));
     return {
       lotId: lot.id,
       direction,
       tonnes: monthsSorted.reduce((sum, t) => sum + (byMonth.get(t) as number), 0),
       months: monthsSorted.map((t) => this.problem.months[t] as string),
-      reason,
+      reason: reasonDetails.map(englishText).join("; "),
+      reasonDetails,
     };
   }
 
-  private monthRanges(ts: number[]): string {
+  /** Month indices as ranges: ["2027-03–2027-05", "2027-08"]. */
+  private monthRanges(ts: number[]): string[] {
     const parts: string[] = [];
     let start = ts[0] as number;
     let previous = start;
@@ -125,81 +135,86 @@ class ReasonContext {
       previous = t;
     }
     flush();
-    return parts.join(", ");
+    return parts;
   }
 
-  private nearest(candidates: { label: string; km: number | undefined }[]): string {
-    const known = candidates.filter((c): c is { label: string; km: number } => c.km !== undefined);
-    if (known.length === 0) return " (no distance is known to any of them)";
+  private nearest(candidates: { place: Message; km: number | undefined }[]): Message {
+    const known = candidates.filter((c): c is { place: Message; km: number } => c.km !== undefined);
+    if (known.length === 0) return message("unplaced.noDistance");
     const best = known.reduce((a, b) => (b.km < a.km ? b : a));
-    return ` (nearest: ${best.label} at ${best.km.toFixed(1)} km)`;
+    return message("unplaced.nearest", { place: best.place, km: best.km });
   }
 
   surplusReason(s: SurplusLot, t: number, arcs: number[]): Reason {
     const { problem } = this;
-    const mass = s.hazardous ? `hazardous ${s.material}` : `class ${s.contaminationClass} ${s.material}`;
+    const mass = s.hazardous
+      ? message("mass.hazardous", { material: s.material })
+      : message("mass.ofClass", { material: s.material, class: s.contaminationClass });
     const receivers = s.hazardous
       ? problem.landfills
           .filter((l) => landfillTakes(l, s.material, s.contaminationClass, true))
-          .map((l) => ({ label: `landfill ${l.label}`, node: l.node }))
+          .map((l) => ({ place: message("place.landfill", { name: l.label }), node: l.node }))
       : [
-          ...problem.demand.filter((d) => demandTakes(d, s.material, s.contaminationClass)).map((d) => ({ label: `demand ${d.id}`, node: d.node })),
-          ...problem.storage.filter((j) => storageTakes(j, s)).map((j) => ({ label: `storage ${j.label}`, node: j.node })),
+          ...problem.demand
+            .filter((d) => demandTakes(d, s.material, s.contaminationClass))
+            .map((d) => ({ place: message("place.demand", { name: d.id }), node: d.node })),
+          ...problem.storage.filter((j) => storageTakes(j, s)).map((j) => ({ place: message("place.storage", { name: j.label }), node: j.node })),
           ...problem.landfills
             .filter((l) => landfillTakes(l, s.material, s.contaminationClass, false))
-            .map((l) => ({ label: `landfill ${l.label}`, node: l.node })),
+            .map((l) => ({ place: message("place.landfill", { name: l.label }), node: l.node })),
         ];
-    if (receivers.length === 0) {
-      return s.hazardous ? `no landfill is approved for ${mass}` : `no receiver accepts ${mass}`;
-    }
+    if (receivers.length === 0) return s.hazardous ? message("unplaced.noHazardousLandfill", { mass }) : message("unplaced.noReceiver", { mass });
     const withKm = receivers.map((r) => ({ ...r, km: problem.km(s.node, r.node) }));
-    if (!withKm.some((r) => r.km !== undefined && r.km <= this.maxKm)) {
-      return `no receiver accepts ${mass} within ${this.maxKm} km${this.nearest(withKm)}`;
-    }
-    if (arcs.length === 0) return `no receiver accepts ${mass} within ${this.maxKm} km in {months}`;
-    const binding = this.bindingFor(arcs, t);
-    if (binding.length === 0) return this.penaltyReason();
-    return `every receiver within ${this.maxKm} km is taken in {months}: ${binding.join(", ")}`;
+    const maxKm = this.maxKm;
+    if (!withKm.some((r) => r.km !== undefined && r.km <= maxKm)) return message("unplaced.noReceiverWithin", { mass, maxKm, nearest: this.nearest(withKm) });
+    if (arcs.length === 0) return message("unplaced.noReceiverInMonths", { mass, maxKm, months: [] });
+    const causes = this.bindingFor(arcs, t);
+    if (causes.length === 0) return this.penaltyReason();
+    return message("unplaced.receiversTaken", { maxKm, months: [], causes });
   }
 
   demandReason(d: DemandLot, t: number, arcs: number[]): Reason {
     const { problem } = this;
-    const mass = `${d.acceptedMaterials.join(" or ")} of class ${d.worstClass === 1 ? "1" : `${d.worstClass} or better`}`;
+    const mass =
+      d.worstClass === 1
+        ? message("mass.demandClass1", { materials: d.acceptedMaterials })
+        : message("mass.demandUpTo", { materials: d.acceptedMaterials, class: d.worstClass });
     const sources = [
       ...problem.surplus
         .filter((s) => !s.hazardous && demandTakes(d, s.material, s.contaminationClass))
-        .map((s) => ({ label: `surplus ${s.id}`, node: s.node })),
+        .map((s) => ({ place: message("place.surplus", { name: s.id }), node: s.node })),
       ...problem.storage
         .filter((j) => d.acceptedMaterials.some((m) => j.materials.has(m)))
-        .map((j) => ({ label: `storage ${j.label}`, node: j.node })),
-      ...problem.quarries.filter((r) => quarryMaterialFor(r, d)).map((r) => ({ label: `quarry ${r.label}`, node: r.node })),
+        .map((j) => ({ place: message("place.storage", { name: j.label }), node: j.node })),
+      ...problem.quarries.filter((r) => quarryMaterialFor(r, d)).map((r) => ({ place: message("place.quarry", { name: r.label }), node: r.node })),
     ];
-    if (sources.length === 0) return `no surplus lot, storage site or quarry offers ${mass}`;
+    if (sources.length === 0) return message("unplaced.noSource", { mass });
     const withKm = sources.map((r) => ({ ...r, km: problem.km(r.node, d.node) }));
-    if (!withKm.some((r) => r.km !== undefined && r.km <= this.maxKm)) {
-      return `no surplus lot, storage site or quarry offers ${mass} within ${this.maxKm} km${this.nearest(withKm)}`;
-    }
-    if (arcs.length === 0) return `no surplus lot, storage site or quarry offers ${mass} within ${this.maxKm} km in {months}`;
-    const binding = this.bindingFor(arcs, t);
-    if (binding.length === 0) return this.penaltyReason();
-    return `every source within ${this.maxKm} km is used up in {months}: ${binding.join(", ")}`;
+    const maxKm = this.maxKm;
+    if (!withKm.some((r) => r.km !== undefined && r.km <= maxKm)) return message("unplaced.noSourceWithin", { mass, maxKm, nearest: this.nearest(withKm) });
+    if (arcs.length === 0) return message("unplaced.noSourceInMonths", { mass, maxKm, months: [] });
+    const causes = this.bindingFor(arcs, t);
+    if (causes.length === 0) return this.penaltyReason();
+    return message("unplaced.sourcesUsedUp", { maxKm, months: [], causes });
   }
 
   private penaltyReason(): Reason {
     const { parameters } = this.problem;
-    const unit = parameters.objective === "co2" ? "kg CO2e" : "NOK";
-    return `in {months} every route costs more than the unplaced penalty of ${parameters.unplacedPenaltyPerTonne} ${unit} per tonne`;
+    const penalty = parameters.unplacedPenaltyPerTonne;
+    return parameters.objective === "co2"
+      ? message("unplaced.penaltyCheaperCo2", { months: [], penalty })
+      : message("unplaced.penaltyCheaper", { months: [], penalty });
   }
 
-  /** The binding constraint at the far end of each arc, in words; one phrase per site or lot. */
-  private bindingFor(arcs: number[], t: number): string[] {
+  /** The binding constraint at the far end of each arc; one phrase per site or lot. */
+  private bindingFor(arcs: number[], t: number): Message[] {
     const { columns, rows } = this.built;
     const { colValue, rowValue } = this.solved;
     const met = new Set<string>();
     const usedUp = new Set<string>();
     const storageFull = new Map<string, string>();
-    const storageEmpty = new Set<string>();
-    const landfillFull = new Set<string>();
+    const storageEmpty = new Map<string, string | Message>();
+    const landfillFull = new Map<string, Message>();
     const full = (row: number, capacity: number) => (rowValue[row] as number) >= capacity - Math.max(tonnesTolerance, 1e-7 * capacity);
     for (const c of arcs) {
       const kind = columns.kind[c];
@@ -228,7 +243,9 @@ class ReasonContext {
         const site = this.byNode.get(columns.to[c] as number);
         const l = site && this.problem.landfills[site.index];
         const row = site ? (rows.landfillRow[site.index] as number) : -1;
-        if (l && row >= 0 && full(row, l.capacityTonnes ?? Infinity)) landfillFull.add(`landfill ${l.label} full (its ${l.capacityTonnes} t are used up)`);
+        if (l && row >= 0 && full(row, l.capacityTonnes ?? Infinity)) {
+          landfillFull.set(l.label, message("cause.landfillFull", { site: l.label, capacityTonnes: l.capacityTonnes ?? 0 }));
+        }
       } else if (kind === Kind.from_storage) {
         const site = this.byNode.get(columns.from[c] as number);
         const j = site && this.problem.storage[site.index];
@@ -238,18 +255,20 @@ class ReasonContext {
         for (let m = j.open.first; m <= t && !fullIn; m++) {
           if (full((rows.capacityRow[site.index] as number) + m - j.open.first, j.capacityTonnes)) fullIn = this.problem.months[m];
         }
-        storageEmpty.add(fullIn ? `${j.label} (full in ${fullIn})` : j.label);
+        storageEmpty.set(j.label, fullIn ? message("cause.storageFullEarlier", { site: j.label, month: fullIn }) : j.label);
       }
     }
-    const phrases: string[] = [];
-    if (met.size) phrases.push(`${listOf("demand", [...met])} already met`);
-    if (usedUp.size) phrases.push(`${listOf("surplus", [...usedUp])} ${usedUp.size === 1 ? "has" : "have"} no more to give`);
+    const causes: Message[] = [];
+    if (met.size) causes.push(message("cause.demandMet", { lots: firstFew([...met]) }));
+    if (usedUp.size) causes.push(message(usedUp.size === 1 ? "cause.surplusUsedUp" : "cause.surplusesUsedUp", { lots: firstFew([...usedUp]) }));
     const fullSites = [...storageFull];
-    for (const [label, month] of fullSites.slice(0, 3)) phrases.push(`storage ${label} full in ${month}`);
-    if (fullSites.length > 3) phrases.push(`${fullSites.length - 3} more storage sites full`);
-    phrases.push(...landfillFull);
-    if (storageEmpty.size) phrases.push(`${listOf("storage", [...storageEmpty])} ${storageEmpty.size === 1 ? "holds" : "hold"} no fitting mass`);
-    return phrases;
+    for (const [site, month] of fullSites.slice(0, 3)) causes.push(message("cause.storageFull", { site, month }));
+    if (fullSites.length > 3) causes.push(message("cause.moreStorageFull", { count: fullSites.length - 3 }));
+    causes.push(...landfillFull.values());
+    if (storageEmpty.size) {
+      causes.push(message(storageEmpty.size === 1 ? "cause.storageHoldsNone" : "cause.storagesHoldNone", { sites: firstFew([...storageEmpty.values()]) }));
+    }
+    return causes;
   }
 
   private lotRow(kind: string, index: number, t: number): number {
@@ -266,8 +285,7 @@ class ReasonContext {
   }
 }
 
-/** "demand D1, D2 and 5 more" — short enough to read in a list. */
-function listOf(noun: string, names: string[], shown = 3): string {
-  const head = names.slice(0, shown).join(", ");
-  return names.length > shown ? `${noun} ${head} and ${names.length - shown} more` : `${noun} ${head}`;
+/** The first few names of a list and how many more there are: "demand D1, D2, D3 and 5 more". */
+function firstFew<T extends string | Message>(names: T[], shown = 3): NameList {
+  return { items: names.slice(0, shown), more: Math.max(0, names.length - shown) };
 }

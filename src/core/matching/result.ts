@@ -1,97 +1,121 @@
-import type { Material } from "../domain/materials";
+import { z } from "zod";
+import { materialSchema } from "../domain/materials";
+import { messageSchema } from "../messages/message";
 
-/** The result of matching (DESIGN §7 "Result"); every field beyond §7's minimum is an addition. */
+/**
+ * The result of matching (DESIGN §7 "Result"); every field beyond §7's minimum is an addition.
+ * Each shape is a zod schema: the contract of `POST /api/solve`, scenario results and the CLI file.
+ */
 
 /** How a flow moves: a route through storage is two flows, `to_storage` then `from_storage`. */
-export type FlowKind = "direct" | "to_storage" | "from_storage" | "to_landfill" | "virgin";
+export const flowKinds = ["direct", "to_storage", "from_storage", "to_landfill", "virgin"] as const;
+export type FlowKind = (typeof flowKinds)[number];
 
-export interface Flow {
+export const flowSchema = z.object({
   /** Lot or site id the tonnes leave. */
-  from: string;
+  from: z.string(),
   /** Lot or site id the tonnes reach. */
-  to: string;
+  to: z.string(),
   /** "YYYY-MM". */
-  month: string;
-  tonnes: number;
-  km: number;
-  material: Material;
+  month: z.string(),
+  tonnes: z.number(),
+  km: z.number(),
+  material: materialSchema,
   /** TA-2553 class of the mass; virgin material is class 1. */
-  contaminationClass: number;
-  kind: FlowKind;
-}
+  contaminationClass: z.number(),
+  kind: z.enum(flowKinds),
+});
+export type Flow = z.infer<typeof flowSchema>;
 
 /** A lot or part of one that could not be placed, with the reason a planner reads. */
-export interface Unplaced {
-  lotId: string;
-  direction: "surplus" | "demand";
-  tonnes: number;
-  months: string[];
-  reason: string;
-}
+export const unplacedSchema = z.object({
+  lotId: z.string(),
+  direction: z.enum(["surplus", "demand"]),
+  tonnes: z.number(),
+  months: z.array(z.string()),
+  /** Why, in English: one reason per group of months, joined with "; ". */
+  reason: z.string(),
+  /** The same reasons as messages to translate (addition to DESIGN §7; absent in results saved before it). */
+  reasonDetails: z.array(messageSchema).optional(),
+});
+export type Unplaced = z.infer<typeof unplacedSchema>;
 
 /** Stock on a storage site at the end of a month, tonnes. */
-export interface InventoryPoint {
-  siteId: string;
-  month: string;
-  tonnes: number;
-}
+export const inventoryPointSchema = z.object({ siteId: z.string(), month: z.string(), tonnes: z.number() });
+export type InventoryPoint = z.infer<typeof inventoryPointSchema>;
 
 /** Key figures of a plan (DESIGN §2 "Results"). */
-export interface Kpis {
-  tonnesSurplus: number;
-  tonnesDemand: number;
+export const kpisSchema = z.object({
+  tonnesSurplus: z.number(),
+  tonnesDemand: z.number(),
   /** Surplus that reaches a demand, directly or through storage. */
-  tonnesReused: number;
+  tonnesReused: z.number(),
   /** tonnesReused ÷ tonnesSurplus; 0 without surplus. */
-  reuseRate: number;
-  tonnesThroughStorage: number;
+  reuseRate: z.number(),
+  tonnesThroughStorage: z.number(),
   /** Surplus and stored mass sent to landfills. */
-  tonnesToLandfill: number;
+  tonnesToLandfill: z.number(),
   /** Virgin material bought from quarries. */
-  tonnesVirgin: number;
-  tonnesUnplacedSurplus: number;
-  tonnesUnplacedDemand: number;
+  tonnesVirgin: z.number(),
+  tonnesUnplacedSurplus: z.number(),
+  tonnesUnplacedDemand: z.number(),
   /** Mass left on storage sites that keep inventory beyond their window. */
-  tonnesInStorageAtEnd: number;
+  tonnesInStorageAtEnd: z.number(),
   /** Σ tonnes × km over haul legs. */
-  tonneKm: number;
+  tonneKm: z.number(),
   /** Whole truck loads: Σ over flows of ⌈tonnes ÷ truckPayloadTonnes⌉ (issue 17; before, a fraction). */
-  truckTrips: number;
+  truckTrips: z.number(),
   /** Σ over flows of trips × km × 2 (loaded out, empty back). */
-  vehicleKm: number;
+  vehicleKm: z.number(),
   /** kgCO2Transport + kgCO2eVirgin: the plan's emissions in one number (DESIGN §7). */
-  kgCO2e: number;
+  kgCO2e: z.number(),
   /** Tailpipe CO2 of the trucks (fossil diesel): vehicleKm × kgCO2PerVehicleKm. Addition (issue 17). */
-  kgCO2Transport: number;
+  kgCO2Transport: z.number(),
   /** CO2e of the virgin material bought: virgin tonnes × the quarry's kgCO2ePerTonne. Addition (issue 17). */
-  kgCO2eVirgin: number;
+  kgCO2eVirgin: z.number(),
   /** NOK: the cost objective without the carbon price and the unplaced penalty. */
-  cost: number;
+  cost: z.number(),
   /** Highest end-of-month stock per storage site id, tonnes. */
-  peakInventoryTonnes: Record<string, number>;
-}
+  peakInventoryTonnes: z.record(z.string(), z.number()),
+});
+export type Kpis = z.infer<typeof kpisSchema>;
 
 /** "No exchange": all surplus to its nearest accepting landfill, all demand from its nearest quarry. */
-export interface Baseline {
-  objective: number;
-  kpis: Kpis;
-}
+export const baselineSchema = z.object({ objective: z.number(), kpis: kpisSchema });
+export type Baseline = z.infer<typeof baselineSchema>;
 
-export interface SolveStats {
-  variables: number;
-  constraints: number;
-  nonZeros: number;
+export const solveStatsSchema = z.object({
+  variables: z.number(),
+  constraints: z.number(),
+  nonZeros: z.number(),
   /** Seconds converting the validated instance: tonnes per month and the distance matrix. */
-  prepareSeconds: number;
+  prepareSeconds: z.number(),
   /** Seconds building the LP (sparse columns). */
-  buildSeconds: number;
+  buildSeconds: z.number(),
   /** Seconds in the solver, from passing the model to reading the solution. */
-  solveSeconds: number;
+  solveSeconds: z.number(),
   /** Seconds for the whole solve, incl. reading flows, KPIs, reasons and the baseline. */
-  totalSeconds: number;
-}
+  totalSeconds: z.number(),
+});
+export type SolveStats = z.infer<typeof solveStatsSchema>;
 
 export type MatchStatus = "optimal" | "infeasible" | "error";
+
+/** A solved plan: every lot placed at least cost (`optimal`), or the best plan with some tonnes unplaced (`infeasible`). */
+export const solvedResultSchema = z.object({
+  status: z.enum(["optimal", "infeasible"]),
+  objectiveKind: z.enum(["cost", "co2"]),
+  /** Minimised objective incl. the carbon price and unplaced penalties (NOK, or kg CO2e for co2). */
+  objective: z.number(),
+  kpis: kpisSchema,
+  baseline: baselineSchema,
+  flows: z.array(flowSchema),
+  inventory: z.array(inventoryPointSchema),
+  unplaced: z.array(unplacedSchema),
+  warnings: z.array(z.string()),
+  stats: solveStatsSchema,
+});
+export type SolvedResult = z.infer<typeof solvedResultSchema>;
 
 /**
  * `optimal`: the plan is optimal; lots that cannot be placed (or whose penalty is cheaper than
@@ -99,18 +123,9 @@ export type MatchStatus = "optimal" | "infeasible" | "error";
  * model without any solution — matching's unplaced slack means it does not occur (before issue 11
  * it meant "some tonnes unplaced"). `error`: the solver failed; `message` says why.
  */
-export type MatchResult =
-  | {
-      status: "optimal" | "infeasible";
-      objectiveKind: "cost" | "co2";
-      /** Minimised objective incl. the carbon price and unplaced penalties (NOK, or kg CO2e for co2). */
-      objective: number;
-      kpis: Kpis;
-      baseline: Baseline;
-      flows: Flow[];
-      inventory: InventoryPoint[];
-      unplaced: Unplaced[];
-      warnings: string[];
-      stats: SolveStats;
-    }
-  | { status: "error"; message: string; warnings: string[]; stats: SolveStats };
+export const matchResultSchema = z.discriminatedUnion("status", [
+  solvedResultSchema.extend({ status: z.literal("optimal") }),
+  solvedResultSchema.extend({ status: z.literal("infeasible") }),
+  z.object({ status: z.literal("error"), message: z.string(), warnings: z.array(z.string()), stats: solveStatsSchema }),
+]);
+export type MatchResult = z.infer<typeof matchResultSchema>;

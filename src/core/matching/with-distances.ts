@@ -1,4 +1,5 @@
 import type { DistanceMatrix, HaulPoint } from "../haul/distance-matrix";
+import { englishText, message, type Message } from "../messages/message";
 import type { InstanceInput } from "./instance";
 
 /** Measures a distance matrix (road, OSRM …); the caller decides how. */
@@ -12,7 +13,7 @@ export type MeasureDistances = (from: readonly HaulPoint[], to: readonly HaulPoi
 export async function withMeasuredDistances(
   instance: InstanceInput,
   measure: MeasureDistances,
-): Promise<{ instance: InstanceInput; warnings: string[] }> {
+): Promise<{ instance: InstanceInput; warnings: string[]; warningDetails: Message[] }> {
   const located = <T extends { id: string; location?: [number, number] | undefined }>(items: readonly T[]) =>
     items.flatMap((item) => (item.location ? [{ id: item.id, location: item.location }] : []));
   const sites = instance.sites ?? [];
@@ -34,7 +35,8 @@ export async function withMeasuredDistances(
       if (km !== null && from !== to && km <= maxHaulKm) distances.push({ from, to, km });
     }),
   );
-  const warnings = [...matrix.warnings];
-  if (matrix.unreachable.length > 0) warnings.push(`${matrix.unreachable.length} pairs are not connected by road and are left out`);
-  return { instance: { ...instance, distances }, warnings };
+  // The matrix's own warnings come from the road and OSRM readers, in English only.
+  const warningDetails = matrix.warnings.map((detail) => message("haul.readerWarning", { detail }));
+  if (matrix.unreachable.length > 0) warningDetails.push(message("haul.unconnectedPairs", { count: matrix.unreachable.length }));
+  return { instance: { ...instance, distances }, warnings: warningDetails.map(englishText), warningDetails };
 }

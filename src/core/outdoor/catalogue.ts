@@ -8,6 +8,7 @@
  * their edits are stored in the database and laid over the shipped list (see `catalogueInForce`).
  */
 import { z } from "zod";
+import { keyedRegex } from "../messages/zod-issues";
 import catalogueJson from "../../../data/outdoor-materials/catalogue.json";
 import { multiLineText, singleLineText } from "../domain/input-bounds";
 
@@ -15,20 +16,8 @@ import { multiLineText, singleLineText } from "../domain/input-bounds";
 export const outdoorUnits = ["pieces", "m", "m2", "tonnes", "m3"] as const;
 export type OutdoorUnit = (typeof outdoorUnits)[number];
 
-/** Short unit labels for messages and tables. */
-export const outdoorUnitLabels: Readonly<Record<OutdoorUnit, { en: string; nb: string }>> = {
-  pieces: { en: "pcs", nb: "stk" },
-  m: { en: "m", nb: "m" },
-  m2: { en: "m²", nb: "m²" },
-  tonnes: { en: "t", nb: "tonn" },
-  m3: { en: "m³", nb: "m³" },
-};
-
 /** A type id: lower-case snake_case, stable, used in lots and CSV files ("granite_kerb"). */
-export const outdoorTypeIdSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, "must be lower-case letters, digits and _, starting with a letter")
-  .max(60, "must be at most 60 characters");
+export const outdoorTypeIdSchema = keyedRegex(/^[a-z][a-z0-9_]*$/, "validation.typeId").max(60, "must be at most 60 characters");
 
 const text = (max: number) => singleLineText().trim().min(1, "must not be empty").max(max);
 const minutes = z.number().nonnegative("must not be negative").max(600, "must be at most 600 person-minutes per unit");
@@ -129,7 +118,7 @@ export const weightTonnes = (type: Pick<OutdoorMaterialType, "weightTonnesPerUni
   quantity * type.weightTonnesPerUnit;
 
 /** Where a type in force comes from: shipped as is, shipped and edited by an admin, or added by one. */
-export type OutdoorTypeOrigin = "catalogue" | "edited" | "added";
+export type OutdoorTypeOrigin = OutdoorMaterialTypeRecord["origin"];
 
 /** An admin's stored type: its fields and the version they are at. */
 export interface StoredOutdoorType {
@@ -141,16 +130,17 @@ export interface StoredOutdoorType {
 }
 
 /** A type in force, as GET /api/outdoor-materials/types lists it. */
-export type OutdoorMaterialTypeRecord = OutdoorMaterialType & {
+export const outdoorMaterialTypeRecordSchema = outdoorMaterialTypeSchema.extend({
   /** Derived: m2PerUnitOneLayer ÷ layers, m² per unit as stored. */
-  footprintM2PerUnit: number;
-  origin: OutdoorTypeOrigin;
+  footprintM2PerUnit: z.number(),
+  origin: z.enum(["catalogue", "edited", "added"]),
   /** Shipped types start at version 1; each admin edit adds one. */
-  version: number;
+  version: z.number().int(),
   /** ISO time and actor of the last admin edit; null for a type as shipped. */
-  updatedAt: string | null;
-  updatedBy: string | null;
-};
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type OutdoorMaterialTypeRecord = z.infer<typeof outdoorMaterialTypeRecordSchema>;
 
 /**
  * The types in force: the shipped list with the admins' stored types laid over it (a stored type

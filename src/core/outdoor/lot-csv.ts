@@ -4,7 +4,8 @@
  * text folding are the mass lots' (src/core/registry/lot-csv.ts); parsing the file is in src/io.
  */
 import { fieldsOf } from "../domain/api-error";
-import type { CsvRowError } from "../domain/registry-api";
+import { message, type Message } from "../messages/message";
+import { csvRowError, type CsvRowError } from "../domain/registry-api";
 import { booleanNames, foldCsvText, parseLocaleNumber, type CsvColumn } from "../registry/lot-csv";
 import { outdoorUnits, type OutdoorMaterialType, type OutdoorUnit } from "./catalogue";
 import {
@@ -14,7 +15,7 @@ import {
   type OutdoorDirection,
   type OutdoorLotInput,
   type StoredOutdoorLot,
-} from "./api";
+} from "./model";
 
 export const outdoorLotCsvColumns: readonly CsvColumn[] = [
   { name: "projectId", aliases: ["prosjektid"], required: false, en: "Id of an existing project (wins over the name)", nb: "Id til et eksisterende prosjekt (går foran navnet)" },
@@ -74,29 +75,29 @@ export function readOutdoorLotRow(
 ): { ok: true; value: OutdoorLotCsvRow } | { ok: false; errors: CsvRowError[] } {
   const errors: CsvRowError[] = [];
   const get = (column: string) => (values[column] ?? "").trim();
-  const problem = (column: string, message: string) => errors.push({ row, column, message });
+  const problem = (column: string, m: Message) => errors.push(csvRowError(row, column, m));
 
   const project = get("project");
   const projectId = get("projectId") || undefined;
-  if (!project && !projectId) problem("project", "must name a project (project or projectId)");
+  if (!project && !projectId) problem("project", message("csv.noProjectOrId"));
   const direction = directionNames[foldCsvText(get("direction"))];
-  if (!direction) problem("direction", `"${get("direction")}" is not available or wanted (tilgjengelig, ønsket)`);
+  if (!direction) problem("direction", message("csv.badOutdoorDirection", { value: get("direction") }));
   const type = typeNamed(get("type"), types);
-  if (!type) problem("type", `"${get("type")}" is not a type in the catalogue (use its id, e.g. ${types[0]?.id ?? "granite_kerb"})`);
+  if (!type) problem("type", message("csv.badType", { value: get("type"), example: types[0]?.id ?? "granite_kerb" }));
   const quantity = parseLocaleNumber(get("quantity"));
-  if (quantity === undefined) problem("quantity", `"${get("quantity")}" is not a number`);
+  if (quantity === undefined) problem("quantity", message("csv.notNumber", { value: get("quantity") }));
   const unitText = get("unit");
   if (unitText && type) {
     const unit = unitNames[foldCsvText(unitText)];
-    if (unit !== type.unit) problem("unit", `"${unitText}" is not the unit of ${type.names.en}, which is counted in ${type.unit}`);
+    if (unit !== type.unit) problem("unit", message("csv.wrongUnit", { value: unitText, type: type.names, unit: type.unit }));
   }
   const condition = conditionNames[foldCsvText(get("condition"))];
-  if (!condition) problem("condition", `"${get("condition")}" is not reusable or needs_repair (gjenbrukbar, må repareres)`);
+  if (!condition) problem("condition", message("csv.badCondition", { value: get("condition") }));
   const confirmLarge = booleanNames[foldCsvText(get("confirmLarge"))];
-  if (confirmLarge === undefined) problem("confirmLarge", `"${get("confirmLarge")}" is not yes/no`);
+  if (confirmLarge === undefined) problem("confirmLarge", message("csv.badBoolean", { value: get("confirmLarge") }));
   const wantedByMonth = get("wantedByMonth");
   const wantedByProjectId = get("wantedByProjectId");
-  if (wantedByProjectId && !wantedByMonth) problem("wantedByMonth", "is required with wantedByProjectId (the month it leaves storage)");
+  if (wantedByProjectId && !wantedByMonth) problem("wantedByMonth", message("csv.wantedByMonthRequired"));
   // Without these the row cannot become a lot; with them, the schema's findings join the ones above.
   if (!direction || !type || quantity === undefined || !condition) return { ok: false, errors };
 
@@ -115,7 +116,7 @@ export function readOutdoorLotRow(
   const parsed = outdoorLotInputSchema.safeParse(candidate);
   if (!parsed.success) {
     const columnOf: Record<string, string> = { typeId: "type", "wantedBy.month": "wantedByMonth", "wantedBy.projectId": "wantedByProjectId", wantedBy: "wantedByMonth" };
-    errors.push(...fieldsOf(parsed.error).map((f) => ({ row, column: columnOf[f.path] ?? f.path, message: f.message })));
+    errors.push(...fieldsOf(parsed.error).map(({ path, ...problem }) => ({ row, column: columnOf[path] ?? path, ...problem })));
   }
   if (!parsed.success || errors.length > 0) return { ok: false, errors };
   return { ok: true, value: { row, projectId, project, lot: parsed.data } };

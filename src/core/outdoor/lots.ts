@@ -8,8 +8,10 @@ import { monthsBetween, shiftMonth } from "../domain/months";
 import type { Site } from "../domain/records";
 import { representativePoint, type LonLat } from "../geo/geometry";
 import { straightLineMatrix } from "../haul/straight-line";
-import { outdoorUnitLabels, storageAreaM2, weightTonnes, type OutdoorMaterialType } from "./catalogue";
-import { largeOutdoorLotTonnes, type OutdoorLot, type OutdoorLotInput, type StoredOutdoorLot } from "./api";
+import { fieldError, type ApiFieldError } from "../domain/api-error";
+import { message, type Message } from "../messages/message";
+import { storageAreaM2, weightTonnes, type OutdoorMaterialType } from "./catalogue";
+import { largeOutdoorLotTonnes, type OutdoorLot, type OutdoorLotInput, type StorageChoice, type StoredOutdoorLot } from "./model";
 
 /**
  * How long a lot without a known receiver month is assumed to stay in storage, months. A planning
@@ -79,25 +81,16 @@ export function materialStorageSitesOf(sites: readonly Site[]): MaterialStorageS
 }
 
 /** Why a site cannot take a type, or undefined when it can. */
-export function siteUnsuitability(site: MaterialStorageSite, type: Pick<OutdoorMaterialType, "needsCover" | "names">): string | undefined {
-  if (site.closed) return `${site.name} is closed`;
-  if (!(site.materialAreaM2 > 0)) return `${site.name} reserves no area for outdoor materials (materialAreaM2)`;
-  if (type.needsCover && !site.materialAreaCovered) return `${site.name} has no covered material area, and ${type.names.en} needs cover`;
+export function siteUnsuitability(site: MaterialStorageSite, type: Pick<OutdoorMaterialType, "needsCover" | "names">): Message | undefined {
+  if (site.closed) return message("outdoor.siteClosed", { site: site.name });
+  if (!(site.materialAreaM2 > 0)) return message("outdoor.siteWithoutArea", { site: site.name });
+  if (type.needsCover && !site.materialAreaCovered) return message("outdoor.siteWithoutCover", { site: site.name, type: type.names });
   return undefined;
 }
 
 /** Total material area of the sites that can take a type, m² (covered area only when it needs cover). */
 export const suitableAreaM2 = (sites: readonly MaterialStorageSite[], type: Pick<OutdoorMaterialType, "needsCover" | "names">): number =>
   sites.filter((site) => !siteUnsuitability(site, type)).reduce((sum, site) => sum + site.materialAreaM2, 0);
-
-/**
- * Where an available lot is stored: `explicit` when its storageSiteId names a known site, `nearest`
- * when it is the nearest suitable site to the project, `none` for wanted lots and when no site suits.
- */
-export interface StorageChoice {
-  siteId: string | null;
-  chosen: "explicit" | "nearest" | "none";
-}
 
 /**
  * Storage sites for lots: the chosen site when it exists among `sites`, else the suitable site
@@ -156,14 +149,12 @@ export function describeOutdoorLot(lot: StoredOutdoorLot, type: OutdoorMaterialT
   };
 }
 
-/** One reason a lot cannot be saved as it is: the error code, the field and the message. */
-export interface OutdoorLotProblem {
+/** One reason a lot cannot be saved as it is: the error code, and the field problem (path, English, key). */
+export interface OutdoorLotProblem extends ApiFieldError {
   code: "invalid_input" | "confirm_large_quantity" | "exceeds_storage_area" | "quantity_too_large";
-  path: string;
-  message: string;
 }
 
-const format = (n: number) => Math.round(n).toLocaleString("en-GB");
+const problemOf = (code: OutdoorLotProblem["code"], path: string, m: Message): OutdoorLotProblem => ({ code, ...fieldError(path, m) });
 
 /**
  * Checks that need the catalogue and the sites: a known type, whole pieces, a storage site that
@@ -176,42 +167,31 @@ export function outdoorLotProblems(
   lot: OutdoorLotInput,
   { type, sites }: { type: OutdoorMaterialType | undefined; sites: readonly MaterialStorageSite[] },
 ): OutdoorLotProblem[] {
-  if (!type) return [{ code: "invalid_input", path: "typeId", message: `"${lot.typeId}" is not a type in the catalogue` }];
+  if (!type) return [problemOf("invalid_input", "typeId", message("outdoor.unknownType", { id: lot.typeId }))];
   const problems: OutdoorLotProblem[] = [];
-  const unit = outdoorUnitLabels[type.unit].en;
   if (type.unit === "pieces" && !Number.isInteger(lot.quantity)) {
-    problems.push({ code: "invalid_input", path: "quantity", message: `must be a whole number of pieces (${type.names.en} is counted in pieces)` });
+    problems.push(problemOf("invalid_input", "quantity", message("outdoor.wholePieces", { type: type.names })));
   }
   if (lot.direction === "available" && lot.storageSiteId) {
     const site = sites.find((s) => s.id === lot.storageSiteId);
-    const why = site ? siteUnsuitability(site, type) : `no storage site has the id ${lot.storageSiteId}`;
-    if (why) problems.push({ code: "invalid_input", path: "storageSiteId", message: why });
+    const why = site ? siteUnsuitability(site, type) : message("outdoor.noStorageSite", { id: lot.storageSiteId });
+    if (why) problems.push(problemOf("invalid_input", "storageSiteId", why));
   }
   const allAreaM2 = sites.reduce((sum, site) => sum + (site.closed ? 0 : site.materialAreaM2), 0);
   const suitableM2 = suitableAreaM2(sites, type);
   const needM2 = storageAreaM2(type, lot.quantity);
   if (lot.direction === "available" && allAreaM2 > 0 && needM2 > suitableM2) {
-    const which = type.needsCover ? "covered material area" : "material area";
-    problems.push({
-      code: "exceeds_storage_area",
-      path: "quantity",
-      message: `${format(lot.quantity)} ${unit} of ${type.names.en} need ${format(needM2)} m² of storage (${type.storage.stacking}), more than the ${which} of all storage sites together (${format(suitableM2)} m²)`,
-    });
+    const params = { quantity: lot.quantity, unit: type.unit, type: type.names, needM2, stacking: type.storage.stacking, suitableM2 };
+    problems.push(problemOf("exceeds_storage_area", "quantity", message(type.needsCover ? "outdoor.exceedsCoveredArea" : "outdoor.exceedsArea", params)));
   }
   // Asking to confirm a quantity only makes sense once nothing else is wrong with the lot.
   const tonnes = weightTonnes(type, lot.quantity);
   if (!(tonnes <= maxLotTonnes)) {
-    problems.push({
-      code: "quantity_too_large",
-      path: "quantity",
-      message: `${format(lot.quantity)} ${unit} of ${type.names.en} weigh ${format(tonnes)} t, over the limit of ${format(maxLotTonnes)} t per lot (even with confirmLarge): split it into several lots`,
-    });
+    const params = { quantity: lot.quantity, unit: type.unit, type: type.names, tonnes, limit: maxLotTonnes };
+    problems.push(problemOf("quantity_too_large", "quantity", message("outdoor.lotTooLarge", params)));
   } else if (problems.length === 0 && tonnes > largeOutdoorLotTonnes && !lot.confirmLarge) {
-    problems.push({
-      code: "confirm_large_quantity",
-      path: "quantity",
-      message: `${format(lot.quantity)} ${unit} of ${type.names.en} weigh ${format(tonnes)} t, over ${format(largeOutdoorLotTonnes)} t: confirm it is not a typo (confirmLarge: true)`,
-    });
+    const params = { quantity: lot.quantity, unit: type.unit, type: type.names, tonnes, limit: largeOutdoorLotTonnes };
+    problems.push(problemOf("confirm_large_quantity", "quantity", message("outdoor.confirmLarge", params)));
   }
   return problems;
 }

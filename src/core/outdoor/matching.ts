@@ -11,8 +11,9 @@
 import { monthsBetween } from "../domain/months";
 import type { LonLat } from "../geo/geometry";
 import { defaultCircuityFactor, straightLineMatrix } from "../haul/straight-line";
-import { weightTonnes, type OutdoorMaterialType, type OutdoorUnit } from "./catalogue";
-import type { OutdoorCondition } from "./api";
+import { z } from "zod";
+import { outdoorUnits, weightTonnes, type OutdoorMaterialType } from "./catalogue";
+import type { OutdoorCondition } from "./model";
 
 /**
  * Truck emissions per tonne-km including the empty return, kg CO2e: 2 × 1.0 kg per vehicle-km ÷
@@ -34,29 +35,30 @@ export interface MatchLot {
 }
 
 /** One receiving wanted lot suggested for an available lot. */
-export interface OutdoorSuggestion {
-  availableLotId: string;
-  wantedLotId: string;
-  projectId: string;
-  projectName: string | null;
-  neededBy: string;
+export const outdoorSuggestionSchema = z.object({
+  availableLotId: z.string(),
+  wantedLotId: z.string(),
+  projectId: z.string(),
+  projectName: z.string().nullable(),
+  neededBy: z.string(),
   /** Straight line × circuity factor, km. */
-  haulKm: number;
+  haulKm: z.number(),
   /** Units that could go: min(available, wanted), in `unit`. */
-  quantity: number;
-  unit: OutdoorUnit;
-  tonnes: number;
+  quantity: z.number(),
+  unit: z.enum(outdoorUnits),
+  tonnes: z.number(),
   /** Months from availableFrom to neededBy (0 = the same month: no storage needed between). */
-  waitMonths: number;
+  waitMonths: z.number(),
   /** quantity ÷ the wanted quantity, 0–1. */
-  coversShareOfWanted: number;
+  coversShareOfWanted: z.number(),
   /** New material not bought: quantity × the type's kg CO2e per unit. */
-  kgCO2eNewAvoided: number;
+  kgCO2eNewAvoided: z.number(),
   /** Hauling it: tonnes × haulKm × kgCO2ePerTonneKm. */
-  kgCO2eHaul: number;
+  kgCO2eHaul: z.number(),
   /** kgCO2eNewAvoided − kgCO2eHaul (transport of new material is not counted, so this is on the low side). */
-  kgCO2eNetSaving: number;
-}
+  kgCO2eNetSaving: z.number(),
+});
+export type OutdoorSuggestion = z.infer<typeof outdoorSuggestionSchema>;
 
 export interface MatchOptions {
   /** Road km per straight-line km, default 1.3 (DESIGN §5). */
@@ -145,23 +147,28 @@ export function suggestReceivers(
   return allPairs([available], wanted, types, options).sort(byRank).slice(0, limit);
 }
 
-export interface MatchTotals {
-  tonnes: number;
-  kgCO2eNewAvoided: number;
-  kgCO2eHaul: number;
-  kgCO2eNetSaving: number;
-}
+const matchTotalsShape = {
+  tonnes: z.number(),
+  kgCO2eNewAvoided: z.number(),
+  kgCO2eHaul: z.number(),
+  kgCO2eNetSaving: z.number(),
+};
+const matchTotalsSchema = z.object(matchTotalsShape);
+export type MatchTotals = z.infer<typeof matchTotalsSchema>;
+
+const unmatchedSchema = z.array(z.object({ lotId: z.string(), quantity: z.number() }));
 
 /** The answer of GET /api/outdoor-materials/matches. */
-export interface OutdoorMatchResult {
+export const outdoorMatchResultSchema = z.object({
   /** The allocation: units moved from available to wanted lots, nearest pairs first. */
-  pairs: OutdoorSuggestion[];
+  pairs: z.array(outdoorSuggestionSchema),
   /** Per type: units reused (in the type's unit) and the totals. */
-  byType: ({ typeId: string; unit: OutdoorUnit; quantity: number } & MatchTotals)[];
-  totals: MatchTotals;
+  byType: z.array(z.object({ typeId: z.string(), unit: z.enum(outdoorUnits), quantity: z.number(), ...matchTotalsShape })),
+  totals: matchTotalsSchema,
   /** What is left: available units nobody wants, wanted units nobody offers. */
-  unmatched: { available: { lotId: string; quantity: number }[]; wanted: { lotId: string; quantity: number }[] };
-}
+  unmatched: z.object({ available: unmatchedSchema, wanted: unmatchedSchema }),
+});
+export type OutdoorMatchResult = z.infer<typeof outdoorMatchResultSchema>;
 
 /**
  * Allocates available lots to wanted lots, nearest compatible pair first, each pair taking as many

@@ -8,6 +8,7 @@
  * three high, needs 600 × 0.1 ÷ 3 = 20 m² in every month it is stored. Receiving it takes
  * 600 × 0.5 = 300 person-minutes = 5 person-hours in its first month, 5 ÷ 140 ≈ 0.036 FTE.
  */
+import { z } from "zod";
 import { monthsBetween } from "../domain/months";
 import type { LonLat } from "../geo/geometry";
 import { storageAreaM2, weightTonnes, type OutdoorMaterialType } from "./catalogue";
@@ -17,8 +18,8 @@ import {
   shortTermMaxMonths as shortTermMaxMonthsValue,
   storagePeriod,
   type MaterialStorageSite,
-  type StorageChoice,
 } from "./lots";
+import { storageChoiceSchema } from "./model";
 
 /**
  * Working hours of one full-time person in a month, h. Norwegian full time is 37.5 h a week
@@ -43,84 +44,90 @@ export interface PlanLot {
 }
 
 /** One site in one month. */
-export interface SiteMonth {
-  month: string;
+const siteMonthSchema = z.object({
+  month: z.string(),
   /** Σ quantity × footprint per unit as stored, over the lots stored here this month, m². */
-  areaNeededM2: number;
+  areaNeededM2: z.number(),
   /** The site's material area this month (0 outside its open window), m². */
-  areaAvailableM2: number;
+  areaAvailableM2: z.number(),
   /**
    * Area that does not fit, m²: need above the area; at a site without cover, all area of types
    * that need cover (they should not be there) counts as short as well.
    */
-  shortfallM2: number;
+  shortfallM2: z.number(),
   /** Lots stored here this month. */
-  lotsCount: number;
+  lotsCount: z.number(),
   /** Of areaNeededM2, the area of types that need cover, m². */
-  coverNeededM2: number;
+  coverNeededM2: z.number(),
   /** Of areaNeededM2, lots stored at most `shortTermMaxMonths` in all, and longer, m². */
-  shortTermAreaM2: number;
-  longTermAreaM2: number;
+  shortTermAreaM2: z.number(),
+  longTermAreaM2: z.number(),
   /** Receiving and issuing at this site this month, person-hours. */
-  personHours: number;
-}
+  personHours: z.number(),
+});
+export type SiteMonth = z.infer<typeof siteMonthSchema>;
 
-export interface PlanSiteResult {
-  siteId: string;
-  name: string;
-  materialAreaM2: number;
-  materialAreaCovered: boolean;
-  months: SiteMonth[];
-  peakAreaNeededM2: number;
-  peakShortfallM2: number;
-}
+const planSiteResultSchema = z.object({
+  siteId: z.string(),
+  name: z.string(),
+  materialAreaM2: z.number(),
+  materialAreaCovered: z.boolean(),
+  months: z.array(siteMonthSchema),
+  peakAreaNeededM2: z.number(),
+  peakShortfallM2: z.number(),
+});
+export type PlanSiteResult = z.infer<typeof planSiteResultSchema>;
 
-export interface StaffMonth {
-  month: string;
-  receivePersonMinutes: number;
-  issuePersonMinutes: number;
+const staffMonthSchema = z.object({
+  month: z.string(),
+  receivePersonMinutes: z.number(),
+  issuePersonMinutes: z.number(),
   /** (receive + issue) ÷ 60, h. */
-  personHours: number;
+  personHours: z.number(),
   /** personHours ÷ hoursPerFte: full-time people needed this month. */
-  fte: number;
-}
+  fte: z.number(),
+});
+export type StaffMonth = z.infer<typeof staffMonthSchema>;
 
-export interface StockTotals {
-  lots: number;
-  tonnes: number;
+const stockTotalsSchema = z.object({
+  lots: z.number(),
+  tonnes: z.number(),
   /** Σ storage area of the lots, m² (each counted once, whatever its months). */
-  areaM2: number;
-}
+  areaM2: z.number(),
+});
+export type StockTotals = z.infer<typeof stockTotalsSchema>;
 
 /** Where one lot is stored and for how long. */
-export interface PlanLotResult {
-  lotId: string;
-  siteId: string | null;
-  chosen: StorageChoice["chosen"];
-  from: string;
-  to: string;
-  storageMonths: number;
-  endKnown: boolean;
-  term: "short" | "long";
-  areaM2: number;
-}
+const planLotResultSchema = z.object({
+  lotId: z.string(),
+  siteId: z.string().nullable(),
+  chosen: storageChoiceSchema.shape.chosen,
+  from: z.string(),
+  to: z.string(),
+  storageMonths: z.number(),
+  endKnown: z.boolean(),
+  term: z.enum(["short", "long"]),
+  areaM2: z.number(),
+});
+export type PlanLotResult = z.infer<typeof planLotResultSchema>;
 
 /** The answer of GET /api/outdoor-materials/plan. */
-export interface StoragePlan {
-  months: string[];
-  assumptions: { defaultStorageMonths: number; shortTermMaxMonths: number; hoursPerFte: number };
+export const storagePlanSchema = z.object({
+  months: z.array(z.string()),
+  assumptions: z.object({ defaultStorageMonths: z.number(), shortTermMaxMonths: z.number(), hoursPerFte: z.number() }),
   /** Sites with material area or with lots stored there, by name. */
-  sites: PlanSiteResult[];
+  sites: z.array(planSiteResultSchema),
   /** Lots no site suits (no material area, or none covered for a type that needs it), per month. */
-  unassigned: { lotIds: string[]; months: { month: string; areaNeededM2: number; lotsCount: number }[] };
+  unassigned: z.object({ lotIds: z.array(z.string()), months: z.array(z.object({ month: z.string(), areaNeededM2: z.number(), lotsCount: z.number() })) }),
   /** Every site-month with a shortfall above 0 (siteId null = unassigned lots), by month then site. */
-  shortfalls: { siteId: string | null; siteName: string | null; month: string; shortfallM2: number }[];
-  staff: StaffMonth[];
+  shortfalls: z.array(z.object({ siteId: z.string().nullable(), siteName: z.string().nullable(), month: z.string(), shortfallM2: z.number() })),
+  staff: z.array(staffMonthSchema),
   /** Lots stored in the planned months, by how long they stay; openEnded = no receiver month known. */
-  stock: { shortTerm: StockTotals; longTerm: StockTotals; openEnded: number };
-  lots: PlanLotResult[];
-  warnings: string[];
-}
+  stock: z.object({ shortTerm: stockTotalsSchema, longTerm: stockTotalsSchema, openEnded: z.number() }),
+  lots: z.array(planLotResultSchema),
+  warnings: z.array(z.string()),
+});
+export type StoragePlan = z.infer<typeof storagePlanSchema>;
 
 const emptyTotals = (): StockTotals => ({ lots: 0, tonnes: 0, areaM2: 0 });
 

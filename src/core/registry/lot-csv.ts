@@ -3,8 +3,9 @@
  * Norwegian headers, and the reading of one row into a lot. Parsing the file itself is in src/io.
  */
 import { fieldsOf } from "../domain/api-error";
+import { message, type Message } from "../messages/message";
 import { materials, quantityUnits, type Material, type QuantityUnit } from "../domain/materials";
-import type { CsvRowError } from "../domain/registry-api";
+import { csvRowError, type CsvRowError } from "../domain/registry-api";
 import { lotInputSchema, projectStatuses, type LotInput } from "../domain/records";
 
 export interface CsvColumn {
@@ -72,10 +73,10 @@ export function mapHeaders(
   const columns = headers.map((header) => index.get(foldCsvText(header)));
   const errors: CsvRowError[] = [];
   headers.forEach((header, i) => {
-    if (!columns[i] && header.trim() !== "") errors.push({ row: 1, column: header, message: "unknown column; see the list of columns" });
+    if (!columns[i] && header.trim() !== "") errors.push(csvRowError(1, header, message("csv.unknownColumn")));
   });
   for (const column of columnList.filter((c) => c.required)) {
-    if (!columns.includes(column.name)) errors.push({ row: 1, column: column.name, message: "required column is missing" });
+    if (!columns.includes(column.name)) errors.push(csvRowError(1, column.name, message("csv.missingColumn")));
   }
   return { columns, errors };
 }
@@ -133,29 +134,29 @@ export interface LotCsvRow {
 export function readLotRow(row: number, values: Readonly<Record<string, string>>): { ok: true; value: LotCsvRow } | { ok: false; errors: CsvRowError[] } {
   const errors: CsvRowError[] = [];
   const get = (column: string) => (values[column] ?? "").trim();
-  const problem = (column: string, message: string) => errors.push({ row, column, message });
+  const problem = (column: string, m: Message) => errors.push(csvRowError(row, column, m));
 
   const project = get("project");
-  if (!project && !get("projectId")) problem("project", "must name a project");
+  if (!project && !get("projectId")) problem("project", message("csv.noProject"));
   const statusText = get("projectStatus") || "planned";
   const projectStatus = projectStatuses.find((s) => s === statusText);
-  if (!projectStatus) problem("projectStatus", `"${statusText}" is not one of ${projectStatuses.join(", ")}`);
+  if (!projectStatus) problem("projectStatus", message("csv.badStatus", { value: statusText, values: projectStatuses }));
 
   const direction = directionNames[foldCsvText(get("direction"))];
-  if (!direction) problem("direction", `"${get("direction")}" is not surplus or demand (overskudd, behov)`);
+  if (!direction) problem("direction", message("csv.badDirection", { value: get("direction") }));
   const material = materialNames[foldCsvText(get("material"))];
-  if (!material) problem("material", `"${get("material")}" is not a known material (${materials.join(", ")})`);
+  if (!material) problem("material", message("csv.badMaterial", { value: get("material"), values: materials }));
   const unit = unitNames[foldCsvText(get("unit"))];
-  if (!unit) problem("unit", `"${get("unit")}" is not a unit (t, pfm3, ulm3, pam3)`);
+  if (!unit) problem("unit", message("csv.badUnit", { value: get("unit") }));
   const quantity = parseLocaleNumber(get("quantity"));
-  if (quantity === undefined) problem("quantity", `"${get("quantity")}" is not a number`);
+  if (quantity === undefined) problem("quantity", message("csv.notNumber", { value: get("quantity") }));
   const contaminationClass = parseLocaleNumber(get("contaminationClass"));
-  if (contaminationClass === undefined) problem("contaminationClass", `"${get("contaminationClass")}" is not a class 1–5`);
+  if (contaminationClass === undefined) problem("contaminationClass", message("csv.badClass", { value: get("contaminationClass") }));
   const hazardous = booleanNames[foldCsvText(get("hazardous"))];
-  if (hazardous === undefined) problem("hazardous", `"${get("hazardous")}" is not yes/no`);
+  if (hazardous === undefined) problem("hazardous", message("csv.badBoolean", { value: get("hazardous") }));
   const profileText = get("monthlyProfile");
   const monthlyProfile = profileText ? profileText.split("|").map((share) => parseLocaleNumber(share)) : undefined;
-  if (monthlyProfile?.some((share) => share === undefined)) problem("monthlyProfile", `"${profileText}" must be numbers separated by |`);
+  if (monthlyProfile?.some((share) => share === undefined)) problem("monthlyProfile", message("csv.badProfile", { value: profileText }));
 
   const position = readPosition(get, problem);
   if (errors.length > 0) return { ok: false, errors };
@@ -175,13 +176,13 @@ export function readLotRow(row: number, values: Readonly<Record<string, string>>
     const columnOf: Record<string, string> = { "quantity.value": "quantity", "window.from": "from", "window.to": "to" };
     return {
       ok: false,
-      errors: fieldsOf(parsed.error).map((f) => ({ row, column: columnOf[f.path] ?? f.path.split(".")[0] ?? f.path, message: f.message })),
+      errors: fieldsOf(parsed.error).map(({ path, ...problem }) => ({ row, column: columnOf[path] ?? path.split(".")[0] ?? path, ...problem })),
     };
   }
   return { ok: true, value: { row, projectId: get("projectId") || undefined, project, projectStatus: projectStatus!, position, lot: parsed.data } };
 }
 
-function readPosition(get: (column: string) => string, problem: (column: string, message: string) => void): LotCsvRow["position"] {
+function readPosition(get: (column: string) => string, problem: (column: string, m: Message) => void): LotCsvRow["position"] {
   const lonText = get("lon");
   const latText = get("lat");
   const eastText = get("east");
@@ -189,15 +190,15 @@ function readPosition(get: (column: string) => string, problem: (column: string,
   if (lonText || latText) {
     const lon = parseLocaleNumber(lonText);
     const lat = parseLocaleNumber(latText);
-    if (lon === undefined) problem("lon", `"${lonText}" is not a longitude`);
-    if (lat === undefined) problem("lat", `"${latText}" is not a latitude`);
+    if (lon === undefined) problem("lon", message("csv.badLon", { value: lonText }));
+    if (lat === undefined) problem("lat", message("csv.badLat", { value: latText }));
     return lon === undefined || lat === undefined ? undefined : { kind: "lonlat", lon, lat };
   }
   if (eastText || northText) {
     const east = parseLocaleNumber(eastText);
     const north = parseLocaleNumber(northText);
-    if (east === undefined) problem("east", `"${eastText}" is not an easting in metres`);
-    if (north === undefined) problem("north", `"${northText}" is not a northing in metres`);
+    if (east === undefined) problem("east", message("csv.badEast", { value: eastText }));
+    if (north === undefined) problem("north", message("csv.badNorth", { value: northText }));
     return east === undefined || north === undefined ? undefined : { kind: "projected", east, north, crs: get("crs") || undefined };
   }
   return undefined;

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { multiLineText, singleLineText } from "../domain/input-bounds";
 import { lotOverrideSchema } from "../matching/from-registry";
 import { parametersSchema } from "../matching/instance";
-import type { MatchResult } from "../matching/result";
+import { versionSchema } from "../api/shapes";
+import { matchResultSchema } from "../matching/result";
 
 export const scenarioSchemaVersion = 1;
 
@@ -21,57 +22,73 @@ export const scenarioInputSchema = z.object({
 });
 export type ScenarioInput = z.infer<typeof scenarioInputSchema>;
 
-export interface Scenario extends ScenarioInput {
-  id: string;
-  schemaVersion: number;
-  version: number;
-  createdBy: string | null;
-  updatedBy: string | null;
-  updatedAt: string;
-  deletedAt: string | null;
-}
+/** PUT /api/scenarios/:id: the fields and the version they were based on. */
+export const scenarioUpdateSchema = scenarioInputSchema.extend({ version: versionSchema });
+
+/** A scenario as the API answers it. */
+export const scenarioSchema = scenarioInputSchema.extend({
+  id: z.string(),
+  schemaVersion: z.number().int(),
+  version: z.number().int(),
+  createdBy: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+});
+export type Scenario = z.infer<typeof scenarioSchema>;
 
 /**
  * `queued`: waiting for a free solve slot of the server (MASSEKART_MAX_CONCURRENT_SOLVES), with its
  * `queuePosition` (1 = next); stored as running, shown as queued by the API (issue 12).
  */
-export type RunStatus = "queued" | "running" | "succeeded" | "failed";
+export const runStatuses = ["queued", "running", "succeeded", "failed"] as const;
+export type RunStatus = (typeof runStatuses)[number];
 
 /** One run of a scenario, with the snapshot of what it was given. */
-export interface ScenarioRun {
-  id: string;
-  scenarioId: string;
-  status: RunStatus;
-  startedBy: string;
-  startedAt: string;
-  finishedAt: string | null;
+export const scenarioRunSchema = z.object({
+  id: z.string(),
+  scenarioId: z.string(),
+  status: z.enum(runStatuses),
+  startedBy: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
   /** Why a run failed, for the planner. */
-  error: string | null;
+  error: z.string().nullable(),
   /** While `status` is queued: 1 when it starts next, 2 after that … */
-  queuePosition?: number;
-}
+  queuePosition: z.number().int().positive().optional(),
+});
+export type ScenarioRun = z.infer<typeof scenarioRunSchema>;
+
+/** `GET /api/scenarios`: a scenario with its latest run (any status). */
+export const scenarioListItemSchema = scenarioSchema.extend({ lastRun: scenarioRunSchema.nullable() });
+export type ScenarioListItem = z.infer<typeof scenarioListItemSchema>;
+
+/** `POST /api/scenarios/:id/run` (202): the run, and whether this request started it (false: one was running). */
+export const runStartedSchema = z.object({ run: scenarioRunSchema, started: z.boolean() });
 
 /** What differs between the data a run used and the registry now (lot and site ids). */
-export interface DataChanges {
-  lotsAdded: string[];
-  lotsRemoved: string[];
-  lotsChanged: string[];
-  sitesAdded: string[];
-  sitesRemoved: string[];
-  sitesChanged: string[];
-}
+export const dataChangesSchema = z.object({
+  lotsAdded: z.array(z.string()),
+  lotsRemoved: z.array(z.string()),
+  lotsChanged: z.array(z.string()),
+  sitesAdded: z.array(z.string()),
+  sitesRemoved: z.array(z.string()),
+  sitesChanged: z.array(z.string()),
+});
+export type DataChanges = z.infer<typeof dataChangesSchema>;
 
 /** GET /api/scenarios/:id/result: the last good result, its run, and whether the data moved on since. */
-export interface ScenarioResultView {
-  run: ScenarioRun | null;
+export const scenarioResultViewSchema = z.object({
+  run: scenarioRunSchema.nullable(),
   /** A run in progress, if any (the last good result stays readable meanwhile). */
-  running: ScenarioRun | null;
+  running: scenarioRunSchema.nullable(),
   /** The last failed run after the last good one, so the planner sees why. */
-  lastFailure: ScenarioRun | null;
-  result: MatchResult | null;
-  notes: string[];
-  dataChanged: DataChanges | null;
-}
+  lastFailure: scenarioRunSchema.nullable(),
+  result: matchResultSchema.nullable(),
+  notes: z.array(z.string()),
+  dataChanged: dataChangesSchema.nullable(),
+});
+export type ScenarioResultView = z.infer<typeof scenarioResultViewSchema>;
 
 /** Brings a stored scenario document to the current schema version. */
 export function migrateScenario(stored: { schemaVersion?: number } & Record<string, unknown>): ScenarioInput {

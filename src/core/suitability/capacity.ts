@@ -1,12 +1,15 @@
+import { z } from "zod";
+
 /** What a capacity estimate assumed, so a report shows it beside the numbers. */
-export interface CapacityAssumptions {
+export const capacityAssumptionsSchema = z.object({
   /** Mean height of the stockpile, m. */
-  stackHeightM: number;
+  stackHeightM: z.number(),
   /** Share of the area usable for stockpiles (the rest is access roads, slopes, drainage, buffers), 0–1. */
-  usableShare: number;
+  usableShare: z.number(),
   /** Bulk density of the stockpiled mass, t/m³. */
-  densityTonnesPerM3: number;
-}
+  densityTonnesPerM3: z.number(),
+});
+export type CapacityAssumptions = z.infer<typeof capacityAssumptionsSchema>;
 
 /**
  * Storage capacity of a site: area × usable share × stack height gives the stockpile volume, and
@@ -17,6 +20,33 @@ export interface CapacityAssumptions {
 export function capacityEstimate(areaM2: number, { stackHeightM, usableShare, densityTonnesPerM3 }: CapacityAssumptions): { capacityM3: number; capacityTonnes: number } {
   const capacityM3 = areaM2 * usableShare * stackHeightM;
   return { capacityM3, capacityTonnes: capacityM3 * densityTonnesPerM3 };
+}
+
+/** What a site may say about its own stockpiles; what it leaves out comes from the defaults. */
+export interface SiteCapacityOverrides {
+  stackHeightM?: number | undefined;
+  usableShare?: number | undefined;
+  densityTonnesPerM3?: number | undefined;
+}
+
+/**
+ * A storage site's capacity estimated from its area: its own stack height, usable share and
+ * density where it gives them, else `defaults` — the suitability rules' capacity in force (shipped
+ * in data/suitability-rules.json: 3 m, 0.6, 1.52 t/m³ loose mixed masses, sources there). The site
+ * card, the ranking and scenario runs all estimate with this, so a site has one capacity.
+ * @param areaM2 - the site's area, m² (planar in EPSG:25832, as plan documents give it)
+ */
+export function siteCapacityEstimate(
+  areaM2: number,
+  site: SiteCapacityOverrides,
+  defaults: CapacityAssumptions,
+): { capacityM3: number; capacityTonnes: number; assumptions: CapacityAssumptions } {
+  const assumptions: CapacityAssumptions = {
+    stackHeightM: site.stackHeightM ?? defaults.stackHeightM,
+    usableShare: site.usableShare ?? defaults.usableShare,
+    densityTonnesPerM3: site.densityTonnesPerM3 ?? defaults.densityTonnesPerM3,
+  };
+  return { ...capacityEstimate(areaM2, assumptions), assumptions };
 }
 
 /**

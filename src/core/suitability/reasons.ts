@@ -1,19 +1,5 @@
-import type { FindingEffect } from "./rules";
-
-/**
- * Why a site got its verdict, one finding per reason. `key` and `params` let the UI say it in
- * Norwegian or English (i18n key `suitability.<key>`); `text` is the English sentence the API and
- * the CLI return in `reasons`. `effect` is what the finding does to the verdict: "suitable"
- * (allowed zoning), "info" (nothing), "conditional" or "unsuitable".
- */
-export interface SuitabilityReason {
-  key: ReasonKey;
-  params: Record<string, string | number>;
-  text: string;
-  effect: ReasonEffect;
-}
-
-export type ReasonEffect = "suitable" | FindingEffect;
+import { z } from "zod";
+import { findingEffects, type FindingEffect } from "./rules";
 
 /** Every reason key, with its parameters (all numbers in the units their names say). */
 export const reasonKeys = [
@@ -45,6 +31,22 @@ export const reasonKeys = [
   "zone.negligible",
 ] as const;
 export type ReasonKey = (typeof reasonKeys)[number];
+
+/**
+ * Why a site got its verdict, one finding per reason. `key` and `params` let the UI say it in
+ * Norwegian or English (i18n key `suitability.<key>`); `text` is the English sentence the API and
+ * the CLI return in `reasons`. `effect` is what the finding does to the verdict: "suitable"
+ * (allowed zoning), "info" (nothing), "conditional" or "unsuitable".
+ */
+export const suitabilityReasonSchema = z.object({
+  key: z.enum(reasonKeys),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  text: z.string(),
+  effect: z.enum(["suitable", ...findingEffects]),
+});
+export type SuitabilityReason = z.infer<typeof suitabilityReasonSchema>;
+
+export type ReasonEffect = SuitabilityReason["effect"];
 
 /** "42 %", "98.5 %", "0.2 %": one decimal, dropped when it is 0. */
 export function percentText(share: number): string {

@@ -4,19 +4,23 @@ import { planarAreaM2 } from "../geo/planar-area";
 import { firstSelfIntersection } from "../geo/self-intersection";
 import { metresPerDegree, metresPerDegreeLon } from "../haul/geodesy";
 import { haulLocationOf } from "../haul/haul-points";
-import type { ZoningCategory } from "../zoning/arealformaal";
+import { z } from "zod";
+import { siteKinds, siteStatuses } from "../domain/records";
+import { zoningCategories } from "../zoning/arealformaal";
 import { categoryOfCode } from "../zoning/zoning-categories";
 import { codeName } from "./code-name";
-import { capacityEstimate, type CapacityAssumptions } from "./capacity";
+import { capacityAssumptionsSchema, siteCapacityEstimate } from "./capacity";
 import { localPlane, toPlane } from "./local-plane";
 import { meanHaul, type DistanceFunction, type HaulLot } from "./mean-haul";
-import { conflictReason, overlappingReason, roadReason, unzonedReason, zoningReason, type SuitabilityReason } from "./reasons";
+import { conflictReason, overlappingReason, roadReason, suitabilityReasonSchema, unzonedReason, zoningReason, type SuitabilityReason } from "./reasons";
 import { nearestRoadM, type RoadIndex } from "./road-index";
-import { defaultSuitabilityRules, zoneHazardRules, type SuitabilityRules, type ZoningRule } from "./rules";
-import { zoneFindings, type SuitabilityHazardZone, type ZoneEntry } from "./zone-findings";
+import { defaultSuitabilityRules, zoneHazardRules, zoningRuleValues, type SuitabilityRules, type ZoningRule } from "./rules";
+import { zoneEntrySchema, zoneFindings, type SuitabilityHazardZone } from "./zone-findings";
 import { zoningConflicts } from "./zoning-conflicts";
 import { buildZoningIndex, isZoningIndex, type SuitabilityZoning, type ZoningIndex } from "./zoning-index";
 import { zoningOverlap } from "./zoning-overlap";
+import { englishText, message, messageSchema, type Message } from "../messages/message";
+import { issueMessage } from "../messages/zod-issues";
 
 /**
  * A site to rate: a stored Site record fits, and so does the CLI's GeoJSON Feature (geometry plus
@@ -45,64 +49,97 @@ export interface SuitabilityOptions {
   zones?: ZoningIndex<SuitabilityHazardZone> | readonly SuitabilityHazardZone[];
 }
 
-export type Verdict = "suitable" | "conditional" | "unsuitable";
+export const verdicts = ["suitable", "conditional", "unsuitable"] as const;
+export type Verdict = (typeof verdicts)[number];
 
 /** One zoning code on the site. */
-export interface ZoningShareEntry {
-  code: number;
-  category: ZoningCategory;
+export const zoningShareEntrySchema = z.object({
+  code: z.number(),
+  category: z.enum(zoningCategories),
   /** Area of the site zoned so, m² (planar in EPSG:25832, as plan documents give it). */
-  areaM2: number;
+  areaM2: z.number(),
   /** areaM2 ÷ the site's area, 0–1. */
-  share: number;
-  codeList: "kp" | "rp";
-  name: string;
+  share: z.number(),
+  codeList: z.enum(["kp", "rp"]),
+  name: z.string(),
   /** The rule that applied: allowed, conditional or excluded. */
-  rule: ZoningRule;
-}
+  rule: z.enum(zoningRuleValues),
+});
+export type ZoningShareEntry = z.infer<typeof zoningShareEntrySchema>;
 
-export interface ConflictEntry {
-  kind: string;
-  code: number;
+export const conflictEntrySchema = z.object({
+  kind: z.string(),
+  code: z.number(),
   /** Shortest distance from the site's edge to the zoning area, m (0 when they overlap). */
-  distanceM: number;
-  bufferM: number;
-  codeList: "kp" | "rp";
-  name: string;
-  planId?: string;
-}
+  distanceM: z.number(),
+  bufferM: z.number(),
+  codeList: z.enum(["kp", "rp"]),
+  name: z.string(),
+  planId: z.string().optional(),
+});
+export type ConflictEntry = z.infer<typeof conflictEntrySchema>;
 
 /**
  * The suitability report of DESIGN §7 (`GET /api/sites/:id/suitability`, `massekart suitability`):
  * its first nine fields are the public interface; the rest add detail for the UI.
  */
-export interface SuitabilityReport {
-  verdict: Verdict;
+export const suitabilityReportSchema = z.object({
+  verdict: z.enum(verdicts),
   /** Each reason in plain English; `reasonDetails` has the same reasons with keys for translation. */
-  reasons: string[];
+  reasons: z.array(z.string()),
   /** Area of the site, m²: planar in EPSG:25832, as plan documents and QGIS give it (`planarAreaM2`). */
-  areaM2: number;
-  capacityTonnes: number;
-  capacityM3: number;
+  areaM2: z.number(),
+  capacityTonnes: z.number(),
+  capacityM3: z.number(),
   /** Zoning on the site per code, largest first. */
-  zoning: ZoningShareEntry[];
+  zoning: z.array(zoningShareEntrySchema),
   /** Sensitive zoning within its buffer, per kind and code (0 m when on the site). */
-  conflicts: ConflictEntry[];
+  conflicts: z.array(conflictEntrySchema),
   /** Distance from the site's edge to the nearest road, m; null without road data or beyond 50 km. */
-  nearestRoadM: number | null;
+  nearestRoadM: z.number().nullable(),
   /** Tonne-weighted mean haul to the registered surplus and demand, km; null without lots. */
-  meanHaulKm: number | null;
-  reasonDetails: SuitabilityReason[];
+  meanHaulKm: z.number().nullable(),
+  reasonDetails: z.array(suitabilityReasonSchema),
   /** Hazard and protection zones the site lies in, most severe first (issue 17). Addition to DESIGN §7. */
-  zones: ZoneEntry[];
+  zones: z.array(zoneEntrySchema),
   /** Share of the site without any imported zoning, 0–1. */
-  unzonedShare: number;
-  capacityAssumptions: CapacityAssumptions;
-  haul: { lots: number; tonnes: number; tonneKm: number; unreachable: string[] };
-  warnings: string[];
-}
+  unzonedShare: z.number(),
+  capacityAssumptions: capacityAssumptionsSchema,
+  haul: z.object({ lots: z.number(), tonnes: z.number(), tonneKm: z.number(), unreachable: z.array(z.string()) }),
+  warnings: z.array(z.string()),
+});
+export type SuitabilityReport = z.infer<typeof suitabilityReportSchema>;
 
-export type SuitabilityOutcome = { ok: true; report: SuitabilityReport } | { ok: false; problem: string; path: (string | number)[] };
+/** One site of `GET /api/suitability/ranking`: its report, or why it could not be rated. */
+export const rankingItemSchema = z.union([
+  z.object({
+    siteId: z.string(),
+    name: z.string(),
+    kind: z.enum(siteKinds),
+    status: z.enum(siteStatuses),
+    report: suitabilityReportSchema,
+    problem: z.undefined().optional(),
+  }),
+  z.object({
+    siteId: z.string(),
+    name: z.string(),
+    kind: z.enum(siteKinds),
+    status: z.enum(siteStatuses),
+    report: z.undefined().optional(),
+    problem: z.string(),
+    /** The same problem as a message to translate (addition). */
+    problemDetail: messageSchema.optional(),
+  }),
+]);
+export type RankingItem = z.infer<typeof rankingItemSchema>;
+
+/**
+ * A report, or why the site cannot be rated: `problem` in English (the API's text), `problemDetail`
+ * as a message to translate, `path` the JSON path of the bad part.
+ */
+export type SuitabilityOutcome =
+  | { ok: true; report: SuitabilityReport }
+  | { ok: false; problem: string; problemDetail: Message; path: (string | number)[] };
 
 const round = (value: number, decimals: number) => {
   const factor = 10 ** decimals;
@@ -110,18 +147,20 @@ const round = (value: number, decimals: number) => {
 };
 
 /** How a site is named in messages: `site "Lahell mellomlager"`, `site S01`, or `the site`. */
-const siteLabel = (site: SuitabilitySite) => (site.name ? `site "${site.name}"` : site.id ? `site ${site.id}` : "the site");
+const siteLabel = (site: SuitabilitySite): Message =>
+  site.name ? message("siteLabel.named", { name: site.name }) : site.id ? message("siteLabel.id", { id: site.id }) : message("siteLabel.unnamed");
 
 /**
  * Why a site geometry cannot be rated, or undefined when it can: not a polygon, a ring that is
  * not closed, outside Norway, edges that cross (@turf/kinks), or no area.
  */
-export function siteGeometryProblem(site: SuitabilitySite): { problem: string; path: (string | number)[] } | undefined {
+export function siteGeometryProblem(site: SuitabilitySite): { problem: Message; path: (string | number)[] } | undefined {
   const label = siteLabel(site);
   const parsed = areaGeometrySchema.safeParse(site.geometry);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { problem: `${label}: geometry ${issue?.path.join(".") ?? ""}: ${issue?.message ?? "is not a WGS84 Polygon or MultiPolygon"}`, path: ["geometry", ...(issue?.path ?? [])] as (string | number)[] };
+    const problem = issue ? issueMessage(issue) : message("validation.invalid", { detail: "is not a WGS84 Polygon or MultiPolygon" });
+    return { problem: message("suitability.badGeometry", { site: label, path: issue?.path.join(".") ?? "", problem }), path: ["geometry", ...(issue?.path ?? [])] as (string | number)[] };
   }
   const polygons = site.geometry.type === "Polygon" ? [site.geometry.coordinates] : site.geometry.coordinates;
   for (const [p, rings] of polygons.entries()) {
@@ -130,24 +169,27 @@ export function siteGeometryProblem(site: SuitabilitySite): { problem: string; p
       const last = ring[ring.length - 1]!;
       if (first[0] !== last[0] || first[1] !== last[1]) {
         const path = site.geometry.type === "Polygon" ? ["geometry", "coordinates", r] : ["geometry", "coordinates", p, r];
-        return { problem: `${label}: ring ${r} is not closed (its last position must repeat the first)`, path };
+        return { problem: message("suitability.ringNotClosed", { site: label, ring: r }), path };
       }
     }
   }
   const outside = geometryOutsideNorway(site.geometry);
   if (outside) {
-    const [, ...indices] = outside.path;
-    const where = indices.length === 3 ? `polygon ${indices[0]} ring ${indices[1]} position ${indices[2]}` : `ring ${indices[0]} position ${indices[1]}`;
-    return { problem: `${label}: ${where} ${outside.message}`, path: ["geometry", ...outside.path] };
+    const [, ...indices] = outside.path as [string, ...number[]];
+    const problem =
+      indices.length === 3
+        ? message("suitability.polygonPositionOutside", { site: label, polygon: indices[0]!, ring: indices[1]!, position: indices[2]!, problem: outside.problem })
+        : message("suitability.positionOutside", { site: label, ring: indices[0]!, position: indices[1]!, problem: outside.problem });
+    return { problem, path: ["geometry", ...outside.path] };
   }
   const crossing = firstSelfIntersection(site.geometry);
   if (crossing) {
     return {
-      problem: `${label}: the outline crosses itself near ${crossing[0].toFixed(5)}, ${crossing[1].toFixed(5)}; redraw it without crossing edges`,
+      problem: message("suitability.crossesItself", { site: label, lon: crossing[0].toFixed(5), lat: crossing[1].toFixed(5) }),
       path: ["geometry", "coordinates"],
     };
   }
-  if (!(planarAreaM2(site.geometry) > 0)) return { problem: `${label}: the outline has no area`, path: ["geometry", "coordinates"] };
+  if (!(planarAreaM2(site.geometry) > 0)) return { problem: message("suitability.noArea", { site: label }), path: ["geometry", "coordinates"] };
   return undefined;
 }
 
@@ -184,7 +226,7 @@ export function suitabilityReport(
   { rules = defaultSuitabilityRules, roads, lots = [], distance, zones = [] }: SuitabilityOptions = {},
 ): SuitabilityOutcome {
   const invalid = siteGeometryProblem(site);
-  if (invalid) return { ok: false, ...invalid };
+  if (invalid) return { ok: false, problem: englishText(invalid.problem), problemDetail: invalid.problem, path: invalid.path };
   const index = isZoningIndex(zoning) ? zoning : buildZoningIndex(zoning);
   const geometry = site.geometry;
   const siteBox = bboxOf(geometry);
@@ -250,12 +292,7 @@ export function suitabilityReport(
   reasons.push(roadReason(roadM, rules.road, { roadData: roads !== undefined }));
 
   const haul = meanHaul(centre, lots, distance ? { distance } : {});
-  const assumptions: CapacityAssumptions = {
-    stackHeightM: site.stackHeightM ?? rules.capacity.stackHeightM,
-    usableShare: site.usableShare ?? rules.capacity.usableShare,
-    densityTonnesPerM3: site.densityTonnesPerM3 ?? rules.capacity.densityTonnesPerM3,
-  };
-  const capacity = capacityEstimate(areaM2, assumptions);
+  const capacity = siteCapacityEstimate(areaM2, site, rules.capacity);
   const worst = reasons.reduce((rank, reason) => Math.max(rank, effectRank[reason.effect]), 0);
   const verdict: Verdict = worst === 2 ? "unsuitable" : worst === 1 ? "conditional" : "suitable";
 
@@ -274,7 +311,7 @@ export function suitabilityReport(
       reasonDetails: reasons,
       zones: hazards.entries.map((entry) => ({ ...entry, areaM2: round(entry.areaM2, 1), share: round(entry.share, 4) })),
       unzonedShare: round(unzonedShare, 4),
-      capacityAssumptions: assumptions,
+      capacityAssumptions: capacity.assumptions,
       haul: { lots: haul.lots, tonnes: round(haul.tonnes, 1), tonneKm: round(haul.tonneKm, 1), unreachable: haul.unreachable },
       warnings: [...overlap.warnings, ...hazards.warnings, ...haul.warnings],
     },

@@ -1,8 +1,9 @@
 import type { AreaGeometry, Bbox } from "../geo/geometry";
 import { planarAreaM2 } from "../geo/planar-area";
-import { zoneCodeName, type HazardZoneInput, type ZoneHazard } from "../zoning/hazard-zones";
+import { z } from "zod";
+import { hazardZoneInputSchema, zoneCodeName, zoneHazards, type HazardZoneInput, type ZoneHazard } from "../zoning/hazard-zones";
 import { percentText, type SuitabilityReason } from "./reasons";
-import type { FindingEffect } from "./rules";
+import { findingEffects, type FindingEffect } from "./rules";
 import type { ZoningIndex } from "./zoning-index";
 import { clip } from "./zoning-overlap";
 
@@ -13,26 +14,27 @@ export type SuitabilityHazardZone = Pick<HazardZoneInput, "source" | "family" | 
 };
 
 /** One zone on the site, as the report lists it. */
-export interface ZoneEntry {
-  id?: string;
-  source: HazardZoneInput["source"];
-  family: HazardZoneInput["family"];
-  objectType: string;
-  code: number | null;
+export const zoneEntrySchema = z.object({
+  id: z.string().optional(),
+  source: hazardZoneInputSchema.shape.source,
+  family: hazardZoneInputSchema.shape.family,
+  objectType: z.string(),
+  code: z.number().nullable(),
   /** The code's name ("Ras- og skredfare") or the NVE map's kind ("Kvikkleiresone"). */
-  codeName: string;
+  codeName: z.string(),
   /** `hensynSonenavn` (H310_1) or NVE's name of the zone; "" when the file gives none. */
-  name: string;
-  hazard: ZoneHazard;
-  planId: string;
-  details: Record<string, string>;
+  name: z.string(),
+  hazard: z.enum(zoneHazards),
+  planId: z.string(),
+  details: z.record(z.string(), z.string()),
   /** Area of the site in the zone, m² (planar, EPSG:25832). */
-  areaM2: number;
+  areaM2: z.number(),
   /** areaM2 ÷ the site's area, 0–1. */
-  share: number;
+  share: z.number(),
   /** What the rules say this zone does to the site (info for a sliver below the negligible share). */
-  effect: FindingEffect;
-}
+  effect: z.enum(findingEffects),
+});
+export type ZoneEntry = z.infer<typeof zoneEntrySchema>;
 
 /**
  * Why a zone matters to a storage or receiving site, in plain words: what the zone is about and

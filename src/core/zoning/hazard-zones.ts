@@ -188,7 +188,9 @@ export const hazardZoneInputSchema = z.object({
   geometry: areaGeometrySchema,
 });
 export type HazardZoneInput = z.infer<typeof hazardZoneInputSchema>;
-export type HazardZone = HazardZoneInput & { id: string };
+/** A stored zone as `GET /api/zoning/zones` answers it. */
+export const hazardZoneSchema = hazardZoneInputSchema.extend({ id: z.string() });
+export type HazardZone = z.infer<typeof hazardZoneSchema>;
 
 /** A zone's code name, for words: "Ras- og skredfare", or the NVE map's kind. */
 export function zoneCodeName(zone: Pick<HazardZoneInput, "family" | "code" | "hazard">): string {

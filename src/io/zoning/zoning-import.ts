@@ -1,8 +1,10 @@
 import { zoningAreaInputSchema, zoningStatuses, type ZoningAreaInput } from "../../core/domain/records";
 import type { AreaGeometry, LonLat } from "../../core/geo/geometry";
 import { geometryOutsideNorway } from "../../core/geo/norway";
+import { englishText } from "../../core/messages/message";
 import { describeArealformaal, type ArealformaalCodeList } from "../../core/zoning/arealformaal";
 import { hazardZoneInputSchema, type HazardZoneInput } from "../../core/zoning/hazard-zones";
+import type { SkippedObject } from "../../core/zoning/import-summary";
 import type { Wgs84Converter } from "../crs";
 import type { PlanePosition } from "./arc";
 
@@ -25,11 +27,8 @@ export interface ImportedHazardZone extends HazardZoneInput {
   sourceCrs: string;
 }
 
-/** An object that was not imported, and why, in words a planner can act on. */
-export interface SkippedObject {
-  object: string;
-  reason: string;
-}
+/** An object that was not imported, and why (the API's contract). */
+export type { SkippedObject };
 
 /** What an import of one file found. Bad objects are skipped and listed; good ones still import. */
 export interface ZoningImportResult {
@@ -172,7 +171,7 @@ function geometryInWgs84(
       : positionsCrs === "EPSG:4326"
         ? `: its first position is ${first[0].toFixed(5)}, ${first[1].toFixed(5)}`
         : `: its first position is ${positionsCrs} E ${first[0].toFixed(2)} N ${first[1].toFixed(2)}`;
-    return { ok: false, skipped: { object: draft.object, reason: `the ${what} ${outside.message}${where}; ${crsHint}` } };
+    return { ok: false, skipped: { object: draft.object, reason: `the ${what} ${englishText(outside.problem)}${where}; ${crsHint}` } };
   }
   return { ok: true, geometry };
 }

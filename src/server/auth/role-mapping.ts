@@ -1,4 +1,4 @@
-import { roles, type Role } from "../../core/domain/accounts";
+import { roles, type Role } from "../../core/domain/roles";
 
 /**
  * How the identity provider's claim values become Massekart roles (MASSEKART_OIDC_ROLE_MAP):

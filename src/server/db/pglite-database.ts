@@ -4,6 +4,16 @@ import { PGlite } from "@electric-sql/pglite";
 import { StartupError, type Database, type Queryable } from "./database";
 
 /**
+ * PostgreSQL settings for the embedded database, after PGlite's own. PostgreSQL zeroes its shared
+ * memory at start, and PGlite's WebAssembly memset does that at about 7 ms per MB (measured here
+ * with --cpu-prof: 1.0 s of a 2.3 s server start went to it at the default shared_buffers=128MB
+ * and max_connections=100). PGlite serves one session, so 5 connections are plenty, and its pages
+ * are read through the operating system's file cache, which keeps what a 16 MB buffer pool does
+ * not: together they cut that memset to about 0.1 s.
+ */
+const startParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB", "-c", "max_connections=5"];
+
+/**
  * Opens (or creates) the embedded PGlite database in `dataDir`.
  * Refuses a non-empty folder that is not a database, so a wrong MASSEKART_DATA_DIR never gets
  * a database written into the middle of someone's files.
@@ -12,13 +22,13 @@ export async function openPgliteDatabase(dataDir: string | "memory"): Promise<Da
   let db: PGlite;
   let release = () => {};
   if (dataDir === "memory") {
-    db = new PGlite();
+    db = new PGlite({ startParams });
   } else {
     const absolute = path.resolve(dataDir);
     guardDataDir(absolute);
     release = lockDataDir(absolute);
     try {
-      db = new PGlite(absolute);
+      db = new PGlite(absolute, { startParams });
       await db.waitReady;
       await db.query("select 1");
     } catch (error) {

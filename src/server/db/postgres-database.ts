@@ -1,10 +1,12 @@
-import pg from "pg";
+import type pg from "pg";
 import { StartupError, type Database, type Queryable } from "./database";
 import { describe } from "./pglite-database";
 
 /** Connects to a PostgreSQL server; fails with a sentence naming DATABASE_URL (password hidden). */
 export async function openPostgresDatabase(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // Loaded here, not at start: the embedded database (most starts) never needs node-postgres (0.1 s to load).
+  const { default: pgModule } = await import("pg");
+  const pool = new pgModule.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on("error", () => undefined);
   try {

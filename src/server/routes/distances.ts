@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { matrixJson, type DistanceMode, type HaulPoint } from "../../core/haul/distance-matrix";
 import { haulLocationOf } from "../../core/haul/haul-points";
 import { distanceModes, haulMatrix, haulRoute, type HaulOptions } from "../../core/haul/haul-matrix";
@@ -7,7 +8,9 @@ import { defaultCircuityFactor } from "../../core/haul/straight-line";
 import { defaultMaxSnapKm } from "../../core/haul/road-distances";
 import type { Database } from "../db/database";
 import type { HaulService } from "../haul-service";
-import { authorise, fail, type AppEnv } from "../http";
+import { authorise, fail, respond, type AppEnv } from "../http";
+import { fieldError } from "../../core/domain/api-error";
+import { message, type Message } from "../../core/messages/message";
 import { listProjectLocations, listSiteLocations } from "../repositories/haul-locations";
 
 /** Most points on either side of one request: 1,000 × 1,000 is a million cells. */
@@ -29,10 +32,7 @@ export function distanceRoutes(db: Database, haulService: HaulService) {
   /** The mode and numeric parameters shared by both routes, as haul options, or a 400 answer. */
   const haulOptionsOf = async (c: Context): Promise<{ ok: true; options: HaulOptions } | { ok: false; response: Response }> => {
     const mode = (c.req.query("mode") ?? "straight") as DistanceMode;
-    if (!distanceModes.includes(mode)) {
-      const message = `mode must be one of ${distanceModes.join(", ")}`;
-      return { ok: false, response: fail(c, 400, "invalid_query", message, [{ path: "mode", message }]) };
-    }
+    if (!distanceModes.includes(mode)) return { ok: false, response: queryProblem(c, "mode", message("query.modeOneOf", { modes: distanceModes })) };
     const circuity = numberQuery(c, "circuity", defaultCircuityFactor, 1);
     if (!circuity.ok) return circuity;
     const maxSnap = numberQuery(c, "maxSnapKm", defaultMaxSnapKm, 0);
@@ -49,7 +49,7 @@ export function distanceRoutes(db: Database, haulService: HaulService) {
     if (!from.ok) return from.response;
     const to = await pointsQuery(c, db, "to");
     if (!to.ok) return to.response;
-    return c.json(matrixJson(await haulMatrix(from.points, to.points, haul.options)));
+    return respond(c, contracts.distances, matrixJson(await haulMatrix(from.points, to.points, haul.options)));
   });
 
   /**
@@ -67,19 +67,16 @@ export function distanceRoutes(db: Database, haulService: HaulService) {
     for (const name of ["from", "to"] as const) {
       const side = await pointsQuery(c, db, name);
       if (!side.ok) return side.response;
-      if (side.points.length !== 1) {
-        const message = `must name exactly one point (it names ${side.points.length})`;
-        return fail(c, 400, "invalid_query", `${name}: ${message}`, [{ path: name, message }]);
-      }
+      if (side.points.length !== 1) return queryParameterProblem(c, name, message("query.exactlyOnePoint", { count: side.points.length }));
       ends.push(side.points[0]!);
     }
     // Routes are not cached: the cache holds matrices.
     const { cache: _cache, ...routeOptions } = haul.options;
     const route = await haulRoute(ends[0]!, ends[1]!, routeOptions);
     if (route.status !== "ok") {
-      return c.json({ type: "Feature", geometry: null, properties: { from: route.from, to: route.to, reason: route.reason, warnings: route.warnings } });
+      return respond(c, contracts.haulRoute, { type: "Feature", geometry: null, properties: { from: route.from, to: route.to, reason: route.reason, warnings: route.warnings } });
     }
-    return c.json({
+    return respond(c, contracts.haulRoute, {
       type: "Feature",
       geometry: { type: "LineString", coordinates: route.coordinates },
       properties: { from: route.from, to: route.to, km: route.km, connectorKm: route.connectorKm, warnings: route.warnings },
@@ -94,17 +91,26 @@ function numberQuery(c: Context, name: string, fallback: number, min: number): {
   if (text === undefined || text === "") return { ok: true, value: fallback };
   const value = Number(text);
   if (Number.isFinite(value) && value >= min) return { ok: true, value };
-  const message = `${name} must be a number ≥ ${min}`;
-  return { ok: false, response: fail(c, 400, "invalid_query", message, [{ path: name, message }]) };
+  return { ok: false, response: queryProblem(c, name, message("query.numberAtLeast", { parameter: name, min })) };
+}
+
+/** 400 `invalid_query` whose message is the parameter's problem as it stands. */
+function queryProblem(c: Context, parameter: string, problem: Message): Response {
+  return fail(c, 400, "invalid_query", message("error.queryProblem", { parameter, problem }), [fieldError(parameter, problem)]);
+}
+
+/** 400 `invalid_query` whose message names the parameter before its problem. */
+function queryParameterProblem(c: Context, parameter: string, problem: Message): Response {
+  return fail(c, 400, "invalid_query", message("error.queryParameterProblem", { parameter, problem }), [fieldError(parameter, problem)]);
 }
 
 /** The points of the `from` or `to` parameter, looked up in the database where they name records. */
 async function pointsQuery(c: Context, db: Database, name: "from" | "to"): Promise<{ ok: true; points: HaulPoint[] } | { ok: false; response: Response }> {
-  const invalid = (message: string) => ({ ok: false as const, response: fail(c, 400, "invalid_query", `${name}: ${message}`, [{ path: name, message }]) });
+  const invalid = (problem: Message) => ({ ok: false as const, response: queryParameterProblem(c, name, problem) });
   const text = c.req.query(name);
-  if (text === undefined) return invalid("is required: a list such as project:<id>;site:<id>;depot@10.43,59.83 (it may be empty)");
+  if (text === undefined) return invalid(message("query.pointsRequired"));
   const parsed = parsePointQuery(text);
-  if (!parsed.ok) return invalid(parsed.problem);
+  if (!parsed.ok) return invalid(message("query.pointsInvalid", { detail: parsed.problem }));
   const needs = (kind: PointQueryItem["kind"]) => parsed.items.some((item) => item.kind === kind);
   const projects = needs("project") || needs("projects") ? await listProjectLocations(db) : [];
   const sites = needs("site") || needs("sites") ? await listSiteLocations(db) : [];
@@ -128,18 +134,18 @@ async function pointsQuery(c: Context, db: Database, name: "from" | "to"): Promi
         break;
       case "project": {
         const project = projects.find((p) => p.id === item.id);
-        if (!project) return invalid(`no project with id ${item.id}`);
+        if (!project) return invalid(message("query.noProject", { id: item.id }));
         add(project.id, haulLocationOf(project.geometry));
         break;
       }
       case "site": {
         const site = sites.find((s) => s.id === item.id);
-        if (!site) return invalid(`no site with id ${item.id}`);
+        if (!site) return invalid(message("query.noSite", { id: item.id }));
         add(site.id, haulLocationOf(site.geometry));
         break;
       }
     }
   }
-  if (points.length > maxPointsPerSide) return invalid(`${points.length} points; at most ${maxPointsPerSide} per side in one request`);
+  if (points.length > maxPointsPerSide) return invalid(message("query.tooManyPoints", { count: points.length, max: maxPointsPerSide }));
   return { ok: true, points };
 }

@@ -1,14 +1,17 @@
 import { Hono } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { mayWriteProject, projectWriters } from "../../core/domain/accounts";
 import { toTonnes } from "../../core/domain/materials";
 import { projectLocationSchema, type Project } from "../../core/domain/records";
-import { projectQuerySchema, type CsvRowError, type LotImportReport } from "../../core/domain/registry-api";
+import { csvRowError, projectQuerySchema, type CsvRowError, type LotImportReport } from "../../core/domain/registry-api";
+import { message, type Message } from "../../core/messages/message";
+import { issueMessage } from "../../core/messages/zod-issues";
 import { representativePoint } from "../../core/geo/geometry";
 import { lotCsvColumns, lotToCsvRow, mapHeaders, readLotRow, type LotCsvRow } from "../../core/registry/lot-csv";
 import { readCsv, writeCsv } from "../../io/csv/csv-table";
 import { converterFor } from "../../io/crs";
 import type { Database } from "../db/database";
-import { authorise, fail, readQuery, type AppEnv } from "../http";
+import { authorise, fail, readQuery, respond, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable } from "../repositories/materials";
 import { getLot, getProject, insertLot, insertProject, listProjects } from "../repositories/projects";
@@ -40,12 +43,12 @@ export function lotCsvRoutes(db: Database) {
     const dryRun = c.req.query("dryRun") === "true";
     const defaultCrs = c.req.query("crs");
     const text = await c.req.text();
-    if (text.trim() === "") return fail(c, 400, "invalid_csv", "The CSV file is empty.");
+    if (text.trim() === "") return fail(c, 400, "invalid_csv", message("error.csvEmpty"));
 
     const table = await getMaterialTable(db);
     const csv = readCsv(text);
     const headers = mapHeaders(csv.headers);
-    const errors: CsvRowError[] = [...headers.errors, ...csv.problems.map((p) => ({ row: p.row, column: "", message: p.message }))];
+    const errors: CsvRowError[] = [...headers.errors, ...csv.problems.map((p) => csvRowError(p.row, "", message("csv.unreadable", { detail: p.message })))];
     const rows: LotCsvRow[] = [];
     if (headers.errors.length === 0) {
       csv.rows.forEach((cells, index) => {
@@ -67,25 +70,25 @@ export function lotCsvRoutes(db: Database) {
     const newProjects = new Map<string, { name: string; status: Project["status"]; location: Project["location"] }>();
     const targets = new Map<number, { existing: Project } | { newKey: string }>();
     for (const row of rows) {
-      const rowError = (column: string, message: string) => errors.push({ row: row.row, column, message });
+      const rowError = (column: string, m: Message) => errors.push(csvRowError(row.row, column, m));
       let project: Project | undefined;
       if (row.projectId) {
         project = byId.get(row.projectId);
         if (!project) {
-          rowError("projectId", `no project has the id ${row.projectId}`);
+          rowError("projectId", message("import.noProjectWithId", { id: row.projectId }));
           continue;
         }
       } else {
         const named = byName.get(row.project.toLowerCase()) ?? [];
         if (named.length > 1) {
-          rowError("project", `${named.length} projects are named "${row.project}"; give the projectId`);
+          rowError("project", message("import.ambiguousProject", { count: named.length, name: row.project }));
           continue;
         }
         project = named[0];
       }
       if (project) {
         if (!mayWriteProject({ username: auth.user.username, role: auth.user.role }, project)) {
-          rowError("project", `you may not add lots to "${project.name}" (it has other owners)`);
+          rowError("project", message("import.notYourProject", { project: project.name }));
           continue;
         }
         targets.set(row.row, { existing: project });
@@ -95,7 +98,7 @@ export function lotCsvRoutes(db: Database) {
       if (!newProjects.has(key)) {
         const location = locationOf(row, defaultCrs);
         if (!location.ok) {
-          rowError(location.column, location.message);
+          rowError(location.column, location.problem);
           continue;
         }
         newProjects.set(key, { name: row.project, status: row.projectStatus, location: location.geometry });
@@ -120,8 +123,8 @@ export function lotCsvRoutes(db: Database) {
       }),
       created: { projects: 0, lots: 0 },
     };
-    if (dryRun) return c.json(report);
-    if (!report.valid) return c.json(report, 400);
+    if (dryRun) return respond(c, contracts.importLots, report, 200);
+    if (!report.valid) return respond(c, contracts.importLots, report, 400);
 
     // All rows in one transaction: a failure or a restart half-way leaves nothing written.
     await db.transaction(async (tx) => {
@@ -141,7 +144,7 @@ export function lotCsvRoutes(db: Database) {
         report.created.lots += 1;
       }
     });
-    return c.json(report, 201);
+    return respond(c, contracts.importLots, report, 201);
   });
 
   return routes;
@@ -151,25 +154,24 @@ export function lotCsvRoutes(db: Database) {
 function locationOf(
   row: LotCsvRow,
   defaultCrs: string | undefined,
-): { ok: true; geometry: Project["location"] } | { ok: false; column: string; message: string } {
+): { ok: true; geometry: Project["location"] } | { ok: false; column: string; problem: Message } {
   const position = row.position;
-  if (!position) {
-    return { ok: false, column: "lon", message: `"${row.project}" is a new project: give lon/lat or east/north for it` };
-  }
+  if (!position) return { ok: false, column: "lon", problem: message("import.newProjectNeedsPosition", { project: row.project }) };
   let lonLat: [number, number];
   if (position.kind === "lonlat") {
     lonLat = [position.lon, position.lat];
   } else {
     const crs = position.crs ?? defaultCrs;
-    if (!crs) return { ok: false, column: "crs", message: "east/north need a crs (e.g. EPSG:25832) in the row or as the import's default" };
+    if (!crs) return { ok: false, column: "crs", problem: message("import.crsNeeded") };
     const converter = converterFor(crs);
-    if (!converter.ok) return { ok: false, column: "crs", message: converter.problem };
+    if (!converter.ok) return { ok: false, column: "crs", problem: message("import.badCrs", { detail: converter.problem }) };
     lonLat = converter.convert(position.east, position.north);
   }
   const parsed = projectLocationSchema.safeParse({ type: "Point", coordinates: lonLat });
   if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message ?? "is not a valid position";
-    return { ok: false, column: position.kind === "lonlat" ? "lon" : "east", message: `position ${message}` };
+    const issue = parsed.error.issues[0];
+    const problem = issue ? issueMessage(issue) : message("validation.invalid", { detail: "is not a valid position" });
+    return { ok: false, column: position.kind === "lonlat" ? "lon" : "east", problem: message("import.badPosition", { problem }) };
   }
   return { ok: true, geometry: parsed.data };
 }

@@ -1,9 +1,11 @@
 import { Hono, type Context } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { mayWriteProject, projectWriters, type Me } from "../../core/domain/accounts";
-import { describeFields } from "../../core/domain/api-error";
+import { describeFields, fieldError } from "../../core/domain/api-error";
+import { message, type Message } from "../../core/messages/message";
 import { monthsBetween, shiftMonth } from "../../core/domain/months";
 import type { Project } from "../../core/domain/records";
-import type { CsvRowError } from "../../core/domain/registry-api";
+import { csvRowError, type CsvRowError } from "../../core/domain/registry-api";
 import { representativePoint, type LonLat } from "../../core/geo/geometry";
 import {
   maxPlanMonths,
@@ -37,14 +39,14 @@ import { mapHeaders } from "../../core/registry/lot-csv";
 import { readCsv, writeCsv } from "../../io/csv/csv-table";
 import type { SessionUser } from "../auth/sessions";
 import type { Database, Queryable } from "../db/database";
-import { authorise, fail, readBody, readQuery, type AppEnv } from "../http";
+import { authorise, fail, invalidInput, invalidQuery, readBody, readQuery, respond, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable } from "../repositories/materials";
 import { countOutdoorLotsOfType, getOutdoorLot, insertOutdoorLot, listOutdoorLots, listProjectPlaces, setOutdoorLotDeleted, updateOutdoorLot } from "../repositories/outdoor-lots";
 import { getOutdoorTypesInForce, insertOutdoorType, updateOutdoorType } from "../repositories/outdoor-material-types";
 import { getProject } from "../repositories/projects";
 import { listSites } from "../repositories/sites";
-import { inTransaction, Refusal, versionConflict } from "./write-helpers";
+import { inTransaction, notFound, notFoundDeleted, Refusal, versionConflict } from "./write-helpers";
 
 const me = (user: SessionUser): Me => ({ username: user.username, role: user.role });
 
@@ -85,15 +87,16 @@ function lotProblems(lot: OutdoorLotInput, context: OutdoorContext): OutdoorLotP
   const problems = outdoorLotProblems(lot, { type: context.typeById.get(lot.typeId), sites: context.sites });
   const receiver = lot.wantedBy?.projectId;
   if (receiver && !context.places.has(receiver)) {
-    problems.push({ code: "invalid_input", path: "wantedBy.projectId", message: `no project has the id ${receiver}` });
+    problems.push({ code: "invalid_input", ...fieldError("wantedBy.projectId", message("import.noProjectWithId", { id: receiver })) });
   }
   return problems.sort((a, b) => problemOrder[a.code] - problemOrder[b.code]);
 }
 
 function problemsResponse(c: Context, problems: OutdoorLotProblem[]): Response {
-  const fields = problems.map(({ path, message }) => ({ path, message }));
+  const fields = problems.map(({ code: _code, ...field }) => field);
   const code = problems[0]!.code;
-  return fail(c, 400, code, `${code === "invalid_input" ? "Invalid input: " : ""}${describeFields(fields)}`, fields);
+  if (code === "invalid_input") return invalidInput(c, fields);
+  return fail(c, 400, code, message("error.fieldProblems", { details: describeFields(fields), count: fields.length }), fields);
 }
 
 /** The months a lot is in use: an available lot while stored, a wanted lot in the month it is needed. */
@@ -109,11 +112,9 @@ export function outdoorMaterialRoutes(db: Database) {
   /** The project if it exists and the user may write it, else the answer that says why not. */
   async function writableProject(c: Context<AppEnv>, tx: Queryable, user: SessionUser, id: string): Promise<Project> {
     const project = await getProject(tx, await getMaterialTable(tx), id);
-    if (!project) throw new Refusal(fail(c, 404, "not_found", `No project with id ${id}.`));
+    if (!project) throw new Refusal(notFound(c, "project", id));
     if (!mayWriteProject(me(user), project)) {
-      throw new Refusal(
-        fail(c, 403, "forbidden", `${user.username} (${user.role}) may not change project ${project.name}: it has other owners.`),
-      );
+      throw new Refusal(fail(c, 403, "forbidden", message("error.forbiddenProject", { username: user.username, role: user.role, project: project.name })));
     }
     return project;
   }
@@ -132,7 +133,7 @@ export function outdoorMaterialRoutes(db: Database) {
   routes.get("/outdoor-materials/types", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    return c.json({ items: await getOutdoorTypesInForce(db) });
+    return respond(c, contracts.outdoorTypes, { items: await getOutdoorTypesInForce(db) });
   });
 
   routes.post("/outdoor-materials/types", async (c) => {
@@ -143,14 +144,13 @@ export function outdoorMaterialRoutes(db: Database) {
     const { id, ...fields } = body.value;
     const result = await inTransaction(db, async (tx) => {
       if ((await insertOutdoorType(tx, id, fields, auth.user.username)) === "exists") {
-        const message = `${id} is already a type; change it with PUT /api/outdoor-materials/types/${id}`;
-        throw new Refusal(fail(c, 400, "invalid_input", `Invalid input: id: ${message}`, [{ path: "id", message }]));
+        throw new Refusal(invalidInput(c, [fieldError("id", message("validation.typeExists", { id }))]));
       }
       const created = (await getOutdoorTypesInForce(tx)).find((type) => type.id === id)!;
       await writeAudit(tx, { entity: "outdoor_material_type", entityId: id, action: "create", actor: auth.user.username, before: null, after: created });
       return created;
     });
-    return result instanceof Response ? result : c.json(result, 201);
+    return result instanceof Response ? result : respond(c, contracts.createOutdoorType, result);
   });
 
   routes.put("/outdoor-materials/types/:id", async (c) => {
@@ -162,23 +162,22 @@ export function outdoorMaterialRoutes(db: Database) {
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
       const before = (await getOutdoorTypesInForce(tx)).find((type) => type.id === id);
-      if (!before) throw new Refusal(fail(c, 404, "not_found", `No outdoor material type ${id}.`));
+      if (!before) throw new Refusal(fail(c, 404, "not_found", message("error.noOutdoorType", { id })));
       if (fields.unit !== before.unit) {
         const lots = await countOutdoorLotsOfType(tx, id);
         if (lots > 0) {
-          const message = `${lots} lot(s) count ${before.names.en} in ${before.unit}; changing the unit would change what they mean — add a new type instead`;
-          throw new Refusal(fail(c, 400, "invalid_input", `Invalid input: unit: ${message}`, [{ path: "unit", message }]));
+          throw new Refusal(invalidInput(c, [fieldError("unit", message("validation.unitInUse", { count: lots, type: before.names, unit: before.unit }))]));
         }
       }
       const outcome = await updateOutdoorType(tx, id, fields, version, auth.user.username);
       if (outcome === "stale") {
-        throw new Refusal(versionConflict(c, "outdoor material type", { ...before, updatedAt: before.updatedAt ?? "its release", updatedBy: before.updatedBy }));
+        throw new Refusal(versionConflict(c, "outdoor_material_type", { ...before, updatedAt: before.updatedAt ?? "its release", updatedBy: before.updatedBy }));
       }
       const after = (await getOutdoorTypesInForce(tx)).find((type) => type.id === id)!;
       await writeAudit(tx, { entity: "outdoor_material_type", entityId: id, action: "update", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.updateOutdoorType, result);
   });
 
   // --- Lots ---------------------------------------------------------------------------------
@@ -187,8 +186,8 @@ export function outdoorMaterialRoutes(db: Database) {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const project = await getProject(db, await getMaterialTable(db), c.req.param("id"));
-    if (!project) return fail(c, 404, "not_found", `No project with id ${c.req.param("id")}.`);
-    return c.json({ items: describeLots(await listOutdoorLots(db, { projectId: project.id }), await loadContext(db)) });
+    if (!project) return notFound(c, "project", c.req.param("id"));
+    return respond(c, contracts.projectOutdoorLots, { items: describeLots(await listOutdoorLots(db, { projectId: project.id }), await loadContext(db)) });
   });
 
   routes.post("/projects/:id/outdoor-lots", async (c) => {
@@ -206,7 +205,7 @@ export function outdoorMaterialRoutes(db: Database) {
       await writeAudit(tx, { entity: "outdoor_lot", entityId: id, projectId, action: "create", actor: auth.user.username, before: null, after: created });
       return created;
     });
-    return result instanceof Response ? result : c.json(result, 201);
+    return result instanceof Response ? result : respond(c, contracts.createOutdoorLot, result);
   });
 
   /** Lots by the list query: SQL filters first, then site and months, which need the plan rules. */
@@ -215,7 +214,7 @@ export function outdoorMaterialRoutes(db: Database) {
     if (!query.ok) return query;
     const { type, siteId, projectId, direction, from, to, includeDeleted } = query.value;
     if (includeDeleted === "true" && user.role !== "admin") {
-      return { ok: false, response: fail(c, 403, "forbidden", "Only an admin may list deleted lots.") };
+      return { ok: false, response: fail(c, 403, "forbidden", message("error.adminListsDeleted", { entity: "lot" })) };
     }
     const context = await loadContext(db);
     const stored = await listOutdoorLots(db, {
@@ -237,7 +236,7 @@ export function outdoorMaterialRoutes(db: Database) {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const result = await queriedLots(c, auth.user);
-    return result.ok ? c.json({ items: result.lots }) : result.response;
+    return result.ok ? respond(c, contracts.outdoorLots, { items: result.lots }) : result.response;
   });
 
   routes.get("/outdoor-lots/export.csv", async (c) => {
@@ -259,12 +258,12 @@ export function outdoorMaterialRoutes(db: Database) {
     if (!auth.ok) return auth.response;
     const dryRun = c.req.query("dryRun") === "true";
     const text = await c.req.text();
-    if (text.trim() === "") return fail(c, 400, "invalid_csv", "The CSV file is empty.");
+    if (text.trim() === "") return fail(c, 400, "invalid_csv", message("error.csvEmpty"));
 
     const context = await loadContext(db);
     const csv = readCsv(text);
     const headers = mapHeaders(csv.headers, outdoorLotCsvColumns);
-    const errors: CsvRowError[] = [...headers.errors, ...csv.problems.map((p) => ({ row: p.row, column: "", message: p.message }))];
+    const errors: CsvRowError[] = [...headers.errors, ...csv.problems.map((p) => csvRowError(p.row, "", message("csv.unreadable", { detail: p.message })))];
     const rows: OutdoorLotCsvRow[] = [];
     if (headers.errors.length === 0) {
       csv.rows.forEach((cells, index) => {
@@ -286,30 +285,30 @@ export function outdoorMaterialRoutes(db: Database) {
     for (const [id, place] of context.places) byName.set(place.name.toLowerCase(), [...(byName.get(place.name.toLowerCase()) ?? []), id]);
     const columnOf: Record<string, string> = { "wantedBy.projectId": "wantedByProjectId", "wantedBy.month": "wantedByMonth", typeId: "type" };
     for (const row of rows) {
-      const rowError = (column: string, message: string) => errors.push({ row: row.row, column, message });
+      const rowError = (column: string, m: Message) => errors.push(csvRowError(row.row, column, m));
       const named = row.projectId ? [row.projectId] : (byName.get(row.project.toLowerCase()) ?? []);
       if (named.length !== 1) {
         rowError(
           row.projectId ? "projectId" : "project",
           row.projectId
-            ? `no project has the id ${row.projectId}`
+            ? message("import.noProjectWithId", { id: row.projectId })
             : named.length === 0
-              ? `no project is named "${row.project}"; create it first or give its projectId`
-              : `${named.length} projects are named "${row.project}"; give the projectId`,
+              ? message("import.noProjectNamed", { name: row.project })
+              : message("import.ambiguousProject", { count: named.length, name: row.project }),
         );
         continue;
       }
       if (!projects.has(named[0]!)) projects.set(named[0]!, await getProject(db, table, named[0]!));
       const project = projects.get(named[0]!);
       if (!project) {
-        rowError("projectId", `no project has the id ${named[0]}`);
+        rowError("projectId", message("import.noProjectWithId", { id: named[0]! }));
         continue;
       }
       if (!mayWriteProject(me(auth.user), project)) {
-        rowError("project", `you may not add lots to "${project.name}" (it has other owners)`);
+        rowError("project", message("import.notYourProject", { project: project.name }));
         continue;
       }
-      for (const problem of lotProblems(row.lot, context)) rowError(columnOf[problem.path] ?? problem.path, problem.message);
+      for (const { code: _code, path, ...problem } of lotProblems(row.lot, context)) errors.push({ row: row.row, column: columnOf[path] ?? path, ...problem });
       targets.set(row.row, project);
     }
 
@@ -333,8 +332,8 @@ export function outdoorMaterialRoutes(db: Database) {
       }),
       created: { lots: 0 },
     };
-    if (dryRun) return c.json(report);
-    if (!report.valid) return c.json(report, 400);
+    if (dryRun) return respond(c, contracts.importOutdoorLots, report, 200);
+    if (!report.valid) return respond(c, contracts.importOutdoorLots, report, 400);
 
     // All rows in one transaction: a failure or a restart half-way leaves nothing written.
     await db.transaction(async (tx) => {
@@ -347,14 +346,14 @@ export function outdoorMaterialRoutes(db: Database) {
         report.created.lots += 1;
       }
     });
-    return c.json(report, 201);
+    return respond(c, contracts.importOutdoorLots, report, 201);
   });
 
   routes.get("/outdoor-lots/:id", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const lot = await describedLot(db, c.req.param("id"), { includeDeleted: auth.user.role === "admin" });
-    return lot ? c.json(lot) : fail(c, 404, "not_found", `No outdoor lot with id ${c.req.param("id")}.`);
+    return lot ? respond(c, contracts.outdoorLot, lot) : notFound(c, "outdoor_lot", c.req.param("id"));
   });
 
   routes.put("/outdoor-lots/:id", async (c) => {
@@ -366,17 +365,17 @@ export function outdoorMaterialRoutes(db: Database) {
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
       const before = await describedLot(tx, id);
-      if (!before) throw new Refusal(fail(c, 404, "not_found", `No outdoor lot with id ${id}.`));
+      if (!before) throw new Refusal(notFound(c, "outdoor_lot", id));
       await writableProject(c, tx, auth.user, before.projectId);
       const problems = lotProblems(input, await loadContext(tx));
       if (problems.length) throw new Refusal(problemsResponse(c, problems));
       const outcome = await updateOutdoorLot(tx, id, input, version, auth.user.username);
-      if (outcome === "stale") throw new Refusal(versionConflict(c, "outdoor lot", before));
+      if (outcome === "stale") throw new Refusal(versionConflict(c, "outdoor_lot", before));
       const after = (await describedLot(tx, id))!;
       await writeAudit(tx, { entity: "outdoor_lot", entityId: id, projectId: before.projectId, action: "update", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.updateOutdoorLot, result);
   });
 
   routes.delete("/outdoor-lots/:id", async (c) => {
@@ -385,7 +384,7 @@ export function outdoorMaterialRoutes(db: Database) {
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
       const before = await describedLot(tx, id);
-      if (!before) throw new Refusal(fail(c, 404, "not_found", `No outdoor lot with id ${id}.`));
+      if (!before) throw new Refusal(notFound(c, "outdoor_lot", id));
       await writableProject(c, tx, auth.user, before.projectId);
       await setOutdoorLotDeleted(tx, id, true, auth.user.username);
       const after = (await describedLot(tx, id, { includeDeleted: true }))!;
@@ -401,13 +400,13 @@ export function outdoorMaterialRoutes(db: Database) {
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
       const before = await describedLot(tx, id, { includeDeleted: true });
-      if (!before || !before.deletedAt) throw new Refusal(fail(c, 404, "not_found", `No deleted outdoor lot with id ${id}.`));
+      if (!before || !before.deletedAt) throw new Refusal(notFoundDeleted(c, "outdoor_lot", id));
       await setOutdoorLotDeleted(tx, id, false, auth.user.username);
       const after = (await describedLot(tx, id))!;
       await writeAudit(tx, { entity: "outdoor_lot", entityId: id, projectId: before.projectId, action: "restore", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.restoreOutdoorLot, result);
   });
 
   // --- Plan and matching --------------------------------------------------------------------
@@ -437,12 +436,11 @@ export function outdoorMaterialRoutes(db: Database) {
     if (to < from) to = from;
     if (monthsBetween(from, to).length > maxPlanMonths) {
       if (query.value.to) {
-        const message = `must be at most ${maxPlanMonths} months after from (${from})`;
-        return fail(c, 400, "invalid_query", `Invalid query: to: ${message}`, [{ path: "to", message }]);
+        return invalidQuery(c, [fieldError("to", message("validation.planTooLong", { months: maxPlanMonths, from }))]);
       }
       to = shiftMonth(from, maxPlanMonths - 1);
     }
-    return c.json(planStorageArea(lots, context.sites, context.typeById, { from, to, defaultStorageMonths: storageMonths }));
+    return respond(c, contracts.storagePlan, planStorageArea(lots, context.sites, context.typeById, { from, to, defaultStorageMonths: storageMonths }));
   });
 
   /** Live lots as matching sees them, with their project's point and name. */
@@ -470,7 +468,7 @@ export function outdoorMaterialRoutes(db: Database) {
     if (text === undefined) return undefined;
     const km = Number(text);
     if (text.trim() !== "" && Number.isFinite(km) && km > 0) return km;
-    return fail(c, 400, "invalid_query", "Invalid query: maxHaulKm: must be a number of km above 0", [{ path: "maxHaulKm", message: "must be a number of km above 0" }]);
+    return invalidQuery(c, [fieldError("maxHaulKm", message("validation.maxHaulKm"))]);
   };
 
   routes.get("/outdoor-lots/:id/suggestions", async (c) => {
@@ -479,9 +477,9 @@ export function outdoorMaterialRoutes(db: Database) {
     const maxHaulKm = maxHaulKmOf(c);
     if (maxHaulKm instanceof Response) return maxHaulKm;
     const stored = await getOutdoorLot(db, c.req.param("id"));
-    if (!stored) return fail(c, 404, "not_found", `No outdoor lot with id ${c.req.param("id")}.`);
+    if (!stored) return notFound(c, "outdoor_lot", c.req.param("id"));
     if (stored.direction !== "available") {
-      return fail(c, 400, "invalid_input", "Suggestions are for available lots; GET /api/outdoor-materials/matches shows who could supply a wanted lot.");
+      return fail(c, 400, "invalid_input", message("error.suggestionsForAvailable"));
     }
     const context = await loadContext(db);
     const [available] = matchLots([stored], context);
@@ -490,7 +488,7 @@ export function outdoorMaterialRoutes(db: Database) {
       lot: describeLots([stored], context)[0]!,
       suggestions: available ? suggestReceivers(available, wanted, context.typeById, maxHaulKm ? { maxHaulKm } : {}) : [],
     };
-    return c.json(answer);
+    return respond(c, contracts.outdoorSuggestions, answer);
   });
 
   routes.get("/outdoor-materials/matches", async (c) => {
@@ -502,7 +500,7 @@ export function outdoorMaterialRoutes(db: Database) {
     const lots = await listOutdoorLots(db);
     const available = matchLots(lots.filter((lot) => lot.direction === "available"), context);
     const wanted = matchLots(lots.filter((lot) => lot.direction === "wanted"), context);
-    return c.json(matchOutdoorLots(available, wanted, context.typeById, maxHaulKm ? { maxHaulKm } : {}));
+    return respond(c, contracts.outdoorMatches, matchOutdoorLots(available, wanted, context.typeById, maxHaulKm ? { maxHaulKm } : {}));
   });
 
   return routes;

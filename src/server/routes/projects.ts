@@ -1,20 +1,21 @@
 import { Hono, type Context } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { mayWriteProject, projectWriters, type Me } from "../../core/domain/accounts";
-import { describeFields } from "../../core/domain/api-error";
+import { fieldError } from "../../core/domain/api-error";
+import { message } from "../../core/messages/message";
 import { lotInputSchema, type LotInput, type Project } from "../../core/domain/records";
 import {
-  largeLotTonnes,
+  largeLotProblem,
   lotUpdateSchema,
   projectCreateSchema,
   projectQuerySchema,
   projectUpdateSchema,
-  type ProjectListResponse,
 } from "../../core/domain/registry-api";
 import { toTonnes } from "../../core/domain/materials";
 import { parseBbox } from "../../core/geo/geometry";
 import type { SessionUser } from "../auth/sessions";
 import type { Database, Queryable } from "../db/database";
-import { authorise, fail, readBody, readQuery, type AppEnv } from "../http";
+import { authorise, fail, invalidInput, readBody, readQuery, respond, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable, type MaterialTable } from "../repositories/materials";
 import {
@@ -32,23 +33,24 @@ import {
   type ProjectFilter,
 } from "../repositories/projects";
 import { maxLotTonnes } from "../../core/domain/input-bounds";
-import { inTransaction, Refusal, versionConflict } from "./write-helpers";
+import { inTransaction, notFound, notFoundDeleted, Refusal, versionConflict } from "./write-helpers";
 
 const me = (user: SessionUser): Me => ({ username: user.username, role: user.role });
 
 /**
- * A quantity above `largeLotTonnes` must be confirmed (a typo guard); above `maxLotTonnes` it is
- * refused even when confirmed (a bound, issue 12: such a lot would break every run it is in).
+ * A quantity above `largeLotTonnes` must be confirmed (a typo guard, `largeLotProblem`); above
+ * `maxLotTonnes` it is refused even when confirmed (a bound, issue 12: such a lot would break every
+ * run it is in).
  */
 function largeLotRefusal(c: Context, lot: LotInput, table: MaterialTable): Response | undefined {
   const tonnes = toTonnes(lot.quantity.value, lot.quantity.unit, lot.material, table);
   if (!(tonnes <= maxLotTonnes)) {
-    const message = `is ${Math.round(tonnes).toLocaleString("en-GB")} t, over the limit of ${maxLotTonnes.toLocaleString("en-GB")} t per lot: split it into several lots`;
-    return fail(c, 400, "quantity_too_large", `quantity.value: ${message}`, [{ path: "quantity.value", message }]);
+    const problem = message("validation.lotTooLarge", { tonnes, limit: maxLotTonnes });
+    return fail(c, 400, "quantity_too_large", message("error.quantityTooLarge", { path: "quantity.value", problem }), [fieldError("quantity.value", problem)]);
   }
-  if (tonnes <= largeLotTonnes || lot.confirmLarge) return undefined;
-  const message = `is ${Math.round(tonnes).toLocaleString("en-GB")} t, over ${largeLotTonnes.toLocaleString("en-GB")} t: confirm it is not a typo (confirmLarge: true)`;
-  return fail(c, 400, "confirm_large_quantity", `quantity.value: ${message}`, [{ path: "quantity.value", message }]);
+  const problem = largeLotProblem(tonnes, lot.confirmLarge);
+  if (!problem) return undefined;
+  return fail(c, 400, "confirm_large_quantity", message("error.confirmLarge", { path: "quantity.value", problem }), [fieldError("quantity.value", problem)]);
 }
 
 export function projectRoutes(db: Database) {
@@ -63,11 +65,9 @@ export function projectRoutes(db: Database) {
     id: string,
   ): Promise<Project> {
     const project = await getProject(tx, table, id);
-    if (!project) throw new Refusal(fail(c, 404, "not_found", `No project with id ${id}.`));
+    if (!project) throw new Refusal(notFound(c, "project", id));
     if (!mayWriteProject(me(user), project)) {
-      throw new Refusal(
-        fail(c, 403, "forbidden", `${user.username} (${user.role}) may not change project ${project.name}: it has other owners.`),
-      );
+      throw new Refusal(fail(c, 403, "forbidden", message("error.forbiddenProject", { username: user.username, role: user.role, project: project.name })));
     }
     return project;
   }
@@ -80,16 +80,15 @@ export function projectRoutes(db: Database) {
     const { bbox: bboxText, includeDeleted, limit, offset, ...rest } = query.value;
     const filter: ProjectFilter = { ...rest, includeDeleted: includeDeleted === "true" };
     if (filter.includeDeleted && auth.user.role !== "admin") {
-      return fail(c, 403, "forbidden", "Only an admin may list deleted projects.");
+      return fail(c, 403, "forbidden", message("error.adminListsDeleted", { entity: "project" }));
     }
     if (bboxText !== undefined) {
       const bbox = parseBbox(bboxText);
-      if (!bbox.ok) return fail(c, 400, "invalid_query", bbox.message, [{ path: "bbox", message: bbox.message }]);
+      if (!bbox.ok) return fail(c, 400, "invalid_query", message("error.queryProblem", { parameter: "bbox", problem: bbox.problem }), [fieldError("bbox", bbox.problem)]);
       filter.bbox = bbox.bbox;
     }
     const page = await listProjectPage(db, await getMaterialTable(db), filter, { limit, offset });
-    const answer: ProjectListResponse = limit === undefined ? page : { ...page, limit, offset: offset ?? 0 };
-    return c.json(answer);
+    return respond(c, contracts.projects, limit === undefined ? page : { ...page, limit, offset: offset ?? 0 });
   });
 
   routes.get("/projects/:id", async (c) => {
@@ -98,7 +97,7 @@ export function projectRoutes(db: Database) {
     const project = await getProject(db, await getMaterialTable(db), c.req.param("id"), {
       includeDeleted: auth.user.role === "admin",
     });
-    return project ? c.json(project) : fail(c, 404, "not_found", `No project with id ${c.req.param("id")}.`);
+    return project ? respond(c, contracts.project, project) : notFound(c, "project", c.req.param("id"));
   });
 
   routes.post("/projects", async (c) => {
@@ -116,7 +115,7 @@ export function projectRoutes(db: Database) {
       await writeAudit(tx, { entity: "project", entityId: id, projectId: id, action: "create", actor: auth.user.username, before: null, after: created });
       return created;
     });
-    return result instanceof Response ? result : c.json(result, 201);
+    return result instanceof Response ? result : respond(c, contracts.createProject, result);
   });
 
   routes.put("/projects/:id", async (c) => {
@@ -130,7 +129,7 @@ export function projectRoutes(db: Database) {
       const table = await getMaterialTable(tx);
       const before = await writableProject(c, tx, table, auth.user, id);
       if (members && !sameMembers(members, before.members) && !mayChangeMembers(auth.user, before)) {
-        throw new Refusal(fail(c, 403, "forbidden", "Only the project's owner, a planner or an admin may change its members."));
+        throw new Refusal(fail(c, 403, "forbidden", message("error.forbiddenMembers")));
       }
       const outcome = await updateProject(tx, id, input, version, auth.user.username);
       if (outcome === "stale") throw new Refusal(versionConflict(c, "project", before));
@@ -142,7 +141,7 @@ export function projectRoutes(db: Database) {
       await writeAudit(tx, { entity: "project", entityId: id, projectId: id, action: "update", actor: auth.user.username, before: withoutLots(before), after: withoutLots(after) });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.updateProject, result);
   });
 
   routes.delete("/projects/:id", async (c) => {
@@ -167,13 +166,13 @@ export function projectRoutes(db: Database) {
     const result = await inTransaction(db, async (tx) => {
       const table = await getMaterialTable(tx);
       const before = await getProject(tx, table, id, { includeDeleted: true });
-      if (!before || !before.deletedAt) throw new Refusal(fail(c, 404, "not_found", `No deleted project with id ${id}.`));
+      if (!before || !before.deletedAt) throw new Refusal(notFoundDeleted(c, "project", id));
       await setProjectDeleted(tx, id, false, auth.user.username);
       const after = (await getProject(tx, table, id))!;
       await writeAudit(tx, { entity: "project", entityId: id, projectId: id, action: "restore", actor: auth.user.username, before: withoutLots(before), after: withoutLots(after) });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.restoreProject, result);
   });
 
   routes.get("/projects/:id/lots", async (c) => {
@@ -181,8 +180,8 @@ export function projectRoutes(db: Database) {
     if (!auth.ok) return auth.response;
     const table = await getMaterialTable(db);
     const project = await getProject(db, table, c.req.param("id"));
-    if (!project) return fail(c, 404, "not_found", `No project with id ${c.req.param("id")}.`);
-    return c.json({ items: await listLots(db, table, project.id) });
+    if (!project) return notFound(c, "project", c.req.param("id"));
+    return respond(c, contracts.projectLots, { items: await listLots(db, table, project.id) });
   });
 
   routes.post("/projects/:id/lots", async (c) => {
@@ -201,7 +200,7 @@ export function projectRoutes(db: Database) {
       await writeAudit(tx, { entity: "lot", entityId: id, projectId, action: "create", actor: auth.user.username, before: null, after: created });
       return created;
     });
-    return result instanceof Response ? result : c.json(result, 201);
+    return result instanceof Response ? result : respond(c, contracts.createLot, result);
   });
 
   routes.put("/lots/:id", async (c) => {
@@ -214,7 +213,7 @@ export function projectRoutes(db: Database) {
     const result = await inTransaction(db, async (tx) => {
       const table = await getMaterialTable(tx);
       const before = await getLot(tx, table, id);
-      if (!before) throw new Refusal(fail(c, 404, "not_found", `No lot with id ${id}.`));
+      if (!before) throw new Refusal(notFound(c, "lot", id));
       await writableProject(c, tx, table, auth.user, before.projectId);
       const large = largeLotRefusal(c, input, table);
       if (large) throw new Refusal(large);
@@ -224,7 +223,7 @@ export function projectRoutes(db: Database) {
       await writeAudit(tx, { entity: "lot", entityId: id, projectId: before.projectId, action: "update", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.updateLot, result);
   });
 
   routes.delete("/lots/:id", async (c) => {
@@ -234,7 +233,7 @@ export function projectRoutes(db: Database) {
     const result = await inTransaction(db, async (tx) => {
       const table = await getMaterialTable(tx);
       const before = await getLot(tx, table, id);
-      if (!before) throw new Refusal(fail(c, 404, "not_found", `No lot with id ${id}.`));
+      if (!before) throw new Refusal(notFound(c, "lot", id));
       await writableProject(c, tx, table, auth.user, before.projectId);
       await setLotDeleted(tx, id, true, auth.user.username);
       const after = (await getLot(tx, table, id, { includeDeleted: true }))!;
@@ -251,21 +250,20 @@ export function projectRoutes(db: Database) {
     const result = await inTransaction(db, async (tx) => {
       const table = await getMaterialTable(tx);
       const before = await getLot(tx, table, id, { includeDeleted: true });
-      if (!before || !before.deletedAt) throw new Refusal(fail(c, 404, "not_found", `No deleted lot with id ${id}.`));
+      if (!before || !before.deletedAt) throw new Refusal(notFoundDeleted(c, "lot", id));
       await setLotDeleted(tx, id, false, auth.user.username);
       const after = (await getLot(tx, table, id))!;
       await writeAudit(tx, { entity: "lot", entityId: id, projectId: before.projectId, action: "restore", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.restoreLot, result);
   });
 
   return routes;
 }
 
 function unknownMembers(c: Context, unknown: string[]): Response {
-  const fields = unknown.map((name) => ({ path: "members", message: `${name} is not a user` }));
-  return fail(c, 400, "invalid_input", `Invalid input: ${describeFields(fields)}`, fields);
+  return invalidInput(c, unknown.map((username) => fieldError("members", message("validation.notAUser", { username }))));
 }
 
 const sameMembers = (a: readonly string[], b: readonly string[]) =>

@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
-import { Hono } from "hono";
+import { routes as contracts } from "../../core/api/routes";
+import { Hono, type Context } from "hono";
+import { fieldError } from "../../core/domain/api-error";
+import { message } from "../../core/messages/message";
 import { planningWriters } from "../../core/domain/accounts";
 import { summariseRoadGraph } from "../../core/haul/road-graph-summary";
 import { featuresInWgs84, parseJsonText } from "../../io/geojson-input";
@@ -7,7 +10,7 @@ import { defaultRoadNetworkPath } from "../../io/road-network/read-files";
 import { roadNetworkFromGeoJson } from "../../io/road-network/road-network";
 import type { Database } from "../db/database";
 import type { HaulService } from "../haul-service";
-import { authorise, fail, type AppEnv } from "../http";
+import { authorise, fail, respond, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { activateNewRoadNetwork, deactivateRoadNetworks, getActiveRoadNetwork, getActiveRoadNetworkFeatures } from "../repositories/road-networks";
 
@@ -23,9 +26,9 @@ export function roadNetworkRoutes(db: Database, haul: HaulService) {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const active = await getActiveRoadNetwork(db);
-    if (active) return c.json({ source: "imported", ...active });
+    if (active) return respond(c, contracts.roadNetwork, { source: "imported", ...active });
     const graph = await haul.roadGraph();
-    return c.json({
+    return respond(c, contracts.roadNetwork, {
       source: "shipped",
       name: "Kartverket N1000 (Asker region)",
       summary: graph ? summariseRoadGraph(graph) : null,
@@ -48,12 +51,12 @@ export function roadNetworkRoutes(db: Database, haul: HaulService) {
     const crs = c.req.query("crs") || undefined;
     const source = `road network "${name}"`;
     const json = parseJsonText(await c.req.text(), source);
-    if (!json.ok) return fail(c, 400, "invalid_network", json.problem, [{ path: "body", message: json.problem }]);
+    if (!json.ok) return invalidNetwork(c, json.problem);
     const options = { source, crsFlag: "the crs parameter", ...(crs ? { crs } : {}) };
     const features = featuresInWgs84(json.value, options);
-    if (!features.ok) return fail(c, 400, "invalid_network", features.problem, [{ path: "body", message: features.problem }]);
+    if (!features.ok) return invalidNetwork(c, features.problem);
     const built = roadNetworkFromGeoJson({ type: "FeatureCollection", features: features.value }, { source });
-    if (!built.ok) return fail(c, 400, "invalid_network", built.problem, [{ path: "body", message: built.problem }]);
+    if (!built.ok) return invalidNetwork(c, built.problem);
     const summary = summariseRoadGraph(built.value.graph);
     const warnings = [...features.warnings, ...built.value.warnings];
     const id = await db.transaction(async (tx) => {
@@ -62,7 +65,7 @@ export function roadNetworkRoutes(db: Database, haul: HaulService) {
       return networkId;
     });
     haul.networkChanged();
-    return c.json({ id, source: "imported", name, summary, warnings }, 201);
+    return respond(c, contracts.importRoadNetwork, { id, source: "imported", name, summary, warnings });
   });
 
   routes.delete("/road-network", async (c) => {
@@ -79,4 +82,10 @@ export function roadNetworkRoutes(db: Database, haul: HaulService) {
   });
 
   return routes;
+}
+
+/** 400 `invalid_network`: the file's problem, as the reader says it. */
+function invalidNetwork(c: Context, detail: string): Response {
+  const problem = message("error.invalidNetwork", { detail });
+  return fail(c, 400, "invalid_network", problem, [fieldError("body", problem)]);
 }

@@ -1,18 +1,19 @@
-import { Hono, type Context } from "hono";
-import { z } from "zod";
+import { Hono } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { planningWriters, restorers } from "../../core/domain/accounts";
-import { describeFields } from "../../core/domain/api-error";
+import { describeFields, fieldError } from "../../core/domain/api-error";
+import { message } from "../../core/messages/message";
 import { instanceFromRegistry, type RegistryInstance } from "../../core/matching/from-registry";
 import { parseInstance } from "../../core/matching/instance";
 import { withMeasuredDistances } from "../../core/matching/with-distances";
 import { haulMatrix } from "../../core/haul/haul-matrix";
-import { dataChangesBetween, scenarioInputSchema, type ScenarioInput, type ScenarioResultView, type ScenarioRun } from "../../core/scenario/scenario";
+import { dataChangesBetween, scenarioInputSchema, scenarioUpdateSchema, type ScenarioInput, type ScenarioResultView, type ScenarioRun } from "../../core/scenario/scenario";
 import { withLandUseWarnings } from "../../core/special-masses/land-use";
 import { solveInWorker } from "../../solver/solve-in-worker";
 import type { ServerConfig } from "../config";
 import type { Database, Queryable } from "../db/database";
 import type { HaulService } from "../haul-service";
-import { authorise, fail, readBody, type AppEnv } from "../http";
+import { authorise, fail, readBody, respond, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable } from "../repositories/materials";
 import { listProjects } from "../repositories/projects";
@@ -28,17 +29,19 @@ import {
   updateScenario,
 } from "../repositories/scenarios";
 import { listSites } from "../repositories/sites";
+import { getRulesInForce } from "../repositories/suitability-rules";
 import { listZoning } from "../repositories/zoning";
 import type { SolveQueue } from "../solve-queue";
-import { inTransaction, Refusal, versionConflict } from "./write-helpers";
+import { inTransaction, notFound, notFoundDeleted, Refusal, versionConflict } from "./write-helpers";
 
-const scenarioUpdateSchema = scenarioInputSchema.extend({ version: z.number().int().positive("must be a positive whole number") });
 
 /** The instance the registry gives now for a scenario's choices (or for everything, with defaults). */
 async function currentInstance(db: Queryable, scenario?: ScenarioInput): Promise<RegistryInstance> {
   const projects = await listProjects(db, await getMaterialTable(db));
   const sites = await listSites(db);
-  return instanceFromRegistry(projects, sites, scenario ?? {});
+  // Storage capacity from area is estimated with the suitability rules in force, as the site card does.
+  const { capacity } = await getRulesInForce(db);
+  return instanceFromRegistry(projects, sites, { ...scenario, capacityDefaults: capacity });
 }
 
 /**
@@ -51,7 +54,12 @@ async function measuredInstance(haul: HaulService, built: RegistryInstance): Pro
   if (mode === "straight") return built;
   const options = await haul.options({ mode, circuityFactor: built.instance.parameters?.circuityFactor });
   const measured = await withMeasuredDistances(built.instance, (from, to) => haulMatrix(from, to, options));
-  return { ...built, instance: measured.instance, notes: [...built.notes, ...measured.warnings] };
+  return {
+    ...built,
+    instance: measured.instance,
+    notes: [...built.notes, ...measured.warnings],
+    noteDetails: [...built.noteDetails, ...measured.warningDetails],
+  };
 }
 
 /**
@@ -73,12 +81,11 @@ export function scenarioRoutes(
   /** Runs in flight in this process, so tests and shutdown can wait for them. */
   const inFlight = new Set<Promise<void>>();
 
-  const notFound = (c: Context, id: string) => fail(c, 404, "not_found", `No scenario with id ${id}.`);
 
   routes.get("/matching/instance", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    return c.json(await measuredInstance(haul, await currentInstance(db)));
+    return respond(c, contracts.matchingInstance, await measuredInstance(haul, await currentInstance(db)));
   });
 
   routes.get("/scenarios", async (c) => {
@@ -90,14 +97,14 @@ export function scenarioRoutes(
       const { latest } = await runRecords(db, scenario.id);
       items.push({ ...scenario, lastRun: latest ?? null });
     }
-    return c.json({ items });
+    return respond(c, contracts.scenarios, { items });
   });
 
   routes.get("/scenarios/:id", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const scenario = await getScenario(db, c.req.param("id"), { includeDeleted: auth.user.role === "admin" });
-    return scenario ? c.json(scenario) : notFound(c, c.req.param("id"));
+    return scenario ? respond(c, contracts.scenario, scenario) : notFound(c, "scenario", c.req.param("id"));
   });
 
   routes.post("/scenarios", async (c) => {
@@ -111,7 +118,7 @@ export function scenarioRoutes(
       await writeAudit(tx, { entity: "scenario", entityId: id, action: "create", actor: auth.user.username, before: null, after: scenario });
       return scenario;
     });
-    return c.json(created, 201);
+    return respond(c, contracts.createScenario, created);
   });
 
   routes.post("/scenarios/:id/duplicate", async (c) => {
@@ -120,14 +127,14 @@ export function scenarioRoutes(
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
       const original = await getScenario(tx, id);
-      if (!original) throw new Refusal(notFound(c, id));
+      if (!original) throw new Refusal(notFound(c, "scenario", id));
       const copy: ScenarioInput = { ...original, name: `${original.name} (copy)` };
       const newId = await insertScenario(tx, copy, auth.user.username);
       const created = (await getScenario(tx, newId))!;
       await writeAudit(tx, { entity: "scenario", entityId: newId, action: "create", actor: auth.user.username, before: null, after: created });
       return created;
     });
-    return result instanceof Response ? result : c.json(result, 201);
+    return result instanceof Response ? result : respond(c, contracts.duplicateScenario, result);
   });
 
   routes.put("/scenarios/:id", async (c) => {
@@ -139,14 +146,14 @@ export function scenarioRoutes(
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
       const before = await getScenario(tx, id);
-      if (!before) throw new Refusal(notFound(c, id));
+      if (!before) throw new Refusal(notFound(c, "scenario", id));
       const outcome = await updateScenario(tx, id, input, version, auth.user.username);
       if (outcome === "stale") throw new Refusal(versionConflict(c, "scenario", before));
       const after = (await getScenario(tx, id))!;
       await writeAudit(tx, { entity: "scenario", entityId: id, action: "update", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.updateScenario, result);
   });
 
   routes.delete("/scenarios/:id", async (c) => {
@@ -155,7 +162,7 @@ export function scenarioRoutes(
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
       const before = await getScenario(tx, id);
-      if (!before) throw new Refusal(notFound(c, id));
+      if (!before) throw new Refusal(notFound(c, "scenario", id));
       await setScenarioDeleted(tx, id, true, auth.user.username);
       await writeAudit(tx, { entity: "scenario", entityId: id, action: "delete", actor: auth.user.username, before, after: await getScenario(tx, id, { includeDeleted: true }) });
       return null;
@@ -170,21 +177,21 @@ export function scenarioRoutes(
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
       const before = await getScenario(tx, id, { includeDeleted: true });
-      if (!before?.deletedAt) throw new Refusal(fail(c, 404, "not_found", `No deleted scenario with id ${id}.`));
+      if (!before?.deletedAt) throw new Refusal(notFoundDeleted(c, "scenario", id));
       await setScenarioDeleted(tx, id, false, auth.user.username);
       const after = (await getScenario(tx, id))!;
       await writeAudit(tx, { entity: "scenario", entityId: id, action: "restore", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.restoreScenario, result);
   });
 
   routes.get("/scenarios/:id/instance", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const scenario = await getScenario(db, c.req.param("id"));
-    if (!scenario) return notFound(c, c.req.param("id"));
-    return c.json(await measuredInstance(haul, await currentInstance(db, scenario)));
+    if (!scenario) return notFound(c, "scenario", c.req.param("id"));
+    return respond(c, contracts.scenarioInstance, await measuredInstance(haul, await currentInstance(db, scenario)));
   });
 
   routes.post("/scenarios/:id/run", async (c) => {
@@ -192,22 +199,24 @@ export function scenarioRoutes(
     if (!auth.ok) return auth.response;
     const id = c.req.param("id");
     const scenario = await getScenario(db, id);
-    if (!scenario) return notFound(c, id);
+    if (!scenario) return notFound(c, "scenario", id);
     const built = await currentInstance(db, scenario);
     if (built.problems.length > 0) {
-      const fields = built.problems.map((message) => ({ path: "scenario", message }));
-      return fail(c, 400, "cannot_run", `The scenario cannot run: ${built.problems.join("; ")}.`, fields);
+      const fields = built.problemDetails.map((problem) => fieldError("scenario", problem));
+      return fail(c, 400, "cannot_run", message("error.cannotRun", { problems: built.problemDetails }), fields);
     }
     const measured = await measuredInstance(haul, built);
     const parsed = parseInstance(measured.instance);
-    if (!parsed.ok) return fail(c, 400, "cannot_run", `The scenario's data is not a valid instance: ${describeFields(parsed.fields)}`, parsed.fields);
+    if (!parsed.ok) {
+      return fail(c, 400, "cannot_run", message("error.cannotRunInvalid", { details: describeFields(parsed.fields), count: parsed.fields.length }), parsed.fields);
+    }
     const { run, started } = await startRun(db, id, built.instance, measured.notes, auth.user.username);
     if (started) {
       const job = queue.enqueue(run.id, () => solve(parsed.instance, { timeoutMs: config.solveTimeoutSeconds * 1000, memoryLimitMb: config.solveMemoryMb }));
       if (!job.queued) {
         await finishRun(db, run.id, { status: "failed", error: "too many solves are waiting for this server; run it again in a minute" });
         c.header("Retry-After", "30");
-        return fail(c, 503, "solve_queue_full", `${queue.waiting} solves are already waiting for this server; run the scenario again in a minute.`);
+        return fail(c, 503, "solve_queue_full", message("error.solveQueueFull", { waiting: queue.waiting }));
       }
       const work = job.done.then(async (outcome) => {
         if (outcome.kind === "result" && outcome.result.status !== "error") {
@@ -237,21 +246,21 @@ export function scenarioRoutes(
       inFlight.add(tracked);
     }
     // 202: the run goes on; poll GET /api/scenarios/:id/runs/:runId or …/result.
-    return c.json({ run: withQueue(run), started }, 202);
+    return respond(c, contracts.runScenario, { run: withQueue(run), started });
   });
 
   routes.get("/scenarios/:id/runs/:runId", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const run = await getRun(db, c.req.param("id"), c.req.param("runId"));
-    return run ? c.json(withQueue(run)) : fail(c, 404, "not_found", `No run ${c.req.param("runId")} of scenario ${c.req.param("id")}.`);
+    return run ? respond(c, contracts.scenarioRun, withQueue(run)) : fail(c, 404, "not_found", message("error.noRun", { run: c.req.param("runId"), scenario: c.req.param("id") }));
   });
 
   routes.get("/scenarios/:id/result", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const scenario = await getScenario(db, c.req.param("id"));
-    if (!scenario) return notFound(c, c.req.param("id"));
+    if (!scenario) return notFound(c, "scenario", c.req.param("id"));
     const records = await runRecords(db, scenario.id);
     let dataChanged = null;
     if (records.lastGood) dataChanged = dataChangesBetween(records.lastGood.input, (await currentInstance(db, scenario)).instance);
@@ -263,7 +272,7 @@ export function scenarioRoutes(
       notes: records.lastGood?.notes ?? [],
       dataChanged,
     };
-    return c.json(view);
+    return respond(c, contracts.scenarioResult, view);
   });
 
   return Object.assign(routes, { whenIdle: () => Promise.all([...inFlight]).then(() => undefined) });

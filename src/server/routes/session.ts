@@ -6,7 +6,9 @@ import type { LoginThrottle } from "../auth/login-throttle";
 import { checkPasswordThrottled } from "../auth/password-check";
 import { createSession, deleteSession, sessionCookieName, type SessionPolicy } from "../auth/sessions";
 import type { Database } from "../db/database";
-import { authorise, fail, readBody, type AppEnv } from "../http";
+import { routes as contracts } from "../../core/api/routes";
+import { message } from "../../core/messages/message";
+import { authorise, fail, readBody, respond, type AppEnv } from "../http";
 import { findUserByName, recordSignIn } from "../repositories/users";
 import { meDetails } from "./me";
 
@@ -22,7 +24,7 @@ export function sessionRoutes(db: Database, throttle: LoginThrottle, settings: S
 
   routes.post("/session", async (c) => {
     if (!settings.localLogin) {
-      return fail(c, 403, "local_login_disabled", "Password sign-in is switched off here; sign in through single sign-on.");
+      return fail(c, 403, "local_login_disabled", message("error.localLoginDisabled"));
     }
     const body = await readBody(c, loginSchema);
     if (!body.ok) return body.response;
@@ -33,12 +35,14 @@ export function sessionRoutes(db: Database, throttle: LoginThrottle, settings: S
     const check = await checkPasswordThrottled(throttle, { address, account: username, password: body.value.password, storedHash: user?.password_hash });
     if (!check.ok && check.reason === "throttled") {
       c.header("Retry-After", String(check.retryAfterSeconds));
-      return fail(c, 429, "too_many_attempts", `Too many failed sign-ins; try again in ${check.retryAfterSeconds} s.`);
+      return fail(c, 429, "too_many_attempts", message("error.tooManyAttempts", { seconds: check.retryAfterSeconds }));
     }
-    if (!check.ok || !user) return fail(c, 401, "invalid_credentials", "Wrong username or password.");
-    if (!user.active) return fail(c, 403, "account_deactivated", "This account is deactivated; ask an admin to reactivate it.");
+    if (!check.ok || !user) return fail(c, 401, "invalid_credentials", message("error.invalidCredentials"));
+    if (!user.active) return fail(c, 403, "account_deactivated", message("error.accountDeactivated"));
     await startSession(c, db, user.id, "password", settings);
-    return c.json(
+    return respond(
+      c,
+      contracts.signIn,
       meDetails({
         username: user.username,
         role: user.role,
@@ -59,7 +63,7 @@ export function sessionRoutes(db: Database, throttle: LoginThrottle, settings: S
   routes.get("/me", (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    return c.json(meDetails(auth.user));
+    return respond(c, contracts.me, meDetails(auth.user));
   });
 
   return routes;

@@ -1,15 +1,15 @@
 import { Hono } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { planningWriters } from "../../core/domain/accounts";
-import { siteInputSchema } from "../../core/domain/records";
-import { z } from "zod";
+import { siteInputSchema, siteUpdateSchema } from "../../core/domain/records";
 import type { Database } from "../db/database";
-import { authorise, fail, readBody, type AppEnv } from "../http";
+import { authorise, fail, readBody, respond, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { getSite, insertSite, listSites, setSiteDeleted, updateSite } from "../repositories/sites";
 import { bboxQuery } from "./query";
-import { inTransaction, Refusal, versionConflict } from "./write-helpers";
+import { inTransaction, notFound, notFoundDeleted, Refusal, versionConflict } from "./write-helpers";
+import { message } from "../../core/messages/message";
 
-const siteUpdateSchema = siteInputSchema.extend({ version: z.number().int().positive("must be a positive whole number") });
 
 /** Storage, landfill and quarry sites: read for all signed in, written by planners and admins. */
 export function siteRoutes(db: Database) {
@@ -21,15 +21,15 @@ export function siteRoutes(db: Database) {
     const bbox = bboxQuery(c);
     if (!bbox.ok) return bbox.response;
     const includeDeleted = c.req.query("includeDeleted") === "true";
-    if (includeDeleted && auth.user.role !== "admin") return fail(c, 403, "forbidden", "Only an admin may list deleted sites.");
-    return c.json({ items: await listSites(db, { bbox: bbox.bbox, includeDeleted }) });
+    if (includeDeleted && auth.user.role !== "admin") return fail(c, 403, "forbidden", message("error.adminListsDeleted", { entity: "site" }));
+    return respond(c, contracts.sites, { items: await listSites(db, { bbox: bbox.bbox, includeDeleted }) });
   });
 
   routes.get("/sites/:id", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const site = await getSite(db, c.req.param("id"), { includeDeleted: auth.user.role === "admin" });
-    return site ? c.json(site) : fail(c, 404, "not_found", `No site with id ${c.req.param("id")}.`);
+    return site ? respond(c, contracts.site, site) : notFound(c, "site", c.req.param("id"));
   });
 
   routes.post("/sites", async (c) => {
@@ -43,7 +43,7 @@ export function siteRoutes(db: Database) {
       await writeAudit(tx, { entity: "site", entityId: id, action: "create", actor: auth.user.username, before: null, after: created });
       return created;
     });
-    return c.json(site, 201);
+    return respond(c, contracts.createSite, site);
   });
 
   routes.put("/sites/:id", async (c) => {
@@ -55,14 +55,14 @@ export function siteRoutes(db: Database) {
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
       const before = await getSite(tx, id);
-      if (!before) throw new Refusal(fail(c, 404, "not_found", `No site with id ${id}.`));
+      if (!before) throw new Refusal(notFound(c, "site", id));
       const outcome = await updateSite(tx, id, input, version, auth.user.username);
       if (outcome === "stale") throw new Refusal(versionConflict(c, "site", before));
       const after = (await getSite(tx, id))!;
       await writeAudit(tx, { entity: "site", entityId: id, action: "update", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.updateSite, result);
   });
 
   routes.delete("/sites/:id", async (c) => {
@@ -71,7 +71,7 @@ export function siteRoutes(db: Database) {
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
       const before = await getSite(tx, id);
-      if (!before) throw new Refusal(fail(c, 404, "not_found", `No site with id ${id}.`));
+      if (!before) throw new Refusal(notFound(c, "site", id));
       await setSiteDeleted(tx, id, true, auth.user.username);
       const after = await getSite(tx, id, { includeDeleted: true });
       await writeAudit(tx, { entity: "site", entityId: id, action: "delete", actor: auth.user.username, before, after });
@@ -86,13 +86,13 @@ export function siteRoutes(db: Database) {
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
       const before = await getSite(tx, id, { includeDeleted: true });
-      if (!before?.deletedAt) throw new Refusal(fail(c, 404, "not_found", `No deleted site with id ${id}.`));
+      if (!before?.deletedAt) throw new Refusal(notFoundDeleted(c, "site", id));
       await setSiteDeleted(tx, id, false, auth.user.username);
       const after = (await getSite(tx, id))!;
       await writeAudit(tx, { entity: "site", entityId: id, action: "restore", actor: auth.user.username, before, after });
       return after;
     });
-    return result instanceof Response ? result : c.json(result);
+    return result instanceof Response ? result : respond(c, contracts.restoreSite, result);
   });
 
   return routes;

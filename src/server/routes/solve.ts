@@ -1,11 +1,13 @@
 import { Hono } from "hono";
-import { describeFields } from "../../core/domain/api-error";
+import { routes as contracts } from "../../core/api/routes";
+import { describeFields, fieldError } from "../../core/domain/api-error";
 import { serverSolvers } from "../../core/domain/accounts";
+import { message } from "../../core/messages/message";
 import { parseInstance } from "../../core/matching/instance";
 import { solveInWorker, type WorkerOutcome } from "../../solver/solve-in-worker";
 import type { ServerConfig } from "../config";
 import type { SolveQueue } from "../solve-queue";
-import { authorise, fail, readJson, type AppEnv } from "../http";
+import { authorise, fail, invalidInput, readJson, respond, type AppEnv } from "../http";
 
 type Solve = typeof solveInWorker;
 
@@ -30,14 +32,14 @@ export function solveRoutes(
     if (!auth.ok) return auth.response;
     const objective = c.req.query("objective");
     if (objective !== undefined && objective !== "cost" && objective !== "co2") {
-      return fail(c, 400, "invalid_input", `objective must be cost or co2, got ${JSON.stringify(objective)}.`, [
-        { path: "objective", message: "must be cost or co2" },
-      ]);
+      return invalidInput(c, [fieldError("objective", message("validation.objective"))]);
     }
     const raw = await readJson(c);
     if (!raw.ok) return raw.response;
     const parsed = parseInstance(raw.value);
-    if (!parsed.ok) return fail(c, 400, "invalid_input", `Invalid instance: ${describeFields(parsed.fields)}`, parsed.fields);
+    if (!parsed.ok) {
+      return fail(c, 400, "invalid_input", message("error.invalidInstance", { details: describeFields(parsed.fields), count: parsed.fields.length }), parsed.fields);
+    }
 
     const timeoutMs = config.solveTimeoutSeconds * 1000;
     // The request waits its turn (FIFO) behind the solves already running; the time limit counts from its start.
@@ -46,21 +48,15 @@ export function solveRoutes(
     );
     if (!job.queued) {
       c.header("Retry-After", "30");
-      return fail(c, 503, "solve_queue_full", `${queue.waiting} solves are already waiting for this server; try again in a minute.`);
+      return fail(c, 503, "solve_queue_full", message("error.solveQueueFull", { waiting: queue.waiting }));
     }
     const outcome: WorkerOutcome = await job.done;
     if (outcome.kind === "timeout") {
-      return fail(
-        c,
-        504,
-        "solve_timeout",
-        `The solve was stopped at the time limit of ${config.solveTimeoutSeconds} s (MASSEKART_SOLVE_TIMEOUT_S). ` +
-          "Raise the limit, or make the instance smaller: fewer lots or months, or a shorter maxHaulKm.",
-      );
+      return fail(c, 504, "solve_timeout", message("error.solveTimeout", { seconds: config.solveTimeoutSeconds }));
     }
-    if (outcome.kind === "failed") return fail(c, 500, "solve_failed", `The solver failed: ${outcome.message}`);
-    if (outcome.result.status === "error") return fail(c, 500, "solve_failed", `The solver failed: ${outcome.result.message}`);
-    return c.json(outcome.result);
+    if (outcome.kind === "failed") return fail(c, 500, "solve_failed", message("error.solveFailed", { detail: outcome.message }));
+    if (outcome.result.status === "error") return fail(c, 500, "solve_failed", message("error.solveFailed", { detail: outcome.result.message }));
+    return respond(c, contracts.solve, outcome.result);
   });
 
   return routes;

@@ -1,24 +1,23 @@
 import { Hono } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { representativePoint } from "../../core/geo/geometry";
 import type { Site } from "../../core/domain/records";
-import { suitabilityReport, suitabilitySearchBox, type SuitabilityReport } from "../../core/suitability/report";
-import { defaultSuitabilityRules, parseSuitabilityRules, type SuitabilityRules } from "../../core/suitability/rules";
+import { suitabilityReport, suitabilitySearchBox, type RankingItem } from "../../core/suitability/report";
+import { parseSuitabilityRules, type SuitabilityRules } from "../../core/suitability/rules";
+import { getRulesInForce as rulesInForce, setRulesInForce } from "../repositories/suitability-rules";
 import type { HaulLot } from "../../core/suitability/mean-haul";
 import type { Database, Queryable } from "../db/database";
 import type { HaulService } from "../haul-service";
-import { authorise, fail, readJson, type AppEnv } from "../http";
+import { authorise, fail, readJson, respond, type AppEnv } from "../http";
+import { fieldError } from "../../core/domain/api-error";
+import { message } from "../../core/messages/message";
+import { notFound } from "./write-helpers";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable } from "../repositories/materials";
 import { listProjects } from "../repositories/projects";
 import { getSite, listSites } from "../repositories/sites";
 import { listHazardZones, listZoning } from "../repositories/zoning";
 
-async function rulesInForce(db: Queryable): Promise<SuitabilityRules> {
-  const rows = await db.query<{ value: unknown }>("select value from settings where key = 'suitabilityRules'");
-  if (!rows[0]) return defaultSuitabilityRules;
-  const parsed = parseSuitabilityRules(rows[0].value);
-  return parsed.ok ? parsed.rules : defaultSuitabilityRules;
-}
 
 /** Every live lot as the mean haul needs it: tonnes at its project's point. */
 async function haulLots(db: Queryable): Promise<HaulLot[]> {
@@ -48,36 +47,33 @@ export function suitabilityRoutes(db: Database, haul: HaulService) {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const site = await getSite(db, c.req.param("id"));
-    if (!site) return fail(c, 404, "not_found", `No site with id ${c.req.param("id")}.`);
+    if (!site) return notFound(c, "site", c.req.param("id"));
     const outcome = await reportOf(site, { rules: await rulesInForce(db), lots: await haulLots(db) });
     if (!outcome.ok) {
-      return fail(c, 422, "invalid_site", `The site ${site.name} cannot be rated: ${outcome.problem}`, [
-        { path: outcome.path.join("."), message: outcome.problem },
+      return fail(c, 422, "invalid_site", message("error.invalidSite", { site: site.name, problem: outcome.problemDetail }), [
+        fieldError(outcome.path.join("."), outcome.problemDetail),
       ]);
     }
-    return c.json(outcome.report);
+    return respond(c, contracts.suitability, outcome.report);
   });
 
   routes.get("/suitability/ranking", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const context = { rules: await rulesInForce(db), lots: await haulLots(db) };
-    const items: ({ siteId: string; name: string; kind: Site["kind"]; status: Site["status"] } & (
-      | { report: SuitabilityReport; problem?: undefined }
-      | { report?: undefined; problem: string }
-    ))[] = [];
+    const items: RankingItem[] = [];
     for (const site of await listSites(db)) {
       const outcome = await reportOf(site, context);
       const base = { siteId: site.id, name: site.name, kind: site.kind, status: site.status };
-      items.push(outcome.ok ? { ...base, report: outcome.report } : { ...base, problem: outcome.problem });
+      items.push(outcome.ok ? { ...base, report: outcome.report } : { ...base, problem: outcome.problem, problemDetail: outcome.problemDetail });
     }
-    return c.json({ items });
+    return respond(c, contracts.ranking, { items });
   });
 
   routes.get("/suitability/rules", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    return c.json(await rulesInForce(db));
+    return respond(c, contracts.suitabilityRules, await rulesInForce(db));
   });
 
   routes.put("/suitability/rules", async (c) => {
@@ -86,17 +82,16 @@ export function suitabilityRoutes(db: Database, haul: HaulService) {
     const raw = await readJson(c);
     if (!raw.ok) return raw.response;
     const parsed = parseSuitabilityRules(raw.value);
-    if (!parsed.ok) return fail(c, 400, "invalid_input", parsed.problem, [{ path: "rules", message: parsed.problem }]);
+    if (!parsed.ok) {
+      const problem = message("error.invalidRules", { detail: parsed.problem });
+      return fail(c, 400, "invalid_input", problem, [fieldError("rules", problem)]);
+    }
     await db.transaction(async (tx) => {
       const before = await rulesInForce(tx);
-      await tx.query(
-        `insert into settings (key, value) values ('suitabilityRules', $1::jsonb)
-         on conflict (key) do update set value = excluded.value`,
-        [JSON.stringify(parsed.rules)],
-      );
+      await setRulesInForce(tx, parsed.rules);
       await writeAudit(tx, { entity: "suitability_rules", entityId: "rules", action: "update", actor: auth.user.username, before, after: parsed.rules });
     });
-    return c.json(parsed.rules);
+    return respond(c, contracts.updateSuitabilityRules, parsed.rules);
   });
 
   return routes;

@@ -1,14 +1,11 @@
 import { Hono, type Context } from "hono";
-import {
-  describePasswordProblem,
-  passwordResetSchema,
-  userCreateSchema,
-  userUpdateSchema,
-  type PasswordResetResult,
-} from "../../core/domain/users-api";
+import { routes as contracts } from "../../core/api/routes";
+import { fieldError } from "../../core/domain/api-error";
+import { passwordProblemMessage, passwordResetSchema, userCreateSchema, userUpdateSchema } from "../../core/domain/users-api";
+import { message } from "../../core/messages/message";
 import { createAccount, resetPassword, updateAccount, type AccountProblem } from "../auth/user-accounts";
 import type { Database } from "../db/database";
-import { authorise, fail, readBody, type AppEnv } from "../http";
+import { authorise, fail, readBody, respond, type AppEnv } from "../http";
 import { accountOf, findUserByName, listItemOf, listUsers } from "../repositories/users";
 import { versionConflict } from "./write-helpers";
 
@@ -23,14 +20,14 @@ export function userRoutes(db: Database) {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const rows = await listUsers(db);
-    return c.json({ items: auth.user.role === "admin" ? rows.map(accountOf) : rows.map(listItemOf) });
+    return respond(c, contracts.users, { items: auth.user.role === "admin" ? rows.map(accountOf) : rows.map(listItemOf) });
   });
 
   routes.get("/users/:username", async (c) => {
     const auth = authorise(c, ["admin"]);
     if (!auth.ok) return auth.response;
     const row = await findUserByName(db, c.req.param("username"));
-    return row ? c.json(accountOf(row)) : notFound(c, c.req.param("username"));
+    return row ? respond(c, contracts.user, accountOf(row)) : notFound(c, c.req.param("username"));
   });
 
   routes.post("/users", async (c) => {
@@ -40,7 +37,7 @@ export function userRoutes(db: Database) {
     if (!body.ok) return body.response;
     // The admin knows the first password, so the user replaces it at their first sign-in.
     const outcome = await createAccount(db, body.value, { actor: auth.user.username, mustChangePassword: true });
-    return outcome.ok ? c.json(outcome.value, 201) : accountProblem(c, outcome.problem);
+    return outcome.ok ? respond(c, contracts.createUser, outcome.value) : accountProblem(c, outcome.problem);
   });
 
   routes.put("/users/:username", async (c) => {
@@ -49,7 +46,7 @@ export function userRoutes(db: Database) {
     const body = await readBody(c, userUpdateSchema);
     if (!body.ok) return body.response;
     const outcome = await updateAccount(db, c.req.param("username"), body.value, { actor: auth.user.username });
-    return outcome.ok ? c.json(outcome.value) : accountProblem(c, outcome.problem);
+    return outcome.ok ? respond(c, contracts.updateUser, outcome.value) : accountProblem(c, outcome.problem);
   });
 
   routes.post("/users/:username/password", async (c) => {
@@ -62,13 +59,13 @@ export function userRoutes(db: Database) {
     const outcome = await resetPassword(db, username, body.value.password, { actor: auth.user.username });
     if (!outcome.ok) return accountProblem(c, outcome.problem);
     const { generatedPassword } = outcome.value;
-    return c.json({ username, mustChangePassword: true, ...(generatedPassword ? { generatedPassword } : {}) } satisfies PasswordResetResult);
+    return respond(c, contracts.resetPassword, { username, mustChangePassword: true, ...(generatedPassword ? { generatedPassword } : {}) });
   });
 
   return routes;
 }
 
-const notFound = (c: Context, username: string) => fail(c, 404, "not_found", `No user ${username}.`);
+const notFound = (c: Context, username: string) => fail(c, 404, "not_found", message("error.noUser", { username }));
 
 /** The answer for a refused account change, shared by the admin's routes and a user's own. */
 export function accountProblem(c: Context, problem: AccountProblem): Response {
@@ -76,24 +73,19 @@ export function accountProblem(c: Context, problem: AccountProblem): Response {
     case "not_found":
       return notFound(c, problem.username);
     case "username_taken":
-      return fail(c, 409, "username_taken", `The username ${problem.username} is taken.`, [
-        { path: "username", message: "is taken by another account (active or not)" },
+      return fail(c, 409, "username_taken", message("error.usernameTaken", { username: problem.username }), [
+        fieldError("username", message("validation.usernameTaken")),
       ]);
     case "version_conflict":
       return versionConflict(c, "user", problem.current);
     case "last_admin":
-      return fail(
-        c,
-        409,
-        "last_admin",
-        `${problem.username} is the last active admin; make another user an admin before deactivating or demoting this one.`,
-      );
+      return fail(c, 409, "last_admin", message("error.lastAdmin", { username: problem.username }));
     case "sso_account":
-      return fail(c, 409, "sso_account", `${problem.username} signs in through single sign-on and has no local password.`);
+      return fail(c, 409, "sso_account", message("error.ssoAccount", { username: problem.username }));
     case "weak_password": {
-      const message = describePasswordProblem(problem.problem);
-      return fail(c, 400, problem.problem.code, `The ${problem.field === "newPassword" ? "new password" : "password"} ${message}.`, [
-        { path: problem.field, message },
+      const why = passwordProblemMessage(problem.problem);
+      return fail(c, 400, problem.problem.code, message(problem.field === "newPassword" ? "error.weakNewPassword" : "error.weakPassword", { problem: why }), [
+        fieldError(problem.field, why),
       ]);
     }
   }

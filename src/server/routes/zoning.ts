@@ -1,10 +1,13 @@
 import { Hono } from "hono";
+import { routes as contracts } from "../../core/api/routes";
 import { planningWriters } from "../../core/domain/accounts";
 import { zoningAreaInputSchema } from "../../core/domain/records";
 import { hazardZoneInputSchema } from "../../core/zoning/hazard-zones";
 import { parseZoningFile, zoningFormats, type ZoningFormat } from "../../io/zoning/zoning-file";
 import type { Database } from "../db/database";
-import { authorise, fail, type AppEnv } from "../http";
+import { authorise, fail, invalidQuery, respond, type AppEnv } from "../http";
+import { apiError, fieldError } from "../../core/domain/api-error";
+import { message } from "../../core/messages/message";
 import { writeAudit } from "../repositories/audit";
 import { insertHazardZone, insertZoningArea, listHazardZones, listZoning } from "../repositories/zoning";
 import { bboxQuery } from "./query";
@@ -25,7 +28,7 @@ export function zoningRoutes(db: Database) {
     if (!auth.ok) return auth.response;
     const bbox = bboxQuery(c);
     if (!bbox.ok) return bbox.response;
-    return c.json({ items: await listZoning(db, { bbox: bbox.bbox }) });
+    return respond(c, contracts.zoning, { items: await listZoning(db, { bbox: bbox.bbox }) });
   });
 
   routes.get("/zoning/zones", async (c) => {
@@ -33,7 +36,7 @@ export function zoningRoutes(db: Database) {
     if (!auth.ok) return auth.response;
     const bbox = bboxQuery(c);
     if (!bbox.ok) return bbox.response;
-    return c.json({ items: await listHazardZones(db, { bbox: bbox.bbox }) });
+    return respond(c, contracts.hazardZones, { items: await listHazardZones(db, { bbox: bbox.bbox }) });
   });
 
   routes.post("/zoning/import", async (c) => {
@@ -41,11 +44,10 @@ export function zoningRoutes(db: Database) {
     if (!auth.ok) return auth.response;
     const format = c.req.query("format");
     if (format !== undefined && !zoningFormats.includes(format as ZoningFormat)) {
-      const message = `must be one of ${zoningFormats.join(", ")}`;
-      return fail(c, 400, "invalid_query", `format ${message}`, [{ path: "format", message }]);
+      return invalidQuery(c, [fieldError("format", message("validation.oneOf", { values: zoningFormats }))]);
     }
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.length === 0) return fail(c, 400, "invalid_file", "The plan file is empty.");
+    if (bytes.length === 0) return fail(c, 400, "invalid_file", message("error.planFileEmpty"));
     const crs = c.req.query("crs");
     const codeProperty = c.req.query("codeProperty");
     const planId = c.req.query("planId");
@@ -57,7 +59,10 @@ export function zoningRoutes(db: Database) {
       ...(codeProperty ? { codeProperty } : {}),
       ...(planId ? { planId } : {}),
     });
-    if (!parsed.ok) return fail(c, 400, "invalid_file", parsed.problem, [{ path: "body", message: parsed.problem }]);
+    if (!parsed.ok) {
+      const problem = message("error.invalidFile", { detail: parsed.problem });
+      return fail(c, 400, "invalid_file", problem, [fieldError("body", problem)]);
+    }
 
     const summary = {
       imported: 0,
@@ -71,20 +76,11 @@ export function zoningRoutes(db: Database) {
       zonesImported: 0,
     };
     const skipInvalid = c.req.query("skipInvalid") === "true";
-    if (c.req.query("dryRun") === "true") return c.json(summary);
+    if (c.req.query("dryRun") === "true") return respond(c, contracts.importZoning, summary, 200);
     if (parsed.skipped.length > 0 && !skipInvalid) {
-      const fields = parsed.skipped.map((s) => ({ path: s.object, message: s.reason }));
-      return c.json(
-        {
-          error: {
-            code: "invalid_objects",
-            message: `${parsed.skipped.length} objects cannot be imported; nothing was imported. Fix them, or import the ${parsed.areas.length + parsed.zones.length} valid ones with skipInvalid=true.`,
-            fields,
-          },
-          ...summary,
-        },
-        400,
-      );
+      const fields = parsed.skipped.map((s) => fieldError(s.object, message("validation.invalid", { detail: s.reason })));
+      const problem = message("error.invalidObjects", { count: parsed.skipped.length, valid: parsed.areas.length + parsed.zones.length });
+      return c.json({ ...apiError("invalid_objects", problem, fields), ...summary }, 400);
     }
     const areaPlanIds = [...new Set(parsed.areas.map((area) => area.planId))];
     const zonePlanIds = [...new Set(parsed.zones.map((zone) => zone.planId))];
@@ -107,7 +103,7 @@ export function zoningRoutes(db: Database) {
     });
     // `imported` counts the areas as DESIGN §7 has it; the zones have their own count.
     summary.zonesImported = parsed.zones.length;
-    return c.json(summary, 201);
+    return respond(c, contracts.importZoning, summary, 201);
   });
 
   return routes;

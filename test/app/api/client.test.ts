@@ -9,6 +9,7 @@ import {
   type ApiFailure,
 } from "../../../src/app/api/client";
 import { failureMessage } from "../../../src/app/api/failure-message";
+import { lot, project } from "../../support/record-fixtures";
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
@@ -22,7 +23,7 @@ describe("API client", () => {
     const fetchMock = vi.fn(async () => json(200, { username: "kari", role: "planner" }));
     vi.stubGlobal("fetch", fetchMock);
     const result = await createSession("kari", "secret");
-    expect(result).toEqual({ ok: true, value: { username: "kari", role: "planner" } });
+    expect(result).toEqual({ ok: true, value: { username: "kari", role: "planner" }, status: 200 });
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe("/api/session");
     expect(init.method).toBe("POST");
@@ -48,12 +49,16 @@ describe("API client", () => {
     expect(!result.ok && result.failure.status).toBe(0);
   });
 
-  it("unwraps { items } and refuses an answer without them", async () => {
-    vi.stubGlobal("fetch", async () => json(200, { items: [{ id: "P1" }] }));
-    expect(await fetchProjects()).toEqual({ ok: true, value: [{ id: "P1" }] });
+  it("unwraps { items }, and refuses an answer its contract does not describe", async () => {
+    vi.stubGlobal("fetch", async () => json(200, { items: [project()], total: 1 }));
+    expect(await fetchProjects()).toEqual({ ok: true, value: [project()], status: 200 });
     vi.stubGlobal("fetch", async () => json(200, { rows: [] }));
     const result = await fetchProjects();
     expect(!result.ok && result.failure.code).toBe("bad_response");
+    // A record that lacks a field, or has one of the wrong type, is refused too, naming where.
+    vi.stubGlobal("fetch", async () => json(200, { items: [{ ...project(), lots: [{ ...lot(), tonnes: "many" }] }], total: 1 }));
+    const wrong = await fetchProjects();
+    expect(!wrong.ok && wrong.failure).toMatchObject({ code: "bad_response", message: expect.stringContaining("items.0.lots.0.tonnes") });
   });
 
   it("survives an error page that is not JSON", async () => {
@@ -66,7 +71,8 @@ describe("API client", () => {
     const fetchMock = vi.fn(async () => json(200, { items: [] }));
     vi.stubGlobal("fetch", fetchMock);
     await fetchZoning([10.3, 59.5, 10.6, 59.9]);
-    expect((fetchMock.mock.calls[0] as unknown as [string])[0]).toBe("/api/zoning?bbox=10.3,59.5,10.6,59.9");
+    const url = new URL((fetchMock.mock.calls[0] as unknown as [string])[0], "http://localhost");
+    expect([url.pathname, url.searchParams.get("bbox")]).toEqual(["/api/zoning", "10.3,59.5,10.6,59.9"]);
   });
 });
 
@@ -78,8 +84,9 @@ describe("failureMessage", () => {
     expect(failureMessage(failure(401))).toEqual({ key: "session.expired" });
   });
 
-  it("translates rate limiting and network failures", () => {
-    expect(failureMessage(failure(429), "signIn")).toEqual({ key: "error.tooManyAttempts" });
+  it("translates the server's message by its key, and a network failure", () => {
+    const limited = { ...failure(429), key: "error.tooManyAttempts", params: { seconds: 60 } };
+    expect(failureMessage(limited, "signIn")).toEqual({ key: "error.tooManyAttempts", params: { seconds: 60 } });
     expect(failureMessage(failure(0))).toEqual({ key: "error.network" });
   });
 
@@ -91,7 +98,7 @@ describe("failureMessage", () => {
   });
 
   it("keeps a version conflict's current record", async () => {
-    const current = { id: "P1", version: 5, updatedBy: "planner" };
+    const current = project({ version: 5, updatedBy: "planner" });
     vi.stubGlobal("fetch", async () => json(409, { error: { code: "version_conflict", message: "Stale", fields: [] }, current }));
     const result = await updateProject("P1", { name: "x", status: "planned", location: { type: "Point", coordinates: [10, 59] }, contact: "", notes: "", version: 4 });
     expect(result.ok).toBe(false);
@@ -99,7 +106,7 @@ describe("failureMessage", () => {
   });
 
   it("asks for the filtered projects and builds the export address with the same query", async () => {
-    const fetchMock = vi.fn(async (_url: string) => json(200, { items: [] }));
+    const fetchMock = vi.fn(async (_url: string) => json(200, { items: [], total: 0 }));
     vi.stubGlobal("fetch", fetchMock);
     await fetchProjects("?material=rock");
     expect(fetchMock.mock.calls[0]![0]).toBe("/api/projects?material=rock");

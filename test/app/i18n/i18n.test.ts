@@ -10,6 +10,8 @@ import {
   type MessageKey,
 } from "../../../src/app/i18n/i18n";
 import { nb } from "../../../src/app/i18n/nb";
+import { messageCatalogue } from "../../../src/core/messages/catalogue";
+import { message, type MessageKey as CoreMessageKey } from "../../../src/core/messages/message";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -119,5 +121,43 @@ describe("number formats", () => {
   it("honour an explicit number of decimals", () => {
     expect(formatNumber("nb", 145.5, 2)).toBe("145,5");
     expect(formatWithUnit("en", 320, "NOK/t", 2)).toBe(`320${nbsp}NOK/t`);
+  });
+});
+
+describe("the core's message keys", () => {
+  const coreKeys = Object.keys(messageCatalogue) as CoreMessageKey[];
+
+  it("each have a Norwegian and an English text, with only the key's parameters as placeholders", () => {
+    const problems: string[] = [];
+    for (const key of coreKeys) {
+      const declared = Object.keys(messageCatalogue[key].params);
+      for (const lang of languages) {
+        const text = (catalogues[lang] as Record<string, string | undefined>)[key];
+        if (!text?.trim()) problems.push(`${lang} ${key}: no text`);
+        else for (const name of placeholders(text)) if (!declared.includes(name!)) problems.push(`${lang} ${key}: {${name}} is not a parameter`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("say an unplaced lot's reason in Norwegian without an English word or an internal code", () => {
+    const mass = message("mass.hazardous", { material: "clay_silt" });
+    const reason = message("unplaced.noHazardousLandfill", { mass });
+    expect(translate("nb", reason.key, reason.params)).toBe("ingen deponi er godkjent for farlig avfall (leire / silt)");
+    const taken = message("unplaced.receiversTaken", {
+      maxKm: 60,
+      months: ["2027-03–2027-05", "2027-08"],
+      causes: [message("cause.demandMet", { lots: { items: ["D1", "D2", "D3"], more: 2 } }), message("cause.storageFull", { site: "Lahell", month: "2027-04" })],
+    });
+    expect(translate("nb", taken.key, taken.params)).toBe(
+      "alle mottakere innen 60 km er opptatt i 2027-03–2027-05, 2027-08: behovet D1, D2, D3 og 2 til er allerede dekket, mellomlager Lahell fullt i 2027-04",
+    );
+    const demand = message("unplaced.noSource", { mass: message("mass.demandUpTo", { materials: ["rock", "gravel_sand"], class: 2 }) });
+    expect(translate("nb", demand.key, demand.params)).toBe(
+      "ingen overskuddsparti, mellomlager eller massetak har sprengstein / fjell eller grus / sand / pukk i tilstandsklasse 2 eller bedre",
+    );
+    expect(translate("en", demand.key, demand.params)).toBe(
+      "no surplus lot, storage site or quarry offers rock or gravel and sand of class 2 or better",
+    );
   });
 });

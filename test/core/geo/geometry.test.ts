@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bboxOf, locationSchema, parseBbox } from "../../../src/core/geo/geometry";
+import { englishText } from "../../../src/core/messages/message";
 
 describe("bboxOf", () => {
   it("spans every position of a multipolygon", () => {
@@ -25,7 +26,7 @@ describe("parseBbox", () => {
   ])("rejects %s saying %s", (text, message) => {
     const parsed = parseBbox(text);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.message).toContain(message);
+    if (!parsed.ok) expect(englishText(parsed.problem)).toContain(message);
   });
 });
 

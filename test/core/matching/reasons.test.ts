@@ -53,6 +53,24 @@ describe("unplaced lots and their reasons", () => {
       garden: [50, "no surplus lot, storage site or quarry offers topsoil of class 1 within 60 km in 2027-03"],
     });
     expect(result.unplaced.find((u) => u.lotId === "late")?.months).toEqual([may]);
+    // The same reasons as keys and parameters, for the app to say in Norwegian: codes, not words.
+    const details = Object.fromEntries(result.unplaced.map((u) => [u.lotId, u.reasonDetails]));
+    expect(details.hazard).toEqual([
+      { key: "unplaced.noHazardousLandfill", params: { mass: { key: "mass.hazardous", params: { material: "clay_silt" } } } },
+    ]);
+    expect(details.late).toEqual([
+      {
+        key: "unplaced.noReceiverInMonths",
+        params: { mass: { key: "mass.ofClass", params: { material: "gravel_sand", class: 1 } }, maxKm: 60, months: [may] },
+      },
+    ]);
+    expect(details.far![0]!.params.nearest).toEqual({
+      key: "unplaced.nearest",
+      params: { place: { key: "place.landfill", params: { name: "L1" } }, km: 80 },
+    });
+    expect(details.fill![0]!.params.causes).toEqual([
+      { key: "cause.storageHoldsNone", params: { sites: { items: [{ key: "cause.storageFullEarlier", params: { site: "S3", month: apr } }], more: 0 } } },
+    ]);
   });
 
   it("names the demand already met when a surplus lot finds every demand full", async () => {

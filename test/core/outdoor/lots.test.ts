@@ -87,6 +87,8 @@ describe("checks before saving", () => {
       code: "exceeds_storage_area",
       path: "quantity",
       message: expect.stringMatching(/30,000 m of Granite kerb need 1,000 m² .*all storage sites together \(400 m²\)/),
+      key: "outdoor.exceedsArea",
+      params: expect.objectContaining({ quantity: 30_000, unit: "m", needM2: 1000, suitableM2: 400 }),
     });
     // Timber needs cover: only the 100 m² under roof count. 100 m³ × 1.05 ÷ 2 = 52.5 m² fits, 200 m³ = 105 m² does not.
     expect(problems({ ...kerb, typeId: "sawn_timber", quantity: 100 })).toEqual([]);
@@ -98,7 +100,13 @@ describe("checks before saving", () => {
 
   it("refuses a chosen site that cannot take the type", () => {
     expect(outdoorLotProblems({ ...kerb, typeId: "park_bench", quantity: 4, storageSiteId: "open" }, { type: types.get("park_bench"), sites: [open, roofed] })).toEqual([
-      { code: "invalid_input", path: "storageSiteId", message: "Åpent lager has no covered material area, and Park bench needs cover" },
+      {
+        code: "invalid_input",
+        path: "storageSiteId",
+        message: "Åpent lager has no covered material area, and Park bench needs cover",
+        key: "outdoor.siteWithoutCover",
+        params: { site: "Åpent lager", type: { nb: "Parkbenk", en: "Park bench" } },
+      },
     ]);
     expect(problems({ ...kerb, storageSiteId: "nowhere" })).toEqual(["invalid_input:storageSiteId"]);
   });

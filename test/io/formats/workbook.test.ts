@@ -96,7 +96,7 @@ describe("mass lots from Excel", () => {
     });
     const read = await readLotWorkbook(bytes);
     if (!read.ok) throw new Error(read.problem);
-    expect(readLots(read.value, read.value.rowNumbers)).toEqual([{ ok: false, errors: [{ row: 3, column: "quantity", message: '"mye" is not a number' }] }]);
+    expect(readLots(read.value, read.value.rowNumbers)).toEqual([{ ok: false, errors: [{ row: 3, column: "quantity", message: '"mye" is not a number', key: "csv.notNumber", params: { value: "mye" } }] }]);
   });
 
   it("is read by GDAL's XLSX driver with the same columns and values", async () => {

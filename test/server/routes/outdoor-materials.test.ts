@@ -264,13 +264,18 @@ describe.each(backendNames)("outdoor materials API on %s", (backend) => {
       expect(paths).toEqual(expect.arrayContaining(["quantity", "availableFrom", "condition"]));
       expect((await post({ ...kerbBody, direction: "wanted", availableFrom: undefined })).error.fields.map((f) => f.path)).toEqual(["neededBy"]);
       expect((await post({ ...kerbBody, typeId: "park_bench", quantity: 1.5 })).error.fields).toEqual([
-        { path: "quantity", message: "must be a whole number of pieces (Park bench is counted in pieces)" },
+        { path: "quantity", message: "must be a whole number of pieces (Park bench is counted in pieces)", key: "outdoor.wholePieces", params: { type: { nb: "Parkbenk", en: "Park bench" } } },
       ]);
       expect((await post({ ...kerbBody, wantedBy: { projectId: "ghost", month: "2027-06" } })).error.fields).toEqual([
-        { path: "wantedBy.projectId", message: "no project has the id ghost" },
+        { path: "wantedBy.projectId", message: "no project has the id ghost", key: "import.noProjectWithId", params: { id: "ghost" } },
       ]);
       expect((await post({ ...kerbBody, typeId: "sawn_timber", quantity: 2, storageSiteId: openSite.id })).error.fields).toEqual([
-        { path: "storageSiteId", message: "Utelager Vettre has no covered material area, and Sawn timber needs cover" },
+        {
+          path: "storageSiteId",
+          message: "Utelager Vettre has no covered material area, and Sawn timber needs cover",
+          key: "outdoor.siteWithoutCover",
+          params: { site: "Utelager Vettre", type: { nb: "Trevirke (konstruksjonsvirke)", en: "Sawn timber" } },
+        },
       ]);
     });
 
@@ -278,7 +283,14 @@ describe.each(backendNames)("outdoor materials API on %s", (backend) => {
       // 10 000 000 m of kerb need 333 333 m²; the sites have 100 000 + 500 m² (and any other test's sites).
       const error = (await post({ ...kerbBody, quantity: 10_000_000 })).error;
       expect(error.code).toBe("exceeds_storage_area");
-      expect(error.fields).toEqual([{ path: "quantity", message: expect.stringContaining("need 333,333 m² of storage") }]);
+      expect(error.fields).toEqual([
+        {
+          path: "quantity",
+          message: expect.stringContaining("need 333,333 m² of storage"),
+          key: "outdoor.exceedsArea",
+          params: expect.objectContaining({ quantity: 10_000_000, unit: "m", needM2: expect.closeTo(333_333.33, 1) }),
+        },
+      ]);
     });
 
     it("asks to confirm more than 100 000 t, then saves it", async () => {
@@ -483,7 +495,15 @@ describe.each(backendNames)("outdoor materials API on %s", (backend) => {
     it("refuses a viewer's import, and rows for someone else's project", async () => {
       expect((await importCsv(clients.viewer, fixture("outdoor-lots-good.csv"))).status).toBe(403);
       const report = await json<OutdoorLotImportReport>(await importCsv(clients.engineer2, fixture("outdoor-lots-good.csv")), 400);
-      expect(report.errors).toEqual([2, 3, 4].map((row) => ({ row, column: "project", message: expect.stringContaining("may not add lots") })));
+      expect(report.errors).toEqual(
+        [2, 3, 4].map((row) => ({
+          row,
+          column: "project",
+          message: expect.stringContaining("may not add lots"),
+          key: "import.notYourProject",
+          params: { project: "Utendørs CSV-prosjekt" },
+        })),
+      );
       expect((await importCsv(clients.engineer, "   ")).status).toBe(400);
     });
   });

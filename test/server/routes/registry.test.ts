@@ -191,7 +191,7 @@ describe.each(backendNames)("mass registry API on %s", (backend) => {
         members: ["ghost"],
       });
       expect(unknown.status).toBe(400);
-      expect((await unknown.json()).error.fields).toEqual([{ path: "members", message: "ghost is not a user" }]);
+      expect((await unknown.json()).error.fields).toEqual([{ path: "members", message: "ghost is not a user", key: "validation.notAUser", params: { username: "ghost" } }]);
       // The refused change left the project as it was.
       expect((await json<Project>(await clients.viewer.request("GET", `/api/projects/${project.id}`), 200)).name).toBe("Endret av medlem");
     });
@@ -283,7 +283,7 @@ describe.each(backendNames)("mass registry API on %s", (backend) => {
       location: { type: "Point", coordinates: [59.83, 10.43] },
     });
     const swappedError = (await json<{ error: { fields: { path: string; message: string }[] } }>(swapped, 400)).error;
-    expect(swappedError.fields).toEqual([{ path: "location.coordinates", message: expect.stringContaining("swapped") }]);
+    expect(swappedError.fields).toEqual([{ path: "location.coordinates", message: expect.stringContaining("swapped"), key: "geo.swappedLonLat", params: {} }]);
 
     const utm = await clients.engineer.request("POST", "/api/projects", {
       ...projectBody("UTM"),
@@ -400,7 +400,9 @@ describe.each(backendNames)("mass registry API on %s", (backend) => {
       const { project } = await engineersProject("Andres prosjekt");
       const csv = `projectId,project,direction,material,contaminationClass,quantity,unit,from,to\n${project.id},,surplus,rock,1,10,t,2027-01,2027-01\n`;
       const report = await json<LotImportReport>(await importCsv(clients.engineer2, csv), 400);
-      expect(report.errors).toEqual([{ row: 2, column: "project", message: expect.stringContaining("may not add lots") }]);
+      expect(report.errors).toEqual([
+        { row: 2, column: "project", message: expect.stringContaining("may not add lots"), key: "import.notYourProject", params: { project: "Andres prosjekt" } },
+      ]);
     });
   });
 });

@@ -69,7 +69,7 @@ describe.each(backendNames)("sites API on %s", (backend) => {
     const crossing = await clients.planner.request("POST", "/api/sites", { ...siteBody, geometry: bowTie });
     expect(crossing.status).toBe(400);
     expect((await crossing.json()).error.fields).toEqual([
-      { path: "geometry.coordinates", message: expect.stringContaining("edges cross themselves") },
+      { path: "geometry.coordinates", message: expect.stringContaining("edges cross themselves"), key: "geo.selfIntersection", params: { lon: expect.any(String), lat: expect.any(String) } },
     ]);
     const abroad = await clients.planner.request("POST", "/api/sites", { ...siteBody, geometry: square(2.35, 48.85) });
     expect((await abroad.json()).error.fields[0].message).toContain("outside Norway");

@@ -50,9 +50,9 @@ describe("POST /api/solve over HTTP", () => {
     const { error } = await response.json();
     expect(error.code).toBe("invalid_input");
     expect(error.fields).toEqual([
-      { path: "lots[3].window.from", message: 'must be a month as YYYY-MM, got "2027-13"' },
-      { path: "lots[4].quantity.value", message: "must not be negative, got -5" },
-      { path: "distances[0].to", message: '"nowhere" is not the id of a lot or site' },
+      { path: "lots[3].window.from", message: 'must be a month as YYYY-MM, got "2027-13"', key: "validation.month", params: {} },
+      { path: "lots[4].quantity.value", message: "must not be negative, got -5", key: "validation.nonNegative", params: {} },
+      { path: "distances[0].to", message: '"nowhere" is not the id of a lot or site', key: "validation.invalid", params: { detail: '"nowhere" is not the id of a lot or site' } },
     ]);
     expect(error.message).toContain("lots[3].window.from");
   });
@@ -63,7 +63,7 @@ describe("POST /api/solve over HTTP", () => {
     expect((await (await client.request("POST", "/api/solve", "{ nope")).json()).error.code).toBe("invalid_json");
     const response = await client.request("POST", "/api/solve?objective=speed", small);
     expect(response.status).toBe(400);
-    expect((await response.json()).error.fields).toEqual([{ path: "objective", message: "must be cost or co2" }]);
+    expect((await response.json()).error.fields).toEqual([{ path: "objective", message: "must be cost or co2", key: "validation.objective", params: {} }]);
   });
 
   it("refuses a body over the size limit with 413", async () => {

@@ -5,6 +5,7 @@
  */
 import { materials, type Material } from "../../../core/domain/materials";
 import { monthsBetween } from "../../../core/domain/months";
+import { spreadTonnes } from "../../../core/domain/monthly-profile";
 import type { Lot, Project } from "../../../core/domain/records";
 
 export interface MonthTonnes {
@@ -12,14 +13,11 @@ export interface MonthTonnes {
   tonnes: number;
 }
 
-/** A lot's tonnes per month of its window; shares by the monthly profile when it fits the window. */
+/** A lot's tonnes per month of its window, spread as the matching engine spreads them (`spreadTonnes`). */
 export function lotMonthlyTonnes(lot: Pick<Lot, "tonnes" | "window" | "monthlyProfile">): MonthTonnes[] {
   const months = monthsBetween(lot.window.from, lot.window.to);
-  if (months.length === 0) return [];
-  const profile = lot.monthlyProfile;
-  const usable = profile && profile.length === months.length && profile.every((s) => s >= 0) && profile.some((s) => s > 0);
-  const total = usable ? profile.reduce((sum, share) => sum + share, 0) : months.length;
-  return months.map((month, i) => ({ month, tonnes: (lot.tonnes * (usable ? profile[i]! : 1)) / total }));
+  const tonnes = spreadTonnes(lot.tonnes, months.length, lot.monthlyProfile);
+  return months.map((month, i) => ({ month, tonnes: tonnes[i]! }));
 }
 
 /** One cell of the balance: a material in a month. */

@@ -7,7 +7,7 @@ import { create } from "zustand";
 import type { Project, Site } from "../../../core/domain/records";
 import type { ScenarioRun } from "../../../core/scenario/scenario";
 import { fetchProjects, fetchSites, type ApiFailure } from "../../api/client";
-import { fetchRanking, fetchScenarioResult, fetchScenarios, type RankingItem, type ScenarioListItem, type SolvedResult } from "./api";
+import { fetchRanking, fetchScenarioResult, fetchScenarios, type RankingItem, type ScenarioListItem, type SolvedResult } from "../../api/client";
 
 /** A scenario with its last good result. */
 export interface ScenarioEntry {

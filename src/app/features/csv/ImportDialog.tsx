@@ -10,7 +10,7 @@ import { importLots } from "../../api/client";
 import { failureMessage, type Message } from "../../api/failure-message";
 import { useT, type Translator } from "../../i18n/use-t";
 import { Dialog } from "../../ui/Dialog";
-import { fieldMessage } from "../projects/field-messages";
+import { fieldMessage } from "../../i18n/field-errors";
 import { reloadProjects } from "../projects/project-actions";
 
 /** Coordinate systems offered for east/north columns (rows with lon/lat are WGS84 anyway). */
@@ -24,9 +24,9 @@ type Phase =
   | { step: "imported"; report: LotImportReport }
   | { step: "failed"; message: Message; report?: LotImportReport };
 
-/** A report's problem in the user's language where we know the wording, else as the server wrote it. */
-export function csvProblem(message: string, tr: Translator): string {
-  const known = fieldMessage(message);
+/** A report's problem in the user's language (as the server wrote it when the key is unknown). */
+export function csvProblem(problem: CsvRowError, tr: Translator): string {
+  const known = fieldMessage(problem);
   return tr.t(known.key, known.params);
 }
 
@@ -103,7 +103,7 @@ export function CsvCheckSummary({
                   <td>
                     <code>{error.column}</code>
                   </td>
-                  <td>{csvProblem(error.message, tr)}</td>
+                  <td>{csvProblem(error, tr)}</td>
                 </tr>
               ))}
             </tbody>

@@ -9,7 +9,7 @@ import { parametersSchema, type MatchingParameters } from "../../../core/matchin
 import type { Verdict } from "../../../core/suitability/report";
 import { formatNumber, formatWithUnit, localeOf, translate, type Lang, type MessageKey, type MessageParams } from "../../i18n/i18n";
 import { formatKpi, kpiRows } from "../results/kpi-rows";
-import type { RankingItem } from "../compare/api";
+import type { RankingItem } from "../../api/client";
 import { formatCompareValue, formatDifference, kpiCompareRows } from "../compare/kpi-table";
 import { massBarColours, massBarKeys, massBars, sharedMaxTonnes } from "../compare/mass-bars";
 import type { ScenarioEntry } from "../compare/scenario-data";

@@ -6,6 +6,7 @@
 import type { AuditEntry } from "../../../core/domain/registry-api";
 import type { Lot, Project } from "../../../core/domain/records";
 import { representativePoint, type LocationGeometry } from "../../../core/geo/geometry";
+import { distanceM } from "../../../core/haul/geodesy";
 import type { MessageKey } from "../../i18n/i18n";
 import type { Translator } from "../../i18n/use-t";
 
@@ -52,15 +53,6 @@ export function formatAuditTime(iso: string, timeZone = "Europe/Oslo"): string {
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
-
-/** Great-circle distance in metres (haversine; mean Earth radius 6 371 km). */
-function metresBetween([lon1, lat1]: [number, number], [lon2, lat2]: [number, number]): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 const short = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 /** Quoted as each language quotes: «…» in Norwegian, “…” in English. */
@@ -112,7 +104,7 @@ function locationChange(before: LocationGeometry, after: LocationGeometry, tr: T
   if (before.type !== after.type) {
     return { field: "field.location", before: tr.t(`history.geometry.${before.type}`), after: tr.t(`history.geometry.${after.type}`) };
   }
-  const metres = metresBetween(representativePoint(before), representativePoint(after));
+  const metres = distanceM(representativePoint(before), representativePoint(after));
   return { field: "field.location", before: "", after: tr.t("history.moved", { distance: metres >= 1000 ? tr.withUnit(metres / 1000, "km", 1) : tr.withUnit(metres, "m", 0) }) };
 }
 

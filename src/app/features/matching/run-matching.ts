@@ -10,7 +10,7 @@ import { translate } from "../../i18n/i18n";
 import { withResultShown, withRunFailed, withRunStage } from "../../state/matching-slice";
 import { useAppStore } from "../../state/store";
 import { placesOf } from "../results/result-data";
-import { fetchMatchingInstance } from "../scenarios/scenario-api";
+import { fetchMatchingInstance } from "../../api/client";
 
 let matcher: BrowserMatcher | undefined;
 

@@ -7,7 +7,7 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { failureMessage } from "../../api/failure-message";
-import { localeOf } from "../../i18n/i18n";
+import { localeOf, translateMessage } from "../../i18n/i18n";
 import { useT } from "../../i18n/use-t";
 import { presentationButtonId } from "./meeting-ids";
 import { formatKpi, kpiRows } from "../results/kpi-rows";
@@ -284,7 +284,15 @@ function SitesSlide({ data }: { data: ScenarioData }) {
               </td>
               <td className="meeting-number">{item.report ? withUnit(item.report.areaM2, "m²") : "–"}</td>
               <td className="meeting-number">{capacity === undefined ? "–" : withUnit(capacity, "t")}</td>
-              <td className="meeting-reason">{item.report ? (item.report.reasonDetails[0] ? reasonText(item.report.reasonDetails[0], tr) : (item.report.reasons[0] ?? "")) : item.problem}</td>
+              <td className="meeting-reason">
+                {item.report
+                  ? item.report.reasonDetails[0]
+                    ? reasonText(item.report.reasonDetails[0], tr)
+                    : (item.report.reasons[0] ?? "")
+                  : item.problemDetail
+                    ? translateMessage(tr.lang, item.problemDetail, item.problem)
+                    : item.problem}
+              </td>
             </tr>
           );
         })}

@@ -12,10 +12,10 @@ import type { Message } from "../../api/failure-message";
 import type { Translator } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
 import { Field } from "../../ui/Field";
-import { fieldErrorsOf } from "../projects/field-messages";
+import { fieldErrorsOf } from "../../i18n/field-errors";
 import { parseTypedNumber } from "../projects/typed-number";
 import { writeFailureMessages } from "./outdoor-actions";
-import { createOutdoorType, updateOutdoorType } from "./outdoor-api";
+import { createOutdoorType, updateOutdoorType } from "../../api/client";
 import { outdoorUnitLabel } from "./outdoor-model";
 
 interface TypeDraft {

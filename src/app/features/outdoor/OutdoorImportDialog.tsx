@@ -11,7 +11,7 @@ import { useT } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
 import { Dialog } from "../../ui/Dialog";
 import { CsvCheckSummary } from "../csv/ImportDialog";
-import { importOutdoorLots } from "./outdoor-api";
+import { importOutdoorLots } from "../../api/client";
 import { outdoorUnitLabel } from "./outdoor-model";
 
 type Phase =

@@ -15,7 +15,7 @@ import { useAppStore } from "../../state/store";
 import { Field } from "../../ui/Field";
 import { formatAuditTime } from "../history/audit-diff";
 import { writeFailureMessages } from "./outdoor-actions";
-import { createOutdoorLot, updateOutdoorLot } from "./outdoor-api";
+import { createOutdoorLot, updateOutdoorLot } from "../../api/client";
 import {
   draftOfOutdoorLot,
   emptyOutdoorDraft,

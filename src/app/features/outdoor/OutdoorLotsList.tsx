@@ -4,7 +4,7 @@ import type { OutdoorLot } from "../../../core/outdoor/api";
 import { failureMessage, type Message } from "../../api/failure-message";
 import type { Translator } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
-import { fetchOutdoorLots, outdoorLotsExportUrl, type OutdoorLotFilters } from "./outdoor-api";
+import { fetchOutdoorLots, outdoorLotsExportUrl, type OutdoorLotFilters } from "../../api/client";
 import { OutdoorLotsTable } from "./OutdoorLotsTable";
 import { suitableStorageSites } from "./outdoor-model";
 

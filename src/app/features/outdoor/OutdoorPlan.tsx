@@ -9,7 +9,7 @@ import type { StoragePlan } from "../../../core/outdoor/api";
 import { failureMessage, type Message } from "../../api/failure-message";
 import type { Translator } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
-import { fetchStoragePlan } from "./outdoor-api";
+import { fetchStoragePlan } from "../../api/client";
 import { areaChartRows, defaultPlanSite, shortfallRuns, staffChartRows } from "./outdoor-model";
 
 // recharts is large: only those who open the view load it.

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import type { OutdoorSuggestion } from "../../../core/outdoor/api";
 import { failureMessage, type Message } from "../../api/failure-message";
 import type { Translator } from "../../i18n/use-t";
-import { fetchOutdoorSuggestions } from "./outdoor-api";
+import { fetchOutdoorSuggestions } from "../../api/client";
 import { suggestionText } from "./outdoor-model";
 
 type Loaded = { status: "loading" } | { status: "ready"; suggestions: OutdoorSuggestion[] } | { status: "failed"; message: Message };

@@ -12,7 +12,7 @@ import { useT } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
 import { mayEditProject } from "../projects/permissions";
 import { ensureOutdoorTypes } from "./outdoor-actions";
-import { deleteOutdoorLot, fetchProjectOutdoorLots } from "./outdoor-api";
+import { deleteOutdoorLot, fetchProjectOutdoorLots } from "../../api/client";
 import { OutdoorLotForm } from "./OutdoorLotForm";
 import { OutdoorLotsTable } from "./OutdoorLotsTable";
 

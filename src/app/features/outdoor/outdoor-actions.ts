@@ -2,8 +2,8 @@
 import type { ApiFailure } from "../../api/client";
 import { failureMessage, type Message } from "../../api/failure-message";
 import { useAppStore } from "../../state/store";
-import { fieldMessage } from "../projects/field-messages";
-import { fetchOutdoorTypes } from "./outdoor-api";
+import { fieldMessage } from "../../i18n/field-errors";
+import { fetchOutdoorTypes } from "../../api/client";
 
 let loading: Promise<void> | null = null;
 
@@ -20,7 +20,7 @@ export function ensureOutdoorTypes(): Promise<void> {
 /** A failed write as messages: one per field the server named (translated where known), else the status. */
 export function writeFailureMessages(failure: ApiFailure): { path: string; message: Message }[] {
   if (failure.status === 400 && failure.fields.length > 0) {
-    return failure.fields.map((field) => ({ path: field.path, message: fieldMessage(field.message) }));
+    return failure.fields.map((field) => ({ path: field.path, message: fieldMessage(field) }));
   }
   return [{ path: "", message: failureMessage(failure) }];
 }

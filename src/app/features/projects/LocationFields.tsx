@@ -8,7 +8,7 @@ import { useAppStore } from "../../state/store";
 import { Field, fieldDomId } from "../../ui/Field";
 import { formCrsList, textsForCrsChange, type CoordinateHint, type FormCrs } from "./coordinates";
 import { withLocation, type LocationDraft } from "./draft";
-import type { FieldErrors } from "./field-messages";
+import type { FieldErrors } from "../../i18n/field-errors";
 
 /** The location-level error: "location" itself or a schema path below it, not the x/y inputs' own. */
 export function locationError(errors: FieldErrors): FieldErrors[string] | undefined {

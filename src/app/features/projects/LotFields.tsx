@@ -1,14 +1,14 @@
 /** One mass lot in the project form: a fieldset "Lot 2" with its fields, the tonnes beside the quantity, and its own buttons. */
 import { materials, quantityUnits } from "../../../core/domain/materials";
 import { monthsBetween } from "../../../core/domain/months";
-import { largeLotTonnes } from "../../../core/domain/registry-api";
+import { isLargeLot } from "../../../core/domain/registry-api";
 import { lotDirections } from "../../../core/domain/records";
 import type { Translator } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
 import { Field } from "../../ui/Field";
 import { withLotChanged, withLotDuplicated, withLotRemoved, type LotDraft, type LotField } from "./draft";
 import { lotPrefix, lotTonnes, type MaterialTable } from "./draft-body";
-import { errorFor, type FieldErrors } from "./field-messages";
+import { errorFor, type FieldErrors } from "../../i18n/field-errors";
 import { contaminationClasses } from "./project-query";
 
 /** The tonnes beside a quantity: "= 48 420 t", or a dash while the quantity or material is missing. */
@@ -40,7 +40,7 @@ export function LotFields({
   };
   const change = <F extends LotField>(field: F, value: LotDraft[F]) => editDraft((h) => withLotChanged(h, lot.key, field, value));
   const tonnes = lotTonnes(lot, table);
-  const large = tonnes !== null && tonnes > largeLotTonnes;
+  const large = tonnes !== null && isLargeLot(tonnes);
   const months = /^\d{4}-\d{2}$/.test(lot.from) && /^\d{4}-\d{2}$/.test(lot.to) ? monthsBetween(lot.from, lot.to).length : 0;
   const legendId = `lot-${lot.key}-legend`;
 

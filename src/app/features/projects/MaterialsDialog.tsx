@@ -13,7 +13,7 @@ import { materialTable } from "../../state/registry-slice";
 import { useAppStore } from "../../state/store";
 import { Dialog } from "../../ui/Dialog";
 import { parseTypedNumber } from "./typed-number";
-import { fieldErrorsOf, fieldErrorsOfServer, type FieldErrors } from "./field-messages";
+import { fieldErrorsOf, fieldErrorsOfServer, type FieldErrors } from "../../i18n/field-errors";
 import { reloadProjects } from "./project-actions";
 
 const fields = ["densityTonnesPerM3InPlace", "swellInPlaceToLoose", "compactedPerInPlace"] as const satisfies readonly (keyof MaterialProperties)[];

@@ -15,7 +15,7 @@ import { Field, fieldDomId } from "../../ui/Field";
 import { ConflictNotice } from "./ConflictNotice";
 import { canUndo, isDirty, undo, withLotAdded, withProjectField, type ProjectStatus } from "./draft";
 import { locationOf, validateDraft } from "./draft-body";
-import type { FieldErrors } from "./field-messages";
+import type { FieldErrors } from "../../i18n/field-errors";
 import { LocationFields } from "./LocationFields";
 import { LotFields } from "./LotFields";
 import { MembersField } from "./MembersField";

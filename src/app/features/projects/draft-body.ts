@@ -4,7 +4,8 @@
  */
 import { referenceMaterialProperties, toTonnes, type Material, type MaterialProperties } from "../../../core/domain/materials";
 import {
-  largeLotTonnes,
+  isLargeLot,
+  largeLotProblem,
   lotUpdateSchema,
   projectCreateSchema,
   projectUpdateSchema,
@@ -17,7 +18,7 @@ import type { LocationGeometry } from "../../../core/geo/geometry";
 import type { Message } from "../../api/failure-message";
 import { checkCoordinates, parseTypedNumber, type CoordinateHint } from "./coordinates";
 import type { LotDraft, ProjectDraft } from "./draft";
-import { fieldErrorsOf, type FieldErrors } from "./field-messages";
+import { fieldErrorsOf, type FieldErrors } from "../../i18n/field-errors";
 
 export type MaterialTable = Readonly<Record<Material, MaterialProperties>>;
 
@@ -107,11 +108,10 @@ export function lotBody(lot: LotDraft, table: MaterialTable = referenceMaterialP
     for (const [path, message] of Object.entries(fieldErrorsOf(parsed.error.issues, prefix))) errors[path] ??= message;
   }
   const tonnes = lotTonnes(lot, table);
-  if (tonnes !== null && tonnes > largeLotTonnes && !lot.confirmLarge) {
-    errors[`${prefix}quantity.value`] ??= { key: "validation.confirmLarge" };
-  }
+  const large = tonnes === null ? undefined : largeLotProblem(tonnes, lot.confirmLarge);
+  if (large) errors[`${prefix}quantity.value`] ??= large;
   if (!parsed.success || Object.keys(errors).length > 0) return { body: null, errors, tonnes };
-  const body = tonnes !== null && tonnes > largeLotTonnes ? { ...parsed.data, confirmLarge: true } : parsed.data;
+  const body = tonnes !== null && isLargeLot(tonnes) ? { ...parsed.data, confirmLarge: true } : parsed.data;
   return { body, errors, tonnes };
 }
 

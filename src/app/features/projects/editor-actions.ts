@@ -22,7 +22,7 @@ import { materialTable } from "../../state/registry-slice";
 import { useAppStore } from "../../state/store";
 import { draftFromProject, historyOf, type ProjectDraft } from "./draft";
 import { firstErrorPath, lotPrefix, validateDraft } from "./draft-body";
-import { fieldErrorsOfServer } from "./field-messages";
+import { fieldErrorsOfServer } from "../../i18n/field-errors";
 import { mayEditMembers } from "./permissions";
 import { reloadProjects, sessionEnded } from "./project-actions";
 import { afterLotDeleted, afterLotSaved, afterProjectSaved, planSave, rebaseDraft, type SaveStep } from "./save-plan";

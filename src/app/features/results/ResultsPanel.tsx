@@ -3,7 +3,7 @@
  * shown on the map, unplaced lots with their reasons, inventory per storage site, the plan's mass
  * balance and the sortable flows table linked to the map. Loaded lazily with its charts.
  */
-import { useCallback, useId, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useId, useMemo, useState } from "react";
 import "./results.css";
 import type { Material } from "../../../core/domain/materials";
 import { useT } from "../../i18n/use-t";
@@ -37,6 +37,9 @@ export function ResultsPanel({ title }: { title?: string }) {
   const flows = useMemo(() => (result && result.status !== "error" ? result.flows : []), [result]);
   const balance = useMemo(() => planBalanceRows(flows, months, material), [flows, months, material]);
   const onMonth = useCallback((m: string | null) => setMonth(m), [setMonth]);
+  // The charts and the flows table are most of this panel's first render: they follow in a
+  // deferred render, so the key figures of a new result are on screen without waiting for them.
+  const detailsShown = useDeferredValue(result, undefined) === result;
   if (!shown || !result) return null;
   const heading = title ?? t("matching.title");
   return (
@@ -73,6 +76,8 @@ export function ResultsPanel({ title }: { title?: string }) {
               </h3>
               <UnplacedList unplaced={result.unplaced} places={shown.places} lang={lang} />
             </section>
+            {detailsShown && (
+              <>
             <div className="results-tables-toggle">
               <button type="button" className="button button-small" aria-pressed={tables} onClick={() => setTables((v) => !v)}>
                 {t("balance.showTable")}
@@ -126,6 +131,8 @@ export function ResultsPanel({ title }: { title?: string }) {
               <h3 id={`${titleId}-flows`}>{t("results.flows")}</h3>
               <FlowsTable flows={flows} places={shown.places} lang={lang} selectedIndex={selectedFlow} onSelect={(i) => selectFlow(i === selectedFlow ? null : i)} month={month} />
             </section>
+              </>
+            )}
           </>
         )}
       </div>

@@ -1,7 +1,13 @@
 /** Lots (or parts) the plan could not place, each with the reason a planner reads. Presentational. */
 import type { Unplaced } from "../../../core/matching/result";
-import { formatWithUnit, translate, type Lang } from "../../i18n/i18n";
+import { formatWithUnit, translate, translateMessage, type Lang } from "../../i18n/i18n";
 import type { Places } from "./result-data";
+
+/** Why a lot is unplaced, in the user's language (the English reason from a result saved before keys existed). */
+export function unplacedReason(u: Unplaced, lang: Lang): string {
+  if (!u.reasonDetails || u.reasonDetails.length === 0) return u.reason;
+  return u.reasonDetails.map((detail) => translateMessage(lang, detail)).join("; ");
+}
 
 export function UnplacedList({ unplaced, places, lang }: { unplaced: readonly Unplaced[]; places: Places; lang: Lang }) {
   if (unplaced.length === 0) return <p className="muted">{translate(lang, "results.unplacedNone")}</p>;
@@ -13,7 +19,7 @@ export function UnplacedList({ unplaced, places, lang }: { unplaced: readonly Un
             lot: places[u.lotId]?.name ?? u.lotId,
             tonnes: formatWithUnit(lang, u.tonnes, translate(lang, "unit.tonnes")),
             direction: translate(lang, `direction.${u.direction}`),
-            reason: u.reason,
+            reason: unplacedReason(u, lang),
           })}
         </li>
       ))}

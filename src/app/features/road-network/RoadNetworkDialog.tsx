@@ -10,7 +10,7 @@ import { useAppStore } from "../../state/store";
 import { Dialog } from "../../ui/Dialog";
 import { Field } from "../../ui/Field";
 import { useMaySiteWrite } from "../sites/SiteCard";
-import { fetchRoadNetwork, importRoadNetwork, resetRoadNetwork, type RoadNetworkInfo } from "../sites/sites-api";
+import { fetchRoadNetwork, importRoadNetwork, resetRoadNetwork, type RoadNetworkInfo } from "../../api/client";
 import { roadNetworkCrsChoices, summaryRows } from "./road-network-summary";
 
 export function RoadNetworkDialog({ onClose }: { onClose: () => void }) {
@@ -27,7 +27,7 @@ export function RoadNetworkDialog({ onClose }: { onClose: () => void }) {
 
   const apply = (result: Awaited<ReturnType<typeof fetchRoadNetwork>>) => {
     if (result.ok) setInfo(result.value);
-    else setMessage({ text: { key: "roadNetwork.failed", params: { message: result.failure.message } }, error: true });
+    else setMessage({ text: failureMessage(result.failure), error: true });
   };
   const load = async () => apply(await fetchRoadNetwork());
   useEffect(() => {
@@ -53,7 +53,7 @@ export function RoadNetworkDialog({ onClose }: { onClose: () => void }) {
     setBusy(false);
     if (!result.ok) {
       const failure = result.failure;
-      setMessage({ text: failure.status === 400 ? { key: "error.raw", params: { message: failure.message } } : failureMessage(failure), error: true });
+      setMessage({ text: failureMessage(failure), error: true });
       return;
     }
     await changed({ key: "roadNetwork.importedOk", params: { name: result.value.name } });

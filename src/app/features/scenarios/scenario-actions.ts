@@ -21,7 +21,7 @@ import { useAppStore } from "../../state/store";
 import { projectNames } from "../matching/run-matching";
 import { placesOf, routePairs } from "../results/result-data";
 import { routeKey } from "../../map/flow-layers";
-import * as api from "./scenario-api";
+import * as api from "../../api/client";
 
 const store = () => useAppStore.getState();
 const update = (f: (s: ScenariosState) => ScenariosState) => store().updateScenarios(f);
@@ -181,9 +181,8 @@ export async function runScenario(id: string): Promise<void> {
   const started = await api.runScenario(id);
   if (!started.ok) {
     update((s) => ({ ...s, running: Object.fromEntries(Object.entries(s.running).filter(([k]) => k !== id)) }));
-    const reason = started.failure.code === "cannot_run" ? started.failure.message : null;
-    if (reason) update((s) => ({ ...s, message: { text: { key: "scenarios.cannotRun", params: { detail: reason } }, tone: "error" } }));
-    else failed(started.failure);
+    // A scenario that cannot run says why (error.cannotRun lists the problems, translated).
+    failed(started.failure);
     return;
   }
   const runId = started.value.run.id;

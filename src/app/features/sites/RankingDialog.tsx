@@ -5,13 +5,13 @@
  */
 import { useEffect, useState } from "react";
 import { failureMessage, type Message } from "../../api/failure-message";
-import type { MessageKey } from "../../i18n/i18n";
+import { translateMessage, type MessageKey } from "../../i18n/i18n";
 import { useT } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
 import { Dialog } from "../../ui/Dialog";
 import { nextSort, sortRanking, type RankingSort, type RankingSortKey } from "./ranking";
 import { showSite } from "./site-actions";
-import { fetchRanking, type RankingItem } from "./sites-api";
+import { fetchRanking, type RankingItem } from "../../api/client";
 import { SuitabilityRulesEditor } from "./SuitabilityRulesEditor";
 import { verdictLabel } from "./suitability-text";
 
@@ -111,7 +111,7 @@ export function RankingDialog({ onClose }: { onClose: () => void }) {
                     </>
                   ) : (
                     <td colSpan={4} className="muted">
-                      {t("ranking.notRated", { problem: item.problem ?? "" })}
+                      {t("ranking.notRated", { problem: item.problemDetail ? translateMessage(tr.lang, item.problemDetail, item.problem) : (item.problem ?? "") })}
                     </td>
                   )}
                 </tr>

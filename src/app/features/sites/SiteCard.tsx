@@ -12,7 +12,7 @@ import { failureMessage, type Message } from "../../api/failure-message";
 import { useT, type Translator } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
 import { openSiteEditorById } from "./site-actions";
-import { fetchSuitability } from "./sites-api";
+import { fetchSuitability } from "../../api/client";
 import { conflictKindLabel, distanceLabel, percentLabel, reasonText, verdictLabel, zoneLabel } from "./suitability-text";
 
 /** Planners and admins may edit, delete and draw sites. */

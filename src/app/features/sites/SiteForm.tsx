@@ -13,7 +13,7 @@ import type { SiteEditor } from "../../state/sites-slice";
 import { useAppStore } from "../../state/store";
 import { Field, fieldDomId } from "../../ui/Field";
 import { formatAuditTime } from "../history/audit-diff";
-import { errorFor } from "../projects/field-messages";
+import { errorFor } from "../../i18n/field-errors";
 import { deleteEditedSite, reloadAfterSiteConflict, saveSiteEditor } from "./site-actions";
 import { showsField, siteDraftChanged, type SiteDraft, type SiteStatus } from "./site-draft";
 import { ConfirmBar } from "../../ui/ConfirmBar";

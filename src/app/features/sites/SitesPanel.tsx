@@ -12,7 +12,7 @@ import { Swatch } from "../../ui/Swatch";
 import { siteColours } from "../../map/palette";
 import { useMaySiteWrite } from "./SiteCard";
 import { restoreDeletedSite, showSite } from "./site-actions";
-import { fetchSitesWithDeleted } from "./sites-api";
+import { fetchSitesWithDeleted } from "../../api/client";
 
 export const sitesPanelId = "sites-panel";
 

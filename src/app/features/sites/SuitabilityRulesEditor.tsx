@@ -5,8 +5,9 @@
  * with comments per entry, not a form a planner fills in every day.
  */
 import { useEffect, useId, useState } from "react";
+import { failureMessage, type Message } from "../../api/failure-message";
 import { useT } from "../../i18n/use-t";
-import { fetchSuitabilityRules, saveSuitabilityRules } from "./sites-api";
+import { fetchSuitabilityRules, saveSuitabilityRules } from "../../api/client";
 
 /** The JSON text parsed, or where it is broken ("Unexpected token … at position 12"). */
 export function parseRulesText(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {
@@ -22,7 +23,7 @@ export function SuitabilityRulesEditor({ onSaved }: { onSaved: () => void }) {
   const fieldId = useId();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Message | null>(null);
   const [saved, setSaved] = useState(false);
   const [saving, setSaving] = useState(false);
 
@@ -30,7 +31,7 @@ export function SuitabilityRulesEditor({ onSaved }: { onSaved: () => void }) {
     if (!open || text !== null) return;
     void fetchSuitabilityRules().then((result) => {
       if (result.ok) setText(JSON.stringify(result.value, null, 2));
-      else setProblem(result.failure.message);
+      else setProblem(failureMessage(result.failure));
     });
   }, [open, text]);
 
@@ -38,14 +39,14 @@ export function SuitabilityRulesEditor({ onSaved }: { onSaved: () => void }) {
     setSaved(false);
     const parsed = parseRulesText(text ?? "");
     if (!parsed.ok) {
-      setProblem(t("suitabilityRules.invalidJson", { problem: parsed.problem }));
+      setProblem({ key: "suitabilityRules.invalidJson", params: { problem: parsed.problem } });
       return;
     }
     setSaving(true);
     const result = await saveSuitabilityRules(parsed.value);
     setSaving(false);
     if (!result.ok) {
-      setProblem(result.failure.message);
+      setProblem(failureMessage(result.failure));
       return;
     }
     setProblem(null);
@@ -86,7 +87,7 @@ export function SuitabilityRulesEditor({ onSaved }: { onSaved: () => void }) {
       )}
       {problem && (
         <p id={`${fieldId}-problem`} className="field-error" role="alert">
-          {problem}
+          {t(problem.key, problem.params)}
         </p>
       )}
       {saved && <p role="status">{t("suitabilityRules.saved")}</p>}

@@ -1,6 +1,6 @@
 /** The ranking table's order — pure: by verdict, capacity, mean haul or tonne-km, each way. */
 import type { Verdict } from "../../../core/suitability/report";
-import type { RankingItem } from "./sites-api";
+import type { RankingItem } from "../../api/client";
 
 export const rankingSortKeys = ["verdict", "name", "capacity", "meanHaul", "tonneKm"] as const;
 export type RankingSortKey = (typeof rankingSortKeys)[number];

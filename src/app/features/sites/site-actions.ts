@@ -10,7 +10,7 @@ import { bboxOf } from "../../../core/geo/geometry";
 import type { Site } from "../../../core/domain/records";
 import { firstSiteErrorPath, siteBodyOf, siteErrorsOfServer } from "./site-body";
 import { rebaseSiteDraft } from "./site-draft";
-import { createSite, deleteSite, fetchSite, restoreSite, updateSite } from "./sites-api";
+import { createSite, deleteSite, fetchSite, restoreSite, updateSite } from "../../api/client";
 
 /** Fetches the sites again and puts them on the map. */
 export async function refreshSites(): Promise<void> {

@@ -3,8 +3,7 @@
  * `siteInputSchema`, with errors per API field path in the user's language.
  */
 import { siteInputSchema, type SiteInput } from "../../../core/domain/records";
-import type { Message } from "../../api/failure-message";
-import { fieldErrorsOf, fieldErrorsOfServer, type FieldErrors } from "../projects/field-messages";
+import { fieldErrorsOf, fieldErrorsOfServer, type FieldErrors } from "../../i18n/field-errors";
 import { showsField, type KindField, type SiteDraft } from "./site-draft";
 
 /**
@@ -65,26 +64,14 @@ export function siteBodyOf(draft: SiteDraft): SiteBodyResult {
     // Number fields that did not parse already have their error; the schema's would only repeat it.
     for (const [path, message] of Object.entries(fieldErrorsOf(parsed.error.issues))) if (!(path in errors)) errors[path] = message;
   }
-  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors: siteErrors(errors) };
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, body: parsed.data };
 }
 
 
-/** Site-only messages the shared table does not know (the outline's crossing edges). */
-function siteMessage(message: Message): Message {
-  const raw = message.key === "error.raw" ? String(message.params?.message ?? "") : "";
-  if (/^edges cross themselves/.test(raw)) return { key: "sites.form.selfIntersection" };
-  return message;
-}
-
-/** Field errors with the site-only messages translated too. */
-export function siteErrors(errors: FieldErrors): FieldErrors {
-  return Object.fromEntries(Object.entries(errors).map(([path, message]) => [path, siteMessage(message)]));
-}
-
 /** The `fields` of a server error as the form's field errors. */
-export function siteErrorsOfServer(fields: readonly { path: string; message: string }[]): FieldErrors {
-  return siteErrors(fieldErrorsOfServer(fields));
+export function siteErrorsOfServer(fields: Parameters<typeof fieldErrorsOfServer>[0]): FieldErrors {
+  return fieldErrorsOfServer(fields);
 }
 
 /** The form's fields top to bottom, by API path. */

@@ -9,7 +9,7 @@ import { useT } from "../../i18n/use-t";
 import { Dialog } from "../../ui/Dialog";
 import { Field } from "../../ui/Field";
 import { refreshZoning } from "../sites/site-actions";
-import { importZoning, type ZoningImportSummary } from "../sites/sites-api";
+import { importZoning, type ZoningImportSummary } from "../../api/client";
 import { formatOfFileName, ignoredText, importChoice, type ZoningFormat } from "./zoning-import";
 
 const formats: readonly ZoningFormat[] = ["sosi", "gml", "geojson"];
@@ -45,7 +45,7 @@ export function ZoningImportDialog({ onClose }: { onClose: () => void }) {
     if (!result.ok) {
       setPreview(null);
       const failure = result.failure;
-      setMessage(failure.status === 400 ? { key: "zoningImport.failed", params: { message: failure.message } } : failureMessage(failure));
+      setMessage(failureMessage(failure));
       return;
     }
     if (mode === "dryRun") {
@@ -119,8 +119,8 @@ export function ZoningImportDialog({ onClose }: { onClose: () => void }) {
         <section className="import-preview" aria-label={t("zoningImport.preview")}>
           <h3 className="section-title">{t("zoningImport.preview")}</h3>
           <p>
-            {t("zoningImport.found", { count: num(preview.found ?? 0), plans: plans(preview), crs: preview.sourceCrs })}{" "}
-            {t("zoningImport.zones", { count: num(preview.zonesFound ?? 0) })}
+            {t("zoningImport.found", { count: num(preview.found), plans: plans(preview), crs: preview.sourceCrs })}{" "}
+            {t("zoningImport.zones", { count: num(preview.zonesFound) })}
           </p>
           {preview.skipped.length > 0 && (
             <>
@@ -175,7 +175,7 @@ export function ZoningImportDialog({ onClose }: { onClose: () => void }) {
         {busy === "importing" && t("zoningImport.importing")}
         {message && t(message.key, message.params)}
         {done && t("zoningImport.done", { count: num(done.imported), plans: plans(done), skipped: num(done.skipped.length) })}
-        {done && ` ${t("zoningImport.zonesDone", { count: num(done.zonesImported ?? 0) })}`}
+        {done && ` ${t("zoningImport.zonesDone", { count: num(done.zonesImported) })}`}
       </p>
     </Dialog>
   );

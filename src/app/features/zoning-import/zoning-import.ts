@@ -1,5 +1,5 @@
 /** Pure helpers of the zoning import dialog. */
-import type { ZoningImportSummary } from "../sites/sites-api";
+import type { ZoningImportSummary } from "../../api/client";
 
 export type ZoningFormat = "sosi" | "gml" | "geojson";
 
@@ -32,7 +32,7 @@ export function ignoredText(ignored: ZoningImportSummary["ignored"]): string {
 /** What the dialog offers after a dry run: a plain import, or only the valid objects. */
 export function importChoice(summary: ZoningImportSummary): "import" | "importValid" | "nothing" {
   // Areas and zones alike: an NVE hazard map has zones only.
-  const found = (summary.found ?? 0) + (summary.zonesFound ?? 0);
+  const found = summary.found + summary.zonesFound;
   if (found === 0) return "nothing";
   return summary.skipped.length > 0 ? "importValid" : "import";
 }

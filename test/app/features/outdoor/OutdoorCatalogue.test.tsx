@@ -127,7 +127,7 @@ describe("OutdoorCatalogue: adding a material type", () => {
       const described = (control.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id));
       return described.find((element) => element?.classList.contains("field-error"))?.textContent;
     };
-    expect(errorOf("Id (short name)")).toBe("Wrong format");
+    expect(errorOf("Id (short name)")).toBe("Lower-case letters, digits and _, starting with a letter");
     expect(errorOf("Name (Norwegian)")).toBe("Required");
     expect(errorOf("Typical weight per unit (t)")).toBe("Must be a number");
     expect(errorOf("Layers stacked")).toBe("Must be at least 1");

@@ -39,8 +39,8 @@ const badReport: OutdoorLotImportReport = {
   dryRun: true,
   rows: 3,
   errors: [
-    { row: 3, column: "type", message: '"granit" is not a type in the catalogue (use its id, e.g. granite_kerb)' },
-    { row: 4, column: "quantity", message: "must be > 0" },
+    { row: 3, column: "type", message: '"granit" is not a type in the catalogue (use its id, e.g. granite_kerb)', key: "csv.badType", params: { value: "granit", example: "granite_kerb" } },
+    { row: 4, column: "quantity", message: "must be > 0", key: "validation.positive", params: {} },
   ],
   preview: [kerbRow],
   created: { lots: 0 },
@@ -100,7 +100,7 @@ describe("OutdoorImportDialog", () => {
     expect(init.body).toBe(badCsv);
     // Row, column and reason, the reason in the user's language where it is known.
     expect(bodyRows(within(dialog).getByRole("table", { name: /Problems \(2\)/ }))).toEqual([
-      ["3", "type", '"granit" is not a type in the catalogue (use its id, e.g. granite_kerb)'],
+      ["3", "type", "“granit” is not a type in the catalogue (use its id, e.g. granite_kerb)"],
       ["4", "quantity", "Must be more than 0"],
     ]);
     expect(bodyRows(within(dialog).getByRole("table", { name: /What will be saved \(1 lots\)/ }))).toEqual([
@@ -148,7 +148,7 @@ describe("OutdoorImportDialog", () => {
       ...goodReport,
       valid: false,
       dryRun: false,
-      errors: [{ row: 3, column: "project", message: 'you may not add lots to "Vollen sentrum" (it has other owners)' }],
+      errors: [{ row: 3, column: "project", message: 'you may not add lots to "Vollen sentrum" (it has other owners)', key: "import.notYourProject", params: { project: "Vollen sentrum" } }],
       preview: [kerbRow],
     };
     serve(() => json(400, refused));
@@ -162,7 +162,7 @@ describe("OutdoorImportDialog", () => {
       fireEvent.click(importButton(dialog));
     });
     expect(bodyRows(await within(dialog).findByRole("table", { name: /Problems \(1\)/ }))).toEqual([
-      ["3", "project", 'you may not add lots to "Vollen sentrum" (it has other owners)'],
+      ["3", "project", "you may not add lots to “Vollen sentrum” (it belongs to others)"],
     ]);
     expect(importButton(dialog).disabled).toBe(true);
     expect(useAppStore.getState().outdoor.lotsVersion).toBe(before);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { OutdoorSuggestion } from "../../../../src/core/outdoor/api";
 import { shippedOutdoorCatalogue } from "../../../../src/core/outdoor/catalogue";
 import { planStorageArea } from "../../../../src/core/outdoor/storage-plan";
-import { outdoorLotQuery } from "../../../../src/app/features/outdoor/outdoor-api";
+import { outdoorLotQuery } from "../../../../src/app/api/client";
 import {
   areaChartRows,
   defaultPlanSite,

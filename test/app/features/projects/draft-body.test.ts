@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { referenceMaterialProperties } from "../../../../src/core/domain/materials";
+import { materials, referenceMaterialProperties } from "../../../../src/core/domain/materials";
 import {
   firstErrorPath,
   lotBody,
@@ -79,7 +79,7 @@ describe("projectBody", () => {
     const { body, errors } = projectBody({ ...emptyDraft(), name: "   " });
     expect(body).toBeNull();
     expect(errors).toEqual({
-      name: { key: "validation.required" },
+      name: { key: "validation.required", params: {} },
       "location.x": { key: "coords.required" },
       "location.y": { key: "coords.required" },
     });
@@ -111,10 +111,10 @@ describe("lotBody", () => {
     const { body, errors } = lotBody(goodLot({ key: "new-4", material: "", contaminationClass: "", quantity: "-5", from: "2027-05", to: "2027-02", profile: "1 x" }));
     expect(body).toBeNull();
     expect(errors).toEqual({
-      "lots.new-4.material": { key: "validation.choose" },
-      "lots.new-4.contaminationClass": { key: "validation.required" },
-      "lots.new-4.quantity.value": { key: "validation.positive" },
-      "lots.new-4.window.to": { key: "validation.monthOrder" },
+      "lots.new-4.material": { key: "validation.oneOf", params: { values: [...materials] } },
+      "lots.new-4.contaminationClass": { key: "validation.required", params: {} },
+      "lots.new-4.quantity.value": { key: "validation.positive", params: {} },
+      "lots.new-4.window.to": { key: "validation.monthOrder", params: {} },
       "lots.new-4.monthlyProfile": { key: "validation.profileNumbers" },
     });
   });
@@ -133,7 +133,7 @@ describe("lotBody", () => {
 
   it("asks for confirmation above 10 million tonnes, and sends confirmLarge once given", () => {
     const huge = goodLot({ key: "k", quantity: "12 000 000" });
-    expect(lotBody(huge).errors).toEqual({ "lots.k.quantity.value": { key: "validation.confirmLarge" } });
+    expect(lotBody(huge).errors).toEqual({ "lots.k.quantity.value": { key: "validation.confirmLarge", params: { tonnes: 12_000_000, limit: 10_000_000 } } });
     expect(lotBody({ ...huge, confirmLarge: true }).body).toMatchObject({ confirmLarge: true, quantity: { value: 12_000_000 } });
     // 4 million pfm³ of rock is 10.8 million tonnes: the limit is on tonnes, not on the typed number.
     expect(lotBody(goodLot({ key: "k", quantity: "4000000", unit: "m3_in_place" })).errors).toHaveProperty(["lots.k.quantity.value"]);

@@ -5,6 +5,8 @@ import { SignInPage } from "../../../../src/app/features/session/SignInPage";
 import { sessionHintKey } from "../../../../src/app/features/session/session-actions";
 import { signedOut } from "../../../../src/app/state/session-slice";
 import { resetAppStore, useAppStore } from "../../../../src/app/state/store";
+import { apiError as realApiError } from "../../../../src/core/domain/api-error";
+import { message } from "../../../../src/core/messages/message";
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
@@ -73,10 +75,10 @@ describe("SignInPage", () => {
   });
 
   it("says so when there were too many attempts", async () => {
-    vi.stubGlobal("fetch", async () => json(429, apiError("too_many_attempts", "Too many failed sign-ins; try again in 60 s.")));
+    vi.stubGlobal("fetch", async () => json(429, realApiError("too_many_attempts", message("error.tooManyAttempts", { seconds: 60 }))));
     renderSignIn("en");
     await submit("planner", "nope");
-    expect((await screen.findByRole("alert")).textContent).toBe("Too many attempts, try again later");
+    expect((await screen.findByRole("alert")).textContent).toBe("Too many failed sign-ins; try again in 60 s.");
   });
 
   it("asks for both fields before calling the server", async () => {

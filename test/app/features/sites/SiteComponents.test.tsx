@@ -48,7 +48,7 @@ const report: SuitabilityReport = {
   ],
   zones: [],
   unzonedShare: 0,
-  capacityAssumptions: {} as SuitabilityReport["capacityAssumptions"],
+  capacityAssumptions: { stackHeightM: 5, usableShare: 0.7, densityTonnesPerM3: 1.52 },
   haul: { lots: 3, tonnes: 1000, tonneKm: 6250, unreachable: [] },
   warnings: [],
 };

@@ -3,9 +3,12 @@ import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseRulesText, SuitabilityRulesEditor } from "../../../../src/app/features/sites/SuitabilityRulesEditor";
 import { resetAppStore, useAppStore } from "../../../../src/app/state/store";
+import { defaultSuitabilityRules } from "../../../../src/core/suitability/rules";
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-const rules = { version: 1, tolerancePercent: 5 };
+// The answers are parsed with the rules' contract, so the fake server answers with real rules.
+const rules = defaultSuitabilityRules;
+const edited = { ...rules, zoning: { ...rules.zoning, toleratedExcludedShare: 0.1 } };
 
 describe("the suitability rules editor", () => {
   let calls: { method: string; url: string; body: unknown }[];
@@ -42,10 +45,10 @@ describe("the suitability rules editor", () => {
     expect((await screen.findByRole("alert")).textContent).toMatch(/not valid JSON/);
     expect(calls.filter((c) => c.method === "PUT")).toEqual([]);
 
-    fireEvent.change(text, { target: { value: JSON.stringify({ ...rules, tolerancePercent: 10 }) } });
+    fireEvent.change(text, { target: { value: JSON.stringify(edited) } });
     fireEvent.click(screen.getByRole("button", { name: "Save rules" }));
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
-    expect(calls.find((c) => c.method === "PUT")).toMatchObject({ url: "/api/suitability/rules", body: { tolerancePercent: 10 } });
+    expect(calls.find((c) => c.method === "PUT")).toMatchObject({ url: "/api/suitability/rules", body: { zoning: { toleratedExcludedShare: 0.1 } } });
   });
 
   it("shows the server's reason when it refuses the rules", async () => {

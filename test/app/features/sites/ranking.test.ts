@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SuitabilityReport, Verdict } from "../../../../src/core/suitability/report";
 import { nextSort, sortRanking } from "../../../../src/app/features/sites/ranking";
-import type { RankingItem } from "../../../../src/app/features/sites/sites-api";
+import type { RankingItem } from "../../../../src/app/api/client";
 
 function item(name: string, verdict: Verdict | null, capacityTonnes = 0, meanHaulKm: number | null = null, tonneKm = 0): RankingItem {
   const base = { siteId: name, name, kind: "storage" as const, status: "candidate" as const };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AreaGeometry } from "../../../../src/core/geo/geometry";
 import { parseNumberText, siteBodyOf, siteErrorsOfServer } from "../../../../src/app/features/sites/site-body";
+import { translate, type MessageParams } from "../../../../src/app/i18n/i18n";
 import { draftFromSite, emptySiteDraft, rebaseSiteDraft, type SiteDraft } from "../../../../src/app/features/sites/site-draft";
 import { site } from "../../../support/record-fixtures";
 
@@ -49,20 +50,23 @@ describe("site form draft → API body", () => {
     const result = siteBodyOf(draft({ name: " ", capacityTonnes: "mye", usablePercent: "150", geometry: null, windowFrom: "2027-05", windowTo: "2027-01" }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.name).toEqual({ key: "validation.required" });
+    expect(result.errors.name).toEqual({ key: "validation.required", params: {} });
     expect(result.errors.capacityTonnes).toEqual({ key: "validation.number" });
     expect(result.errors.usableShare).toEqual({ key: "validation.atMost", params: { max: 1 } });
     expect(result.errors.geometry).toEqual({ key: "sites.form.noOutline" });
-    expect(result.errors["window.to"]).toEqual({ key: "validation.monthOrder" });
+    expect(result.errors["window.to"]).toEqual({ key: "validation.monthOrder", params: {} });
   });
 
   it("says a self-intersecting outline in the user's words", () => {
     const bowtie: AreaGeometry = { type: "Polygon", coordinates: [[[10.45, 59.8], [10.46, 59.81], [10.46, 59.8], [10.45, 59.81], [10.45, 59.8]]] };
     const result = siteBodyOf(draft({ geometry: bowtie }));
-    expect(!result.ok && result.errors["geometry.coordinates"]).toEqual({ key: "sites.form.selfIntersection" });
-    expect(siteErrorsOfServer([{ path: "geometry.coordinates", message: "edges cross themselves near 10.45, 59.80: redraw" }])).toEqual({
-      "geometry.coordinates": { key: "sites.form.selfIntersection" },
-    });
+    const crossing = !result.ok && result.errors["geometry.coordinates"];
+    expect(crossing).toEqual({ key: "geo.selfIntersection", params: { lon: expect.stringMatching(/^10\.45\d+$/), lat: expect.stringMatching(/^59\.80\d+$/) } });
+    expect(translate("nb", (crossing as { key: "geo.selfIntersection" }).key, (crossing as { params: MessageParams }).params)).toMatch(/^Kantene krysser hverandre nær 10\.45/);
+    // The server's problem carries the same key; an older server's English shows as it came.
+    const server = { path: "geometry.coordinates", message: "edges cross themselves near 10.45, 59.80: redraw", key: "geo.selfIntersection", params: { lon: "10.45000", lat: "59.80000" } };
+    expect(siteErrorsOfServer([server])).toEqual({ "geometry.coordinates": { key: "geo.selfIntersection", params: { lon: "10.45000", lat: "59.80000" } } });
+    expect(siteErrorsOfServer([{ path: "x", message: "something new" }])).toEqual({ x: { key: "error.raw", params: { message: "something new" } } });
   });
 
   it("needs materials when a worst class is given, and the reverse", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { zoningImportQuery } from "../../../../src/app/features/sites/sites-api";
+import { zoningImportQuery } from "../../../../src/app/api/client";
+import { urlOf } from "../../../../src/app/api/transport";
+import { routes } from "../../../../src/core/api/routes";
 import { formatOfFileName, ignoredText, importChoice } from "../../../../src/app/features/zoning-import/zoning-import";
 
 describe("zoning import helpers", () => {
@@ -13,14 +15,15 @@ describe("zoning import helpers", () => {
   });
 
   it("builds the query with only the options given", () => {
-    expect(zoningImportQuery({ format: "sosi", fileName: "a b.sos", crs: " ", dryRun: true })).toBe("format=sosi&fileName=a+b.sos&dryRun=true");
-    expect(zoningImportQuery({ format: "geojson", fileName: "p.json", crs: "EPSG:25832", codeProperty: "arealformal", skipInvalid: true })).toBe(
-      "format=geojson&fileName=p.json&crs=EPSG%3A25832&codeProperty=arealformal&skipInvalid=true",
+    const url = (options: Parameters<typeof zoningImportQuery>[0]) => urlOf(routes.importZoning, { query: zoningImportQuery(options) });
+    expect(url({ format: "sosi", fileName: "a b.sos", crs: " ", dryRun: true })).toBe("/api/zoning/import?format=sosi&fileName=a+b.sos&dryRun=true");
+    expect(url({ format: "geojson", fileName: "p.json", crs: "EPSG:25832", codeProperty: "arealformal", skipInvalid: true })).toBe(
+      "/api/zoning/import?format=geojson&fileName=p.json&crs=EPSG%3A25832&codeProperty=arealformal&skipInvalid=true",
     );
   });
 
   it("offers Import, Import valid objects only, or nothing after a dry run", () => {
-    const summary = { imported: 0, skipped: [], planIds: ["1"], sourceCrs: "EPSG:25832", warnings: [], ignored: {}, found: 3 };
+    const summary = { imported: 0, skipped: [], planIds: ["1"], sourceCrs: "EPSG:25832", warnings: [], ignored: {}, found: 3, zonesFound: 0, zonesImported: 0 };
     expect(importChoice(summary)).toBe("import");
     expect(importChoice({ ...summary, skipped: [{ object: ".FLATE 2:", reason: "broken reference" }] })).toBe("importValid");
     expect(importChoice({ ...summary, found: 0 })).toBe("nothing");
