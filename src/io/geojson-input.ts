@@ -1,3 +1,4 @@
+import { parseBoundedJson } from "../core/domain/input-bounds";
 import { converterFor, guessProjectedCrs, type Wgs84Converter } from "./crs";
 
 /** A GeoJSON feature as read from a file, before any checks beyond its outline. */
@@ -28,11 +29,13 @@ export interface GeoJsonReadOptions {
 
 /** Parses GeoJSON text; a syntax error is a problem naming the file. */
 export function parseJsonText(text: string, source: string): ReadOutcome<unknown> {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown, warnings: [] };
-  } catch (error) {
-    return { ok: false, problem: `${source}: not valid JSON (${error instanceof Error ? error.message : String(error)}).` };
-  }
+  // Nesting is bounded before parsing, so no later step can recurse its way into a stack overflow.
+  const parsed = parseBoundedJson(text);
+  if (parsed.ok) return { ok: true, value: parsed.value, warnings: [] };
+  return {
+    ok: false,
+    problem: parsed.code === "too_deep" ? `${source}: ${parsed.message}` : `${source}: not valid JSON (${parsed.message.replace(/^The JSON is not valid: /, "")}).`,
+  };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);

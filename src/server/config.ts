@@ -20,6 +20,10 @@ export interface ServerConfig {
   osrmUrl: string | undefined;
   /** Longest a matching solve may run on the server before it is stopped, seconds. */
   solveTimeoutSeconds: number;
+  /** Solves (POST /api/solve and scenario runs) running at once; more wait in a FIFO queue (MASSEKART_MAX_CONCURRENT_SOLVES). */
+  maxConcurrentSolves: number;
+  /** JavaScript heap of one solve's worker thread, MB (MASSEKART_SOLVE_MEMORY_MB); a solve that needs more fails alone. */
+  solveMemoryMb: number;
   /**
    * The origin users open (MASSEKART_PUBLIC_URL), e.g. https://massekart.asker.kommune.no. When set,
    * requests with another Host are refused and the SSO redirect address is built from it.
@@ -75,6 +79,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     distDir: path.resolve(env.MASSEKART_DIST_DIR || path.join(repoRoot, "dist")),
     osrmUrl: env.MASSEKART_OSRM_URL || undefined,
     solveTimeoutSeconds: integer(env, "MASSEKART_SOLVE_TIMEOUT_S", 60, 1, 3600),
+    maxConcurrentSolves: integer(env, "MASSEKART_MAX_CONCURRENT_SOLVES", 2, 1, 64),
+    solveMemoryMb: integer(env, "MASSEKART_SOLVE_MEMORY_MB", 1024, 64, 65536),
     ...readAccountSettings(env),
   };
 }

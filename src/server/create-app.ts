@@ -27,6 +27,7 @@ import { siteRoutes } from "./routes/sites";
 import { solveRoutes } from "./routes/solve";
 import { suitabilityRoutes } from "./routes/suitability";
 import { userRoutes } from "./routes/users";
+import { createSolveQueue } from "./solve-queue";
 import { staticRoutes } from "./static-files";
 
 export interface AppDependencies {
@@ -74,6 +75,11 @@ export function createApp({ db, config, throttle = createLoginThrottle(config.lo
   );
 
   const api = new Hono<AppEnv>();
+  api.use("*", async (c, next) => {
+    await next();
+    // API answers are per user and change with every write: no browser or proxy may keep them.
+    c.header("Cache-Control", "no-store");
+  });
   api.use(
     "*",
     bodyLimit({
@@ -113,8 +119,10 @@ export function createApp({ db, config, throttle = createLoginThrottle(config.lo
   api.route("/", distanceRoutes(db, haul));
   api.route("/", roadNetworkRoutes(db, haul));
   api.route("/", suitabilityRoutes(db, haul));
-  api.route("/", solveRoutes(config));
-  api.route("/", scenarioRoutes(db, config, haul));
+  // One queue for both kinds of server solve, so MASSEKART_MAX_CONCURRENT_SOLVES bounds them together.
+  const queue = createSolveQueue({ maxConcurrent: config.maxConcurrentSolves });
+  api.route("/", solveRoutes(config, { queue }));
+  api.route("/", scenarioRoutes(db, config, haul, { queue, log }));
   // A sub-app's notFound handler is not used once mounted, so the catch-all is a route.
   api.all("*", (c) => fail(c, 404, "not_found", message("error.noRoute", { method: c.req.method, path: c.req.path })));
 

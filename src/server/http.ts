@@ -1,9 +1,10 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
-import { apiError, describeFields, fieldsOf, type ApiFieldError } from "../core/domain/api-error";
+import { apiError, describeFields, fieldError, fieldsOf, type ApiFieldError } from "../core/domain/api-error";
 import type { RouteContract, SentOf } from "../core/api/routes";
 import type { Role } from "../core/domain/accounts";
+import { firstControlCharacter, parseBoundedJson } from "../core/domain/input-bounds";
 import { message, type Message } from "../core/messages/message";
 import type { SessionUser } from "./auth/sessions";
 
@@ -35,6 +36,24 @@ export const invalidInput = (c: Context, fields: ApiFieldError[]) =>
   fail(c, 400, "invalid_input", message("error.invalidInput", { details: describeFields(fields), count: fields.length }), fields);
 
 /**
+ * Reads a JSON body within the input bounds (issue 12): malformed JSON answers 400 `invalid_json`,
+ * nesting deeper than `maxNestingDepth` 400 `json_too_deep` (before anything recurses into it), and
+ * a string holding a NUL or another control character (other than a line break or tab) 400
+ * `invalid_input` naming its JSON path, whichever route it is sent to.
+ */
+export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  const parsed = parseBoundedJson(await c.req.text());
+  if (!parsed.ok) {
+    return parsed.code === "too_deep"
+      ? { ok: false, response: fail(c, 400, "json_too_deep", parsed.problem) }
+      : { ok: false, response: fail(c, 400, "invalid_json", message("error.invalidJson")) };
+  }
+  const control = firstControlCharacter(parsed.value);
+  if (control) return { ok: false, response: invalidInput(c, [fieldError(control.path, control.problem)]) };
+  return { ok: true, value: parsed.value };
+}
+
+/**
  * Reads and validates a JSON body. Malformed JSON and schema errors become 400 answers in the
  * error shape of DESIGN §7; `fields` name each offending field.
  */
@@ -49,14 +68,6 @@ export async function readBody<T>(
   return { ok: true, value: parsed.data };
 }
 
-/** The body as JSON, or a 400 `invalid_json` answer. */
-export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
-  try {
-    return { ok: true, value: JSON.parse(await c.req.text()) };
-  } catch {
-    return { ok: false, response: fail(c, 400, "invalid_json", message("error.invalidJson")) };
-  }
-}
 
 /** 400 `invalid_query` listing the parameter problems. */
 export const invalidQuery = (c: Context, fields: ApiFieldError[]) =>

@@ -24,9 +24,9 @@ export type WorkerOutcome<Result = MatchResult> =
  */
 export function solveInWorker(
   instance: Instance,
-  { timeoutMs, objective }: { timeoutMs: number; objective?: "cost" | "co2" },
+  { timeoutMs, objective, memoryLimitMb }: { timeoutMs: number; objective?: "cost" | "co2"; memoryLimitMb?: number },
 ): Promise<WorkerOutcome> {
-  return inWorker<MatchResult>({ task: "solve", instance, options: objective ? { objective } : {} }, timeoutMs);
+  return inWorker<MatchResult>({ task: "solve", instance, options: objective ? { objective } : {} }, timeoutMs, memoryLimitMb);
 }
 
 /**
@@ -36,16 +36,25 @@ export function solveInWorker(
  */
 export function recommendInWorker(
   instance: Instance,
-  { timeLimitSeconds, objective, curve = true, graceMs = 30_000 }: { timeLimitSeconds: number; objective?: "cost" | "co2"; curve?: boolean; graceMs?: number },
+  {
+    timeLimitSeconds,
+    objective,
+    curve = true,
+    graceMs = 30_000,
+    memoryLimitMb,
+  }: { timeLimitSeconds: number; objective?: "cost" | "co2"; curve?: boolean; graceMs?: number; memoryLimitMb?: number },
 ): Promise<WorkerOutcome<RecommendResult>> {
   const options = { curve, timeLimitSeconds, ...(objective ? { objective } : {}) };
-  return inWorker<RecommendResult>({ task: "recommend", instance, options }, timeLimitSeconds * 1000 + graceMs);
+  return inWorker<RecommendResult>({ task: "recommend", instance, options }, timeLimitSeconds * 1000 + graceMs, memoryLimitMb);
 }
 
-function inWorker<Result>(request: NodeWorkerRequest, timeoutMs: number): Promise<WorkerOutcome<Result>> {
+function inWorker<Result>(request: NodeWorkerRequest, timeoutMs: number, memoryLimitMb: number | undefined): Promise<WorkerOutcome<Result>> {
   return new Promise((resolve) => {
     let settled = false;
-    const worker = new Worker(new URL("./node-worker-boot.mjs", import.meta.url), { workerData: request });
+    // The heap limit stops a solve that outgrows it (ERR_WORKER_OUT_OF_MEMORY) without taking the
+    // server down; HiGHS's WebAssembly memory sits outside V8's heap and is bounded by the time limit.
+    const resourceLimits = memoryLimitMb ? { maxOldGenerationSizeMb: memoryLimitMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(memoryLimitMb / 8)) } : undefined;
+    const worker = new Worker(new URL("./node-worker-boot.mjs", import.meta.url), { workerData: request, ...(resourceLimits ? { resourceLimits } : {}) });
     const settle = (outcome: WorkerOutcome<Result>) => {
       if (settled) return;
       settled = true;
@@ -55,7 +64,12 @@ function inWorker<Result>(request: NodeWorkerRequest, timeoutMs: number): Promis
     };
     const timer = setTimeout(() => settle({ kind: "timeout", limitMs: timeoutMs }), timeoutMs);
     worker.once("message", (result: Result) => settle({ kind: "result", result }));
-    worker.once("error", (error) => settle({ kind: "failed", message: error.message }));
+    worker.once("error", (error: Error & { code?: string }) =>
+      settle({
+        kind: "failed",
+        message: error.code === "ERR_WORKER_OUT_OF_MEMORY" ? `the solve ran out of memory (limit ${memoryLimitMb} MB, MASSEKART_SOLVE_MEMORY_MB)` : error.message,
+      }),
+    );
     worker.once("exit", (code) => settle({ kind: "failed", message: `the solver worker ended (exit code ${code}) without a result` }));
   });
 }

@@ -26,7 +26,7 @@ function fakeApi(overrides: Record<string, () => Response> = {}) {
       case "DELETE /api/session":
         return new Response(null, { status: 204 });
       case "GET /api/projects":
-        return json(200, { items: [project()] });
+        return json(200, { items: [project()], total: 1 });
       case "GET /api/sites":
         return json(200, { items: [] });
       case "GET /api/zoning":

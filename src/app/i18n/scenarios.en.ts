@@ -106,6 +106,7 @@ export const scenariosEn: Record<keyof typeof scenariosNb, string> = {
   "scenarios.neverRun": "Not run yet.",
   "scenarios.lastRun": "Run {when} by {who}",
   "scenarios.runStatus.running": "Running …",
+  "scenarios.runStatus.queued": "Waiting for the solver …",
   "scenarios.runStatus.succeeded": "Last run succeeded",
   "scenarios.runStatus.failed": "Last run failed",
   "scenarios.showResult": "Show result",

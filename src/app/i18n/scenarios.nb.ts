@@ -107,6 +107,7 @@ export const scenariosNb = {
   "scenarios.neverRun": "Ikke kjørt ennå.",
   "scenarios.lastRun": "Kjørt {when} av {who}",
   "scenarios.runStatus.running": "Kjører …",
+  "scenarios.runStatus.queued": "Venter på løseren …",
   "scenarios.runStatus.succeeded": "Siste kjøring lyktes",
   "scenarios.runStatus.failed": "Siste kjøring feilet",
   "scenarios.showResult": "Vis resultat",

@@ -32,6 +32,7 @@ import {
   materialPropertiesRowSchema,
   materialPropertiesSchema,
   projectCreateSchema,
+  projectListResponseSchema,
   projectQuerySchema,
   projectUpdateSchema,
 } from "../domain/registry-api";
@@ -124,7 +125,7 @@ export const routes = {
   resetPassword: route({ method: "POST", path: "/api/users/:username/password", body: passwordResetSchema, response: passwordResetResultSchema }),
 
   // --- Mass registry ----------------------------------------------------------------------------
-  projects: route({ method: "GET", path: "/api/projects", query: projectQuerySchema, response: itemsOf(projectSchema) }),
+  projects: route({ method: "GET", path: "/api/projects", query: projectQuerySchema, response: projectListResponseSchema }),
   project: route({ method: "GET", path: "/api/projects/:id", response: projectSchema }),
   createProject: route({ method: "POST", path: "/api/projects", body: projectCreateSchema, response: projectSchema, status: 201 }),
   updateProject: route({ method: "PUT", path: "/api/projects/:id", body: projectUpdateSchema, response: projectSchema, conflict: projectSchema }),

@@ -16,6 +16,11 @@ export type Me = z.infer<typeof meSchema>;
 export const projectWriters: readonly Role[] = ["admin", "planner", "engineer"];
 /** Roles that may write sites, zoning and scenarios. */
 export const planningWriters: readonly Role[] = ["admin", "planner"];
+/**
+ * Roles that may start a solve on the server (POST /api/solve; scenario runs need planningWriters).
+ * Viewers solve in their own browser: a server solve takes a slot of MASSEKART_MAX_CONCURRENT_SOLVES.
+ */
+export const serverSolvers: readonly Role[] = ["admin", "planner", "engineer"];
 /** Roles that may restore a deleted record (DESIGN §7: deletes are soft, undone by an admin). */
 export const restorers: readonly Role[] = ["admin"];
 

@@ -6,12 +6,16 @@ import { specialFlagsSchema } from "../special-masses/flags";
 import { gateFeesSchema } from "../special-masses/gate-fees";
 import { lotPermitSchema } from "../special-masses/permits";
 import { contaminationClassSchema, materialSchema, quantityUnits } from "./materials";
+import { earliestMonth, latestMonth, maxLotTonnes, maxSiteCapacityTonnes, maxVerticesPerGeometry, multiLineText, singleLineText, vertexCount } from "./input-bounds";
 import { monthsBetween } from "./months";
 import { message } from "../messages/message";
 import { customIssue, keyedRegex, refineWith } from "../messages/zod-issues";
 
-/** A calendar month, "YYYY-MM". */
-export const monthSchema = keyedRegex(/^\d{4}-(0[1-9]|1[0-2])$/, "validation.month");
+/** A calendar month, "YYYY-MM" with a four-digit year, from `earliestMonth` to `latestMonth` (1990-01…2100-12). */
+export const monthSchema = keyedRegex(/^\d{4}-(0[1-9]|1[0-2])$/, "validation.month").refine(
+  (month) => month >= earliestMonth && month <= latestMonth,
+  refineWith(message("validation.monthRange", { from: earliestMonth, to: latestMonth })),
+);
 
 export const monthWindowSchema = z
   .object({ from: monthSchema, to: monthSchema })
@@ -28,11 +32,11 @@ export const projectLocationSchema = locationSchema.superRefine((geometry, ctx) 
 
 /** A project's own fields, without the Norway check on its location (the shape the API answers with). */
 const projectFieldsSchema = z.object({
-  name: z.string().trim().min(1, "must not be empty").max(200),
+  name: singleLineText().trim().min(1, "must not be empty").max(200),
   status: projectStatusSchema,
   location: locationSchema,
-  contact: z.string().max(200).default(""),
-  notes: z.string().max(5000).default(""),
+  contact: singleLineText().max(200).default(""),
+  notes: multiLineText().max(5000).default(""),
 });
 
 /** What a client sends to create or update a project. */
@@ -46,13 +50,17 @@ const lotFieldsSchema = z.object({
     direction: z.enum(lotDirections),
     material: materialSchema,
     contaminationClass: contaminationClassSchema,
-    quantity: z.object({ value: z.number().positive("must be > 0"), unit: z.enum(quantityUnits) }),
+    /** At most `maxLotTonnes` whatever the unit (the server checks the weight after conversion too). */
+    quantity: z.object({
+      value: z.number().positive("must be > 0").max(maxLotTonnes, `must be at most ${maxLotTonnes.toLocaleString("en-GB")}`),
+      unit: z.enum(quantityUnits),
+    }),
     window: monthWindowSchema,
     /**
      * Optional share of the quantity per month of the window (any positive scale); without it the
      * quantity is spread evenly.
      */
-    monthlyProfile: z.array(z.number().nonnegative("must be ≥ 0")).optional(),
+    monthlyProfile: z.array(z.number().nonnegative("must be ≥ 0").max(1e9, "must be at most 1e9")).max(1332).optional(),
     hazardous: z.boolean().default(false),
     /**
      * Special masses (DESIGN §8): `quick_clay`, `acid_forming`, `invasive_species`. A flagged
@@ -66,7 +74,7 @@ const lotFieldsSchema = z.object({
      * project or be stored; until recorded, such flows are marked `needsPermit` (DESIGN §8).
      */
     permit: lotPermitSchema.optional(),
-    notes: z.string().max(2000).default(""),
+    notes: multiLineText().max(2000).default(""),
     /** Set by the user to confirm a quantity above `largeLotTonnes` is not a typo. */
     confirmLarge: z.boolean().optional(),
   });
@@ -120,6 +128,8 @@ export const siteStatuses = ["candidate", "proposed", "allocated", "in_use", "cl
 
 /** A site's outline: a valid WGS84 polygon in Norway whose edges do not cross. */
 export const siteGeometrySchema = areaGeometrySchema.superRefine((geometry, ctx) => {
+  // Too many positions is already reported; checking such an outline further would only cost time.
+  if (vertexCount(geometry.coordinates) > maxVerticesPerGeometry) return;
   const outside = geometryOutsideNorway(geometry);
   if (outside) ctx.addIssue(customIssue(outside.problem, outside.path));
   const crossing = firstSelfIntersection(geometry);
@@ -130,12 +140,12 @@ export const siteGeometrySchema = areaGeometrySchema.superRefine((geometry, ctx)
 
 /** A site's own fields, without the checks on its outline (the shape the API answers with). */
 const siteFieldsSchema = z.object({
-  name: z.string().trim().min(1, "must not be empty").max(200),
+  name: singleLineText().trim().min(1, "must not be empty").max(200),
   kind: z.enum(siteKinds),
   status: z.enum(siteStatuses),
   geometry: areaGeometrySchema,
   /** Capacity in tonnes (storage, optional for landfills). */
-  capacityTonnes: z.number().nonnegative().optional(),
+  capacityTonnes: z.number().nonnegative().max(maxSiteCapacityTonnes, `must be at most ${maxSiteCapacityTonnes.toLocaleString("en-GB")} t`).optional(),
   /** What the site takes. A receiver (landfill) without it takes class 1 only and no flags (DESIGN §8). */
   accepts: z
     .object({
@@ -175,7 +185,7 @@ const siteFieldsSchema = z.object({
   fixedCostNok: z.number().nonnegative("must not be negative").max(1e11, "must be at most 100 000 000 000 NOK").optional(),
   /** Candidate: rent for each month of its window while allocated, NOK per month. */
   rentNokPerMonth: z.number().nonnegative("must not be negative").max(1e10, "must be at most 10 000 000 000 NOK").optional(),
-  notes: z.string().max(5000).default(""),
+  notes: multiLineText().max(5000).default(""),
 });
 
 /** The rules the allocation engine needs of a candidate (instance.ts checkAllocation), checked when the site is written. */
@@ -203,8 +213,8 @@ export const zoningAreaInputSchema = z.object({
   /** SOSI arealformål code (KpArealformål or RpArealformål). */
   code: z.number().int().positive(),
   codeList: z.enum(["kp", "rp"]),
-  planId: z.string().min(1),
-  planName: z.string(),
+  planId: singleLineText().min(1).max(200),
+  planName: singleLineText().max(500),
   status: z.enum(zoningStatuses),
   geometry: areaGeometrySchema,
 });

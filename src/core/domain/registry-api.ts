@@ -9,7 +9,7 @@ import { commaList, versionSchema, type VersionConflict } from "../api/shapes";
 import { apiFieldErrorSchema } from "./api-error";
 import type { UserListItem } from "./users-api";
 import { contaminationClassSchema, materialSchema } from "./materials";
-import { lotDirections, lotInputSchema, monthSchema, projectInputSchema, projectStatuses, type Lot, type Project } from "./records";
+import { lotDirections, lotInputSchema, monthSchema, projectInputSchema, projectStatuses, projectSchema, type Lot, type Project } from "./records";
 
 const version = versionSchema;
 
@@ -28,6 +28,9 @@ export const lotUpdateSchema = lotInputSchema.safeExtend({ version });
 export type ProjectCreate = z.infer<typeof projectCreateSchema>;
 export type ProjectUpdate = z.infer<typeof projectUpdateSchema>;
 export type LotUpdate = z.infer<typeof lotUpdateSchema>;
+
+/** Largest page of GET /api/projects?limit=…. */
+export const maxProjectPage = 1000;
 
 /**
  * Query of GET /api/projects. Project filters (status, bbox, q) pick projects; lot filters
@@ -48,10 +51,25 @@ export const projectQuerySchema = z
     q: z.string().max(200).optional(),
     /** Admins only: include soft-deleted projects and lots. */
     includeDeleted: z.enum(["true", "false"]).optional(),
+    /** A page of at most `limit` projects (by name), from `offset`; without `limit`, every project. */
+    limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(maxProjectPage).optional(),
+    offset: z.coerce.number().int("must be a whole number").min(0, "must not be negative").max(10_000_000).optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, refineWith(message("validation.notBeforeFrom"), ["to"]));
+  .refine((q) => !q.from || !q.to || q.from <= q.to, refineWith(message("validation.notBeforeFrom"), ["to"]))
+  .refine((q) => q.offset === undefined || q.limit !== undefined, refineWith(message("validation.offsetNeedsLimit"), ["offset"]));
 export type ProjectQuery = z.input<typeof projectQuerySchema>;
 
+/**
+ * GET /api/projects answers `{ items, total }`: `total` is the number of projects matching the
+ * filters; with `limit` it also echoes `limit` and `offset`, and `items` is that page.
+ */
+export const projectListResponseSchema = z.object({
+  items: z.array(projectSchema),
+  total: z.number().int().nonnegative(),
+  limit: z.number().int().positive().optional(),
+  offset: z.number().int().nonnegative().optional(),
+});
+export type ProjectListResponse = z.infer<typeof projectListResponseSchema>;
 
 export type ProjectConflict = VersionConflict<Project>;
 export type LotConflict = VersionConflict<Lot>;

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { maxVerticesPerGeometry, vertexCount } from "../domain/input-bounds";
 import { message, type Message } from "../messages/message";
+import { customIssue } from "../messages/zod-issues";
 
 /** A WGS84 position, [longitude, latitude] in degrees. */
 export type LonLat = [lon: number, lat: number];
@@ -11,11 +13,19 @@ const lonLat = z
 const ring = z.array(lonLat).min(4, "a polygon ring needs at least 4 positions");
 
 export const pointSchema = z.object({ type: z.literal("Point"), coordinates: lonLat });
-export const polygonSchema = z.object({ type: z.literal("Polygon"), coordinates: z.array(ring).min(1) });
-export const multiPolygonSchema = z.object({
-  type: z.literal("MultiPolygon"),
-  coordinates: z.array(z.array(ring).min(1)).min(1),
-});
+/** At most `maxVerticesPerGeometry` positions per geometry: beyond, simplify the outline first. */
+const boundedVertices = (geometry: { coordinates: unknown }, ctx: z.RefinementCtx) => {
+  const count = vertexCount(geometry.coordinates);
+  if (count > maxVerticesPerGeometry) ctx.addIssue(customIssue(message("geo.tooManyVertices", { count, max: maxVerticesPerGeometry }), ["coordinates"]));
+};
+
+export const polygonSchema = z.object({ type: z.literal("Polygon"), coordinates: z.array(ring).min(1) }).superRefine(boundedVertices);
+export const multiPolygonSchema = z
+  .object({
+    type: z.literal("MultiPolygon"),
+    coordinates: z.array(z.array(ring).min(1)).min(1),
+  })
+  .superRefine(boundedVertices);
 
 export const areaGeometrySchema = z.discriminatedUnion("type", [polygonSchema, multiPolygonSchema]);
 export const locationSchema = z.discriminatedUnion("type", [pointSchema, polygonSchema, multiPolygonSchema]);

@@ -4,6 +4,7 @@
  * browser and the tests build the same instance.
  */
 import { z } from "zod";
+import { earliestMonth, latestMonth, maxLotTonnes } from "../domain/input-bounds";
 import { monthsBetween, shiftMonth } from "../domain/months";
 import { profileFits } from "../domain/monthly-profile";
 import { siteCapacityEstimate, type CapacityAssumptions } from "../suitability/capacity";
@@ -121,7 +122,14 @@ export function instanceFromRegistry(
             location,
           };
         }),
-    );
+    )
+    .filter((lot) => {
+      // One lot out of bounds (saved before the bounds existed, or pushed out by an override) is
+      // left out with a note, so it cannot stop the run for every other lot (issue 12).
+      const outOfBounds = lotOutOfBounds(lot);
+      if (outOfBounds) notes.push(outOfBounds);
+      return !outOfBounds;
+    });
   if (lots.length === 0) problems.push(message("registry.noLots"));
 
   const inPlay = sites.filter((site) => !site.deletedAt && (siteIds ? siteIds.includes(site.id) : site.status !== "closed"));
@@ -190,4 +198,15 @@ export function instanceFromRegistry(
     problems: problems.map(englishText),
     problemDetails: problems,
   };
+}
+
+/** Why a lot cannot go into a run, or undefined when it can: its months or weight are beyond the input bounds. */
+function lotOutOfBounds(lot: InstanceInput["lots"][number]): Message | undefined {
+  const { from, to } = lot.window;
+  const ids = { lot: lot.id, project: lot.projectId ?? "" };
+  if (!(from >= earliestMonth && to <= latestMonth)) {
+    return message("registry.lotWindowOutOfBounds", { ...ids, from, to, earliest: earliestMonth, latest: latestMonth });
+  }
+  if (!(lot.quantity.value <= maxLotTonnes)) return message("registry.lotTooLarge", { ...ids, tonnes: lot.quantity.value, limit: maxLotTonnes });
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ApiError } from "../domain/api-error";
 import { contaminationClassSchema, materialSchema, quantityUnits } from "../domain/materials";
+import { maxLotTonnes, maxSiteCapacityTonnes, singleLineText } from "../domain/input-bounds";
 import { monthSchema, monthWindowSchema } from "../domain/records";
 import { defaultCircuityFactor } from "../haul/straight-line";
 import { defaultAcidStorageWeeks, specialFlagsSchema } from "../special-masses/flags";
@@ -76,9 +77,12 @@ const acceptsSchema = z.object({
   flags: specialFlagsSchema.optional(),
 });
 
+/** Ids and names: one line of text, no control characters. */
+const idSchema = singleLineText().min(1, "must not be empty").max(200);
+
 export const instanceLotSchema = z.object({
-  id: z.string().min(1, "must not be empty"),
-  projectId: z.string().optional(),
+  id: idSchema,
+  projectId: singleLineText().max(200).optional(),
   direction: z.enum(["surplus", "demand"]),
   /** Surplus: what it is; demand: what it needs. */
   material: materialSchema,
@@ -99,7 +103,10 @@ export const instanceLotSchema = z.object({
   agriculturalLand: z.boolean().optional(),
   /** Surplus: the permit or tiltaksplan that covers class ≥ 2 mass leaving the project or stored (DESIGN §8). */
   permit: lotPermitSchema.optional(),
-  quantity: z.object({ value: nonNegative("amount in `unit`"), unit: z.enum(quantityUnits) }),
+  quantity: z.object({
+    value: nonNegative("amount in `unit`").max(maxLotTonnes, `must be at most ${maxLotTonnes.toLocaleString("en-GB")}`),
+    unit: z.enum(quantityUnits),
+  }),
   window: monthWindowSchema,
   /** Relative amounts per month of the window (one number per instance month inside it); even when absent. */
   monthlyProfile: z.array(nonNegative("relative amount")).optional(),
@@ -107,8 +114,8 @@ export const instanceLotSchema = z.object({
 });
 
 const siteBase = {
-  id: z.string().min(1, "must not be empty"),
-  name: z.string().optional(),
+  id: idSchema,
+  name: singleLineText().max(200).optional(),
   location: lonLatSchema.optional(),
   window: monthWindowSchema.optional(),
 };
@@ -116,7 +123,7 @@ const siteBase = {
 export const storageSiteSchema = z.object({
   ...siteBase,
   kind: z.literal("storage"),
-  capacityTonnes: nonNegative("most tonnes on the site at the end of any month"),
+  capacityTonnes: nonNegative("most tonnes on the site at the end of any month").max(maxSiteCapacityTonnes, `must be at most ${maxSiteCapacityTonnes.toLocaleString("en-GB")} t`),
   accepts: acceptsSchema,
   /** One charge per tonne covering unloading, stockpiling and reloading, NOK (DESIGN §2). */
   handlingCostPerTonne: nonNegative("NOK per tonne entering storage").default(0),
@@ -145,7 +152,7 @@ export const landfillSiteSchema = z.object({
   /** Fees per class ("1"…"5") and for hazardous waste apart, NOK per tonne; a class without one pays gateFeePerTonne. */
   gateFees: gateFeesSchema.optional(),
   /** Tonnes it may receive over the whole horizon; unlimited when absent. */
-  capacityTonnes: nonNegative("tonnes over the whole horizon").optional(),
+  capacityTonnes: nonNegative("tonnes over the whole horizon").max(maxSiteCapacityTonnes, `must be at most ${maxSiteCapacityTonnes.toLocaleString("en-GB")} t`).optional(),
   /**
    * What it takes. A receiver that states nothing takes every material of class 1 only, and no
    * special masses (DESIGN §8: the safe default; before issue 17 it took every class).
@@ -166,14 +173,14 @@ export const quarrySiteSchema = z.object({
 export const instanceSiteSchema = z.discriminatedUnion("kind", [storageSiteSchema, landfillSiteSchema, quarrySiteSchema]);
 
 export const distanceSchema = z.object({
-  from: z.string().min(1),
-  to: z.string().min(1),
+  from: idSchema,
+  to: idSchema,
   km: nonNegative("haul distance, km"),
 });
 
 const instanceShape = z.object({
   /** The horizon: months in ascending order, "YYYY-MM". */
-  months: z.array(monthSchema),
+  months: z.array(monthSchema).max(1332, "must list at most 1332 months (1990-01…2100-12)"),
   parameters: parametersSchema.default(parametersSchema.parse({})),
   lots: z.array(instanceLotSchema),
   sites: z.array(instanceSiteSchema).default([]),

@@ -14,6 +14,9 @@ type Entry = { readonly params: Readonly<Record<string, ParamKind>>; readonly en
 export const messageCatalogue = {
   // --- Errors of the HTTP API (the `key` of `error`) ---------------------------------------
   "error.invalidJson": { params: {}, en: "The request body is not valid JSON." },
+  "error.jsonTooDeep": { params: { depth: "number", maxDepth: "number" }, en: "The JSON is nested {depth} levels deep; at most {maxDepth} are accepted." },
+  "error.solveQueueFull": { params: { waiting: "number" }, en: "{waiting} solves are already waiting for this server; try again in a minute." },
+  "error.quantityTooLarge": { params: { path: "text", problem: "message" }, en: "{path}: {problem}" },
   "error.invalidInput": { params: { details: "text", count: "number" }, en: "Invalid input: {details}" },
   "error.invalidInstance": { params: { details: "text", count: "number" }, en: "Invalid instance: {details}" },
   "error.invalidQuery": { params: { details: "text", count: "number" }, en: "Invalid query: {details}" },
@@ -112,9 +115,17 @@ export const messageCatalogue = {
   "validation.multipleOf": { params: { divisor: "number" }, en: "must be a multiple of {divisor}" },
   "validation.invalid": { params: { detail: "text" }, en: "{detail}" },
   "validation.month": { params: {}, en: "must be a month as YYYY-MM" },
+  "validation.monthRange": { params: { from: "text", to: "text" }, en: "must be between {from} and {to}" },
+  "validation.controlCharacter": { params: { code: "text", position: "number" }, en: "must not contain control characters (U+{code} at character {position})" },
+  "validation.keyControlCharacter": { params: { code: "text", position: "number" }, en: "the key must not contain control characters (U+{code} at character {position})" },
+  "validation.lotTooLarge": {
+    params: { tonnes: "integer", limit: "integer" },
+    en: "is {tonnes} t, over the limit of {limit} t per lot: split it into several lots",
+  },
   "validation.typeId": { params: {}, en: "must be lower-case letters, digits and _, starting with a letter" },
   "validation.monthOrder": { params: {}, en: "must not end before it starts" },
   "validation.notBeforeFrom": { params: {}, en: "must not be before from" },
+  "validation.offsetNeedsLimit": { params: {}, en: "needs limit" },
   "validation.profileLength": { params: { months: "number", given: "number" }, en: "must have one share per month of the window ({months}), not {given}" },
   "validation.profileAllZero": { params: {}, en: "must have at least one month above 0" },
   "validation.confirmLarge": {
@@ -151,6 +162,7 @@ export const messageCatalogue = {
   "geo.utmAsDegrees": { params: {}, en: "is outside Norway: the numbers look like UTM metres (EPSG:25832) typed as degrees" },
   "geo.outsideNorway": { params: {}, en: "is outside Norway (expected about 4–31.5° E, 57.7–71.5° N)" },
   "geo.selfIntersection": { params: { lon: "text", lat: "text" }, en: "edges cross themselves near {lon}, {lat}: redraw the outline without crossing lines" },
+  "geo.tooManyVertices": { params: { count: "integer", max: "integer" }, en: "has {count} positions; at most {max} per geometry are accepted: simplify the outline" },
   "geo.bboxNumbers": { params: {}, en: "bbox must be four numbers: minLon,minLat,maxLon,maxLat" },
   "geo.bboxOrder": { params: {}, en: "bbox minimum must not exceed its maximum" },
   "geo.bboxDegrees": { params: {}, en: "bbox must be in WGS84 degrees (lon -180..180, lat -90..90)" },
@@ -223,7 +235,11 @@ export const messageCatalogue = {
   "outdoor.confirmLarge": {
     params: { quantity: "integer", unit: "outdoorUnit", type: "localized", tonnes: "integer", limit: "integer" },
     en: "{quantity} {unit} of {type} weigh {tonnes} t, over {limit} t: confirm it is not a typo (confirmLarge: true)",
+  },  "outdoor.lotTooLarge": {
+    params: { quantity: "integer", unit: "outdoorUnit", type: "localized", tonnes: "integer", limit: "integer" },
+    en: "{quantity} {unit} of {type} weigh {tonnes} t, over the limit of {limit} t per lot (even with confirmLarge): split it into several lots",
   },
+
 
   // --- Why matching leaves a lot unplaced (`unplaced[].reasonDetails`) -------------------------
   "unplaced.noHazardousLandfill": { params: { mass: "message" }, en: "no landfill is approved for {mass}" },
@@ -268,6 +284,14 @@ export const messageCatalogue = {
   // --- How a matching instance was made, and what the engine warns about ----------------------
   "registry.overrideUnknownLot": { params: { lot: "text" }, en: "an override names lot {lot}, which is not in the registry" },
   "registry.noLots": { params: {}, en: "the registry has no lots: log the projects' masses first" },
+  "registry.lotWindowOutOfBounds": {
+    params: { lot: "text", project: "text", from: "text", to: "text", earliest: "text", latest: "text" },
+    en: "lot {lot} (project {project}) is left out: its window {from}…{to} is outside {earliest}…{latest}",
+  },
+  "registry.lotTooLarge": {
+    params: { lot: "text", project: "text", tonnes: "number", limit: "number" },
+    en: "lot {lot} (project {project}) is left out: its {tonnes} t are over the limit of {limit} t per lot",
+  },
   "registry.unknownSite": { params: { site: "text" }, en: "the scenario names site {site}, which does not exist" },
   "registry.allocationNotCandidate": { params: { site: "text" }, en: "the scenario forces site {site} in or out of the allocation, but it is not a candidate site in play" },
   "registry.storageWithoutMaterials": { params: { site: "text" }, en: "storage {site} is left out: it has no accepted materials" },

@@ -10,6 +10,7 @@
 import { z } from "zod";
 import { keyedRegex } from "../messages/zod-issues";
 import catalogueJson from "../../../data/outdoor-materials/catalogue.json";
+import { multiLineText, singleLineText } from "../domain/input-bounds";
 
 /** Units an outdoor material is counted in: pieces, metres, m², tonnes or m³. */
 export const outdoorUnits = ["pieces", "m", "m2", "tonnes", "m3"] as const;
@@ -18,7 +19,7 @@ export type OutdoorUnit = (typeof outdoorUnits)[number];
 /** A type id: lower-case snake_case, stable, used in lots and CSV files ("granite_kerb"). */
 export const outdoorTypeIdSchema = keyedRegex(/^[a-z][a-z0-9_]*$/, "validation.typeId").max(60, "must be at most 60 characters");
 
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
+const text = (max: number) => singleLineText().trim().min(1, "must not be empty").max(max);
 const minutes = z.number().nonnegative("must not be negative").max(600, "must be at most 600 person-minutes per unit");
 
 /** A type's fields as an admin writes them (POST without `id` in the path, PUT without `id`). */
@@ -56,7 +57,7 @@ export const outdoorMaterialTypeFieldsSchema = z.object({
       kgCO2e: text(500),
     })
     .default({ weight: "estimate", footprint: "estimate", handling: "estimate", kgCO2e: "estimate" }),
-  notes: z.string().max(2000).default(""),
+  notes: multiLineText().max(2000).default(""),
 });
 export type OutdoorMaterialTypeFields = z.infer<typeof outdoorMaterialTypeFieldsSchema>;
 

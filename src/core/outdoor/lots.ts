@@ -3,6 +3,7 @@
  * suit a type, the default site (the nearest suitable one), and the checks a lot must pass before
  * it is saved. The server and the storage plan both use these, so they agree.
  */
+import { maxLotTonnes } from "../domain/input-bounds";
 import { monthsBetween, shiftMonth } from "../domain/months";
 import type { Site } from "../domain/records";
 import { representativePoint, type LonLat } from "../geo/geometry";
@@ -150,7 +151,7 @@ export function describeOutdoorLot(lot: StoredOutdoorLot, type: OutdoorMaterialT
 
 /** One reason a lot cannot be saved as it is: the error code, and the field problem (path, English, key). */
 export interface OutdoorLotProblem extends ApiFieldError {
-  code: "invalid_input" | "confirm_large_quantity" | "exceeds_storage_area";
+  code: "invalid_input" | "confirm_large_quantity" | "exceeds_storage_area" | "quantity_too_large";
 }
 
 const problemOf = (code: OutdoorLotProblem["code"], path: string, m: Message): OutdoorLotProblem => ({ code, ...fieldError(path, m) });
@@ -185,7 +186,10 @@ export function outdoorLotProblems(
   }
   // Asking to confirm a quantity only makes sense once nothing else is wrong with the lot.
   const tonnes = weightTonnes(type, lot.quantity);
-  if (problems.length === 0 && tonnes > largeOutdoorLotTonnes && !lot.confirmLarge) {
+  if (!(tonnes <= maxLotTonnes)) {
+    const params = { quantity: lot.quantity, unit: type.unit, type: type.names, tonnes, limit: maxLotTonnes };
+    problems.push(problemOf("quantity_too_large", "quantity", message("outdoor.lotTooLarge", params)));
+  } else if (problems.length === 0 && tonnes > largeOutdoorLotTonnes && !lot.confirmLarge) {
     const params = { quantity: lot.quantity, unit: type.unit, type: type.names, tonnes, limit: largeOutdoorLotTonnes };
     problems.push(problemOf("confirm_large_quantity", "quantity", message("outdoor.confirmLarge", params)));
   }

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { versionSchema } from "../api/shapes";
+import { multiLineText, singleLineText } from "../domain/input-bounds";
 import { monthSchema } from "../domain/records";
 import { message, type Message } from "../messages/message";
 import { customIssue } from "../messages/zod-issues";
@@ -39,12 +40,12 @@ const outdoorLotFieldsSchema = z.object({
     /** Available lots: the month the items are taken out and need storage from. */
     availableFrom: monthSchema.optional(),
     /** Available lots, where known: the receiving project and the month the items leave storage. */
-    wantedBy: z.object({ projectId: z.string().min(1, "must not be empty").optional(), month: monthSchema }).optional(),
+    wantedBy: z.object({ projectId: singleLineText().min(1, "must not be empty").max(200).optional(), month: monthSchema }).optional(),
     /** Wanted lots: the month the items are needed by. */
     neededBy: monthSchema.optional(),
     /** Available lots: the storage site chosen; without it the nearest suitable site is assumed. */
-    storageSiteId: z.string().min(1, "must not be empty").optional(),
-    notes: z.string().max(2000).default(""),
+    storageSiteId: singleLineText().min(1, "must not be empty").max(200).optional(),
+    notes: multiLineText().max(2000).default(""),
     /** Set by the user to confirm a weight above `largeOutdoorLotTonnes` is not a typo. */
     confirmLarge: z.boolean().optional(),
   });

@@ -3,6 +3,7 @@
  * and a note. Saved scenarios carry a schema version and are migrated here, in one place.
  */
 import { z } from "zod";
+import { multiLineText, singleLineText } from "../domain/input-bounds";
 import { lotOverrideSchema } from "../matching/from-registry";
 import { parametersSchema } from "../matching/instance";
 import { versionSchema } from "../api/shapes";
@@ -18,8 +19,8 @@ export const siteAllocationChoiceSchema = z.object({
 export type SiteAllocationChoice = z.infer<typeof siteAllocationChoiceSchema>;
 
 export const scenarioInputSchema = z.object({
-  name: z.string().trim().min(1, "must not be empty").max(200),
-  note: z.string().max(5000).default(""),
+  name: singleLineText().trim().min(1, "must not be empty").max(200),
+  note: multiLineText().max(5000).default(""),
   /** Ids of the sites in play; null = every site that is not closed. */
   siteIds: z.array(z.string().min(1)).max(1000).nullable().default(null),
   /** Parameters that differ from DESIGN §5's defaults. */
@@ -45,7 +46,11 @@ export const scenarioSchema = scenarioInputSchema.extend({
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 
-export const runStatuses = ["running", "succeeded", "failed"] as const;
+/**
+ * `queued`: waiting for a free solve slot of the server (MASSEKART_MAX_CONCURRENT_SOLVES), with its
+ * `queuePosition` (1 = next); stored as running, shown as queued by the API (issue 12).
+ */
+export const runStatuses = ["queued", "running", "succeeded", "failed"] as const;
 export type RunStatus = (typeof runStatuses)[number];
 /** What a run computes: the matching of the sites in play (`/run`) or a site allocation (`/recommend`). */
 export const runKinds = ["matching", "allocation"] as const;
@@ -62,6 +67,8 @@ export const scenarioRunSchema = z.object({
   finishedAt: z.string().nullable(),
   /** Why a run failed, for the planner. */
   error: z.string().nullable(),
+  /** While `status` is queued: 1 when it starts next, 2 after that … */
+  queuePosition: z.number().int().positive().optional(),
 });
 export type ScenarioRun = z.infer<typeof scenarioRunSchema>;
 

@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { neutraliseFormula, restoreFormulaText } from "../../core/csv/csv-cell";
 
 /** A CSV file read as header + rows of strings, with papaparse's own problems by row. */
 export interface CsvTable {
@@ -17,12 +18,19 @@ export function readCsv(text: string): CsvTable {
   const [headers = [], ...rows] = result.data;
   return {
     headers,
-    rows,
+    // Cells our own exports wrote as text ('=…) read back as they were typed.
+    rows: rows.map((row) => row.map(restoreFormulaText)),
     problems: result.errors.map((error) => ({ row: (error.row ?? 0) + 1, message: error.message })),
   };
 }
 
-/** Writes rows as CSV with a header, comma-separated, quoting where needed. */
+/**
+ * Writes rows as CSV with a header, comma-separated, quoting where needed; a cell a spreadsheet would
+ * run as a formula is written as text (`neutraliseFormula`).
+ */
 export function writeCsv(columns: readonly string[], rows: readonly Record<string, string>[]): string {
-  return Papa.unparse({ fields: [...columns], data: rows.map((row) => columns.map((column) => row[column] ?? "")) }, { newline: "\n" });
+  return Papa.unparse(
+    { fields: [...columns], data: rows.map((row) => columns.map((column) => neutraliseFormula(row[column] ?? ""))) },
+    { newline: "\n" },
+  );
 }

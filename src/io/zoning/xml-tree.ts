@@ -10,6 +10,8 @@
  * namespace-aware, streaming; used by jsdom) is the recommended replacement for this module.
  */
 
+import { maxNestingDepth } from "../../core/domain/input-bounds";
+
 export interface XmlElement {
   /** The qualified name as written: "gml:posList". */
   name: string;
@@ -188,7 +190,11 @@ export function readXml(text: string): XmlRead {
     if (parent) parent.element.children.push(element);
     else if (root) return fail(`a second root element <${name}>`);
     else root = element;
-    if (!selfClosing) stack.push({ element, scope });
+    if (!selfClosing) {
+      // GML needs about a dozen levels; a bound keeps every later (recursive) step off a stack overflow.
+      if (stack.length >= maxNestingDepth) return fail(`elements are nested more than ${maxNestingDepth} levels deep`);
+      stack.push({ element, scope });
+    }
     k = p;
   }
   if (stack.length > 0) {

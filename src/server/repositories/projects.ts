@@ -168,6 +168,20 @@ async function lotsOf(
 
 /** Projects matching `filter`, each with its (matching) lots, by name. */
 export async function listProjects(db: Queryable, table: MaterialTable, filter: ProjectFilter = {}): Promise<Project[]> {
+  return (await listProjectPage(db, table, filter)).items;
+}
+
+/**
+ * One page of `listProjects` (`limit` projects from `offset`, by name then id) and how many match
+ * in all; without `limit`, every match. Only the page's projects have their lots read, so a page
+ * costs the same with 50 projects or 5,000.
+ */
+export async function listProjectPage(
+  db: Queryable,
+  table: MaterialTable,
+  filter: ProjectFilter = {},
+  { limit, offset = 0 }: { limit?: number | undefined; offset?: number | undefined } = {},
+): Promise<{ items: Project[]; total: number }> {
   const params: unknown[] = [];
   const c = new Conditions(params);
   if (!filter.includeDeleted) c.add(() => "p.deleted_at is null");
@@ -187,14 +201,33 @@ export async function listProjects(db: Queryable, table: MaterialTable, filter: 
     const lotWhere = lotConditions(filter, params, "l").where;
     c.add(() => `exists (select 1 from lots l where l.project_id = p.id and ${lotWhere})`);
   }
-  const rows = await db.query<ProjectRow>(`${projectSelect} where ${c.where} order by p.name, p.id`, params);
+  let rows: ProjectRow[];
+  let total: number;
+  if (limit === undefined) {
+    rows = await db.query<ProjectRow>(`${projectSelect} where ${c.where} order by p.name, p.id`, params);
+    total = rows.length;
+  } else {
+    // The page's ids first (with the count of all matches), then only those projects in full.
+    const ids = await db.query<{ id: string; total_count: string | number }>(
+      `select p.id, count(*) over () as total_count from projects p where ${c.where} order by p.name, p.id limit ${Math.trunc(limit)} offset ${Math.trunc(offset)}`,
+      params,
+    );
+    total =
+      ids[0] !== undefined
+        ? Number(ids[0].total_count)
+        : Number((await db.query<{ n: string | number }>(`select count(*) as n from projects p where ${c.where}`, params))[0]?.n ?? 0);
+    const byId = new Map(
+      (ids.length === 0 ? [] : await db.query<ProjectRow>(`${projectSelect} where p.id = any($1::text[])`, [ids.map((row) => row.id)])).map((row) => [row.id, row]),
+    );
+    rows = ids.flatMap((row) => byId.get(row.id) ?? []);
+  }
   const lots = await lotsOf(
     db,
     rows.map((row) => row.id),
     table,
     filter,
   );
-  return rows.map((row) => projectFromRow(row, lots.get(row.id) ?? []));
+  return { items: rows.map((row) => projectFromRow(row, lots.get(row.id) ?? [])), total };
 }
 
 export async function getProject(

@@ -80,7 +80,7 @@ function describeLots(lots: readonly StoredOutdoorLot[], context: OutdoorContext
 }
 
 // Field errors first; a request to confirm a large quantity only once nothing else is wrong.
-const problemOrder: Record<OutdoorLotProblem["code"], number> = { invalid_input: 0, exceeds_storage_area: 1, confirm_large_quantity: 2 };
+const problemOrder: Record<OutdoorLotProblem["code"], number> = { invalid_input: 0, quantity_too_large: 0, exceeds_storage_area: 1, confirm_large_quantity: 2 };
 
 /** Every reason a lot cannot be saved: the catalogue and site rules, and a receiving project that exists. */
 function lotProblems(lot: OutdoorLotInput, context: OutdoorContext): OutdoorLotProblem[] {

@@ -24,7 +24,7 @@ import {
   insertLot,
   insertProject,
   listLots,
-  listProjects,
+  listProjectPage,
   setLotDeleted,
   setProjectDeleted,
   setProjectMembers,
@@ -32,13 +32,23 @@ import {
   updateProject,
   type ProjectFilter,
 } from "../repositories/projects";
+import { maxLotTonnes } from "../../core/domain/input-bounds";
 import { inTransaction, notFound, notFoundDeleted, Refusal, versionConflict } from "./write-helpers";
 
 const me = (user: SessionUser): Me => ({ username: user.username, role: user.role });
 
-/** A quantity above `largeLotTonnes` must be confirmed: a typo guard, not a limit (`largeLotProblem`). */
+/**
+ * A quantity above `largeLotTonnes` must be confirmed (a typo guard, `largeLotProblem`); above
+ * `maxLotTonnes` it is refused even when confirmed (a bound, issue 12: such a lot would break every
+ * run it is in).
+ */
 function largeLotRefusal(c: Context, lot: LotInput, table: MaterialTable): Response | undefined {
-  const problem = largeLotProblem(toTonnes(lot.quantity.value, lot.quantity.unit, lot.material, table), lot.confirmLarge);
+  const tonnes = toTonnes(lot.quantity.value, lot.quantity.unit, lot.material, table);
+  if (!(tonnes <= maxLotTonnes)) {
+    const problem = message("validation.lotTooLarge", { tonnes, limit: maxLotTonnes });
+    return fail(c, 400, "quantity_too_large", message("error.quantityTooLarge", { path: "quantity.value", problem }), [fieldError("quantity.value", problem)]);
+  }
+  const problem = largeLotProblem(tonnes, lot.confirmLarge);
   if (!problem) return undefined;
   return fail(c, 400, "confirm_large_quantity", message("error.confirmLarge", { path: "quantity.value", problem }), [fieldError("quantity.value", problem)]);
 }
@@ -67,7 +77,7 @@ export function projectRoutes(db: Database) {
     if (!auth.ok) return auth.response;
     const query = readQuery(c, projectQuerySchema);
     if (!query.ok) return query.response;
-    const { bbox: bboxText, includeDeleted, ...rest } = query.value;
+    const { bbox: bboxText, includeDeleted, limit, offset, ...rest } = query.value;
     const filter: ProjectFilter = { ...rest, includeDeleted: includeDeleted === "true" };
     if (filter.includeDeleted && auth.user.role !== "admin") {
       return fail(c, 403, "forbidden", message("error.adminListsDeleted", { entity: "project" }));
@@ -77,7 +87,8 @@ export function projectRoutes(db: Database) {
       if (!bbox.ok) return fail(c, 400, "invalid_query", message("error.queryProblem", { parameter: "bbox", problem: bbox.problem }), [fieldError("bbox", bbox.problem)]);
       filter.bbox = bbox.bbox;
     }
-    return respond(c, contracts.projects, { items: await listProjects(db, await getMaterialTable(db), filter) });
+    const page = await listProjectPage(db, await getMaterialTable(db), filter, { limit, offset });
+    return respond(c, contracts.projects, limit === undefined ? page : { ...page, limit, offset: offset ?? 0 });
   });
 
   routes.get("/projects/:id", async (c) => {

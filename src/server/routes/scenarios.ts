@@ -10,7 +10,15 @@ import { recommendationSites, recommendRequestSchema, type RecommendationView } 
 import type { RecommendResult } from "../../core/allocation/result";
 import { withMeasuredDistances } from "../../core/matching/with-distances";
 import { haulMatrix } from "../../core/haul/haul-matrix";
-import { dataChangesBetween, scenarioInputSchema, scenarioUpdateSchema, type RunKind, type ScenarioInput, type ScenarioResultView } from "../../core/scenario/scenario";
+import {
+  dataChangesBetween,
+  scenarioInputSchema,
+  scenarioUpdateSchema,
+  type RunKind,
+  type ScenarioInput,
+  type ScenarioResultView,
+  type ScenarioRun,
+} from "../../core/scenario/scenario";
 import { agriculturalLandTest, withLandUseWarnings } from "../../core/special-masses/land-use";
 import { recommendInWorker, solveInWorker, type WorkerOutcome } from "../../solver/solve-in-worker";
 import type { ServerConfig } from "../config";
@@ -34,6 +42,7 @@ import {
 import { listSites } from "../repositories/sites";
 import { getRulesInForce } from "../repositories/suitability-rules";
 import { listZoning } from "../repositories/zoning";
+import type { SolveQueue } from "../solve-queue";
 import { inTransaction, notFound, notFoundDeleted, Refusal, versionConflict } from "./write-helpers";
 
 
@@ -85,11 +94,21 @@ async function measuredInstance(haul: HaulService, built: RegistryInstance): Pro
  */
 export function scenarioRoutes(
   db: Database,
-  config: Pick<ServerConfig, "solveTimeoutSeconds">,
+  config: Pick<ServerConfig, "solveTimeoutSeconds" | "solveMemoryMb">,
   haul: HaulService,
-  { solve = solveInWorker, recommend = recommendInWorker }: { solve?: typeof solveInWorker; recommend?: typeof recommendInWorker } = {},
+  {
+    solve = solveInWorker,
+    recommend = recommendInWorker,
+    queue,
+    log = console.error,
+  }: { solve?: typeof solveInWorker; recommend?: typeof recommendInWorker; queue: SolveQueue; log?: (message: string) => void },
 ) {
   const routes = new Hono<AppEnv>();
+  /** A run waiting for a solve slot is stored as running and shown as queued, with its place. */
+  const withQueue = <T extends ScenarioRun>(run: T): T => {
+    const position = run.status === "running" ? queue.positionOf(run.id) : undefined;
+    return position === undefined ? run : { ...run, status: "queued", queuePosition: position };
+  };
   /** Runs in flight in this process, so tests and shutdown can wait for them. */
   const inFlight = new Set<Promise<void>>();
 
@@ -233,14 +252,27 @@ export function scenarioRoutes(
       return fail(c, 409, "run_in_progress", message("error.runInProgress", { kind: run.kind, by: run.startedBy, at: run.startedAt }));
     }
     if (started) {
-      const finished = work(parsed.instance)
-        .catch((error: unknown) => ({ status: "failed" as const, error: `the run failed: ${error instanceof Error ? error.message : String(error)}` }))
-        .then((outcome) => finishRun(db, run.id, outcome));
-      const tracked = finished.catch(() => undefined).finally(() => inFlight.delete(tracked));
+      const job = queue.enqueue(run.id, () => work(parsed.instance));
+      if (!job.queued) {
+        await finishRun(db, run.id, { status: "failed", error: "too many solves are waiting for this server; run it again in a minute" });
+        c.header("Retry-After", "30");
+        return fail(c, 503, "solve_queue_full", message("error.solveQueueFull", { waiting: queue.waiting }));
+      }
+      // Whatever goes wrong in or after the solve (a database error, a bug in reading the result),
+      // the run must not stay "running": the error is logged and the run marked failed.
+      const tracked = job.done
+        .then((outcome) => finishRun(db, run.id, outcome))
+        .catch(async (error: unknown) => {
+          log(`Scenario ${scenarioId} ${kind} run ${run.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          await finishRun(db, run.id, { status: "failed", error: "an internal error stopped the run; the server log has the details" }).catch((again: unknown) =>
+            log(`Scenario ${scenarioId} run ${run.id} could not be marked failed: ${String(again)}`),
+          );
+        })
+        .finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
     }
     // 202: the run goes on; poll GET /api/scenarios/:id/runs/:runId, …/result or …/recommendation.
-    return respond(c, kind === "allocation" ? contracts.recommendScenario : contracts.runScenario, { run, started });
+    return respond(c, kind === "allocation" ? contracts.recommendScenario : contracts.runScenario, { run: withQueue(run), started });
   }
 
   const solverFailure = (outcome: WorkerOutcome<MatchResult | RecommendResult>) =>
@@ -257,7 +289,7 @@ export function scenarioRoutes(
     const scenario = await getScenario(db, id);
     if (!scenario) return notFound(c, "scenario", id);
     return startBackgroundRun(c, auth.user.username, id, "matching", await currentInstance(db, scenario), async (instance) => {
-      const outcome = await solve(instance, { timeoutMs: config.solveTimeoutSeconds * 1000 });
+      const outcome = await solve(instance, { timeoutMs: config.solveTimeoutSeconds * 1000, memoryLimitMb: config.solveMemoryMb });
       if (outcome.kind !== "result" || outcome.result.status === "error") return { status: "failed", error: solverFailure(outcome) };
       // TA-2553: classes above what a demand lot's land use allows are warned of (issue 17).
       return { status: "succeeded", result: withLandUseWarnings(outcome.result, instance.lots, await listZoning(db)) };
@@ -283,7 +315,7 @@ export function scenarioRoutes(
     if (objective) parameters.objective = objective;
     const built = await allocationInstance(db, { ...scenario, parameters, siteAllocation: siteAllocation ?? scenario.siteAllocation });
     return startBackgroundRun(c, auth.user.username, id, "allocation", built, async (instance) => {
-      const outcome = await recommend(instance, { timeLimitSeconds: config.solveTimeoutSeconds, curve });
+      const outcome = await recommend(instance, { timeLimitSeconds: config.solveTimeoutSeconds, curve, memoryLimitMb: config.solveMemoryMb });
       if (outcome.kind === "result" && outcome.result.status === "error" && outcome.result.message.includes("time limit")) {
         return { status: "failed", error: `${outcome.result.message} (${config.solveTimeoutSeconds} s, MASSEKART_SOLVE_TIMEOUT_S)` };
       }
@@ -296,7 +328,7 @@ export function scenarioRoutes(
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const run = await getRun(db, c.req.param("id"), c.req.param("runId"));
-    return run ? respond(c, contracts.scenarioRun, run) : fail(c, 404, "not_found", message("error.noRun", { run: c.req.param("runId"), scenario: c.req.param("id") }));
+    return run ? respond(c, contracts.scenarioRun, withQueue(run)) : fail(c, 404, "not_found", message("error.noRun", { run: c.req.param("runId"), scenario: c.req.param("id") }));
   });
 
   routes.get("/scenarios/:id/recommendation", async (c) => {
@@ -332,7 +364,7 @@ export function scenarioRoutes(
     if (records.lastGood) dataChanged = dataChangesBetween(records.lastGood.input, (await currentInstance(db, scenario)).instance);
     const view: ScenarioResultView = {
       run: records.lastGood ? stripRun(records.lastGood) : null,
-      running: records.running ?? null,
+      running: records.running ? withQueue(records.running) : null,
       lastFailure: records.lastFailure ?? null,
       result: records.lastGood?.result ?? null,
       notes: records.lastGood?.notes ?? [],

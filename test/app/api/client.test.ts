@@ -50,13 +50,13 @@ describe("API client", () => {
   });
 
   it("unwraps { items }, and refuses an answer its contract does not describe", async () => {
-    vi.stubGlobal("fetch", async () => json(200, { items: [project()] }));
+    vi.stubGlobal("fetch", async () => json(200, { items: [project()], total: 1 }));
     expect(await fetchProjects()).toEqual({ ok: true, value: [project()], status: 200 });
     vi.stubGlobal("fetch", async () => json(200, { rows: [] }));
     const result = await fetchProjects();
     expect(!result.ok && result.failure.code).toBe("bad_response");
     // A record that lacks a field, or has one of the wrong type, is refused too, naming where.
-    vi.stubGlobal("fetch", async () => json(200, { items: [{ ...project(), lots: [{ ...lot(), tonnes: "many" }] }] }));
+    vi.stubGlobal("fetch", async () => json(200, { items: [{ ...project(), lots: [{ ...lot(), tonnes: "many" }] }], total: 1 }));
     const wrong = await fetchProjects();
     expect(!wrong.ok && wrong.failure).toMatchObject({ code: "bad_response", message: expect.stringContaining("items.0.lots.0.tonnes") });
   });
@@ -106,7 +106,7 @@ describe("failureMessage", () => {
   });
 
   it("asks for the filtered projects and builds the export address with the same query", async () => {
-    const fetchMock = vi.fn(async (_url: string) => json(200, { items: [] }));
+    const fetchMock = vi.fn(async (_url: string) => json(200, { items: [], total: 0 }));
     vi.stubGlobal("fetch", fetchMock);
     await fetchProjects("?material=rock");
     expect(fetchMock.mock.calls[0]![0]).toBe("/api/projects?material=rock");

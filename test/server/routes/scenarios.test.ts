@@ -7,7 +7,7 @@ import { apiClient, startTestServer, type ApiClient, type TestServer } from "../
 const waitForRun = async (client: ApiClient, scenarioId: string, runId: string): Promise<ScenarioRun> => {
   for (let attempt = 0; attempt < 300; attempt += 1) {
     const run = (await (await client.request("GET", `/api/scenarios/${scenarioId}/runs/${runId}`)).json()) as ScenarioRun;
-    if (run.status !== "running") return run;
+    if (run.status !== "running" && run.status !== "queued") return run;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error("the run did not finish in 30 s");

@@ -22,9 +22,9 @@ describe("POST /api/solve over HTTP", () => {
     expect((await response.json()).error.code).toBe("unauthenticated");
   });
 
-  it("answers any signed-in user with a result", async () => {
+  it("answers a signed-in user who may solve on the server (not a viewer: issue 12) with a result", async () => {
     const client = server.client();
-    await client.login("viewer");
+    await client.login("engineer");
     const response = await client.request("POST", "/api/solve?objective=co2", small);
     expect(response.status).toBe(200);
     const result = (await response.json()) as MatchResult;
@@ -59,7 +59,7 @@ describe("POST /api/solve over HTTP", () => {
 
   it("answers 400 for a body that is not JSON or a bad objective", async () => {
     const client = server.client();
-    await client.login("viewer");
+    await client.login("engineer");
     expect((await (await client.request("POST", "/api/solve", "{ nope")).json()).error.code).toBe("invalid_json");
     const response = await client.request("POST", "/api/solve?objective=speed", small);
     expect(response.status).toBe(400);
@@ -68,7 +68,7 @@ describe("POST /api/solve over HTTP", () => {
 
   it("refuses a body over the size limit with 413", async () => {
     const client = server.client();
-    await client.login("viewer");
+    await client.login("engineer");
     const oversize = JSON.stringify({ ...small, padding: "x".repeat(11 * 1024 * 1024) });
     const response = await client.request("POST", "/api/solve", oversize);
     expect(response.status).toBe(413);
@@ -92,7 +92,7 @@ describe("POST /api/solve over HTTP", () => {
 
   it("stops a solve over the time limit with 504 solve_timeout naming the limit and the setting", async () => {
     const client = limited.client();
-    await client.login("viewer");
+    await client.login("engineer");
     const response = await client.request("POST", "/api/solve", small);
     expect(response.status).toBe(504);
     const { error } = await response.json();

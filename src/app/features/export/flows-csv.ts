@@ -3,15 +3,12 @@
  * stable English identifiers, so scripts can read the file whatever the UI language; numbers use a
  * dot as decimal mark. Pure.
  */
+import { csvField } from "../../../core/csv/csv-cell";
 import type { Flow } from "../../../core/matching/result";
 import type { Endpoints } from "./endpoints";
 
 export const flowCsvColumns = ["from", "fromName", "to", "toName", "kind", "material", "contaminationClass", "month", "tonnes", "km", "needsPermit"] as const;
 
-function cell(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** Rounds for a file a person may open: 3 decimals of tonnes and km is well below measurement. */
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
@@ -33,7 +30,7 @@ export function flowsToCsv(flows: readonly Flow[], endpoints: Endpoints = new Ma
         round3(flow.km),
         String(flow.needsPermit === true),
       ]
-        .map(cell)
+        .map(csvField)
         .join(","),
     );
   }

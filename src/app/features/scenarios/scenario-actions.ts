@@ -194,7 +194,8 @@ export async function runScenario(id: string): Promise<void> {
       failed(run.failure);
       break;
     }
-    if (run.value.status !== "running") break;
+    // A queued run (waiting for a free solve slot on the server) is still under way.
+    if (run.value.status !== "running" && run.value.status !== "queued") break;
   }
   update((s) => ({ ...s, running: Object.fromEntries(Object.entries(s.running).filter(([k]) => k !== id)) }));
   await showScenarioResult(id);

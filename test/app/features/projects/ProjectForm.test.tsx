@@ -201,7 +201,7 @@ describe("ProjectForm: saving", () => {
       "POST /api/projects": () => json(201, created),
       "POST /api/projects/P9/lots": (body) => json(201, lot({ id: `L${Math.random()}`, projectId: "P9", ...(body as object), tonnes: 100 })),
       "GET /api/projects/P9": () => json(200, { ...created, lots: [lot({ id: "La", projectId: "P9" })] }),
-      "GET /api/projects": () => json(200, { items: [created] }),
+      "GET /api/projects": () => json(200, { items: [created], total: 1 }),
     });
     start();
     type(screen.getByLabelText("Project name"), "Testveien 12");
@@ -246,7 +246,7 @@ describe("ProjectForm: saving", () => {
             fields: [{ path: "quantity.value", message: "over 10,000,000 t: confirm it is not a typo", key: "validation.confirmLarge", params: { tonnes: 12_000_000, limit: 10_000_000 } }],
           },
         }),
-      "GET /api/projects": () => json(200, { items: [created] }),
+      "GET /api/projects": () => json(200, { items: [created], total: 1 }),
     });
     start({ lang: "nb" });
     type(screen.getByLabelText("Prosjektnavn"), "Testveien 12");
@@ -291,7 +291,7 @@ describe("ProjectForm: a stale version", () => {
           : json(200, { ...current, ...(body as object), version: 5 });
       },
       "GET /api/projects/P1": () => json(200, current),
-      "GET /api/projects": () => json(200, { items: [current] }),
+      "GET /api/projects": () => json(200, { items: [current], total: 1 }),
     });
     start({ base });
     type(screen.getByLabelText("Contact"), "Kari Nordmann, 900 00 000");
@@ -320,7 +320,7 @@ describe("ProjectForm: a stale version", () => {
   });
 
   it("offers Delete for a stored project, asking first", async () => {
-    const calls = fakeApi({ "DELETE /api/projects/P1": () => new Response(null, { status: 204 }), "GET /api/projects": () => json(200, { items: [] }) });
+    const calls = fakeApi({ "DELETE /api/projects/P1": () => new Response(null, { status: 204 }), "GET /api/projects": () => json(200, { items: [], total: 0 }) });
     start({ base });
     fireEvent.click(screen.getByRole("button", { name: "Delete" }));
     expect(screen.getByRole("alertdialog").textContent).toContain("Delete “Asker sentrum VA” and all its lots?");

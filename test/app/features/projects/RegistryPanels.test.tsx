@@ -74,7 +74,10 @@ describe("ProjectsPanel", () => {
   });
 
   it("asks the server with the filters, shows its answer, and exports with the same filters", async () => {
-    const fetchMock = vi.fn(async (url: string) => json(200, { items: url.includes("q=b%C3%B8dalen") || url.includes("q=bødalen") ? [projects[1]] : projects }));
+    const fetchMock = vi.fn(async (url: string) => {
+      const items = url.includes("q=b%C3%B8dalen") || url.includes("q=bødalen") ? [projects[1]] : projects;
+      return json(200, { items, total: items.length });
+    });
     vi.stubGlobal("fetch", fetchMock);
     signIn({ username: "planner", role: "planner" });
     useAppStore.getState().setProjectsPanelOpen(true);
@@ -216,7 +219,7 @@ describe("ImportDialog", () => {
   it("imports a clean file all at once, and closes with Escape", async () => {
     const good = { ...badReport, valid: true, rows: 1, errors: [] };
     const fetchMock = vi.fn(async (url: string) =>
-      url.includes("dryRun") ? json(200, good) : url.startsWith("/api/projects") ? json(200, { items: [] }) : json(201, { ...good, dryRun: false, created: { projects: 1, lots: 1 } }),
+      url.includes("dryRun") ? json(200, good) : url.startsWith("/api/projects") ? json(200, { items: [], total: 0 }) : json(201, { ...good, dryRun: false, created: { projects: 1, lots: 1 } }),
     );
     vi.stubGlobal("fetch", fetchMock);
     signIn({ username: "kari", role: "engineer" });
