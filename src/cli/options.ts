@@ -60,3 +60,17 @@ export function readFlagOptions<Flag extends `--${string}`>(args: readonly strin
   const values = Object.fromEntries(Object.entries(read.values).map(([name, value]) => [`--${name}`, value]));
   return { ...read, values: values as Partial<Record<Flag, string>> };
 }
+
+/**
+ * The solve time limit a command takes from MASSEKART_SOLVE_TIMEOUT_S (seconds, decimals allowed),
+ * the same setting the server reads; `fallback` when it is unset or empty.
+ */
+export function readSolveTimeout(env: NodeJS.ProcessEnv, fallback: number | undefined): { ok: true; seconds: number | undefined } | { ok: false; problem: string } {
+  const text = env.MASSEKART_SOLVE_TIMEOUT_S;
+  if (text === undefined || text === "") return { ok: true, seconds: fallback };
+  const seconds = Number(text);
+  if (!(seconds > 0) || !Number.isFinite(seconds)) {
+    return { ok: false, problem: `MASSEKART_SOLVE_TIMEOUT_S must be a number of seconds > 0, got ${JSON.stringify(text)}` };
+  }
+  return { ok: true, seconds };
+}

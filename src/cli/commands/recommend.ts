@@ -1,7 +1,7 @@
 import { recommendSites } from "../../core/allocation/recommend";
 import type { RecommendResult } from "../../core/allocation/result";
 import { createHighsSolver } from "../../solver/highs-solver";
-import { readOptions } from "../options";
+import { readOptions, readSolveTimeout } from "../options";
 import { alignedTable, defaultOutPath, planLines, readInstanceFile, writeResult } from "./solve";
 
 const usage = `Usage: massekart recommend INSTANCE.json [--out RESULT.json] [--max-sites K] [--objective cost|co2] [--curve]
@@ -50,11 +50,9 @@ function parseArgs(args: string[], env: NodeJS.ProcessEnv): { ok: true; options:
   if (maxSites !== undefined && (!Number.isInteger(maxSites) || maxSites < 0)) {
     return { ok: false, message: `--max-sites must be a whole number ≥ 0, got ${JSON.stringify(maxSitesText)}` };
   }
-  const timeoutText = env.MASSEKART_SOLVE_TIMEOUT_S;
-  const timeLimitSeconds = timeoutText === undefined || timeoutText === "" ? defaultTimeoutSeconds : Number(timeoutText);
-  if (!(timeLimitSeconds > 0) || !Number.isFinite(timeLimitSeconds)) {
-    return { ok: false, message: `MASSEKART_SOLVE_TIMEOUT_S must be a number of seconds > 0, got ${JSON.stringify(timeoutText)}` };
-  }
+  const timeout = readSolveTimeout(env, defaultTimeoutSeconds);
+  if (!timeout.ok) return { ok: false, message: timeout.problem };
+  const timeLimitSeconds = timeout.seconds ?? defaultTimeoutSeconds;
   const [instancePath, ...extra] = read.positionals;
   if (!instancePath) return { ok: false, message: "name the instance file" };
   if (extra.length > 0) return { ok: false, message: `one instance file only; got also ${extra.join(" ")}` };

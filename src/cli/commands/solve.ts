@@ -3,32 +3,37 @@ import { parseInstance, type Instance } from "../../core/matching/instance";
 import type { Kpis, MatchResult } from "../../core/matching/result";
 import { solveInstance } from "../../core/matching/solve";
 import { createHighsSolver } from "../../solver/highs-solver";
-import { readOptions } from "../options";
+import { readOptions, readSolveTimeout } from "../options";
 
 const usage = `Usage: massekart solve INSTANCE.json [--out RESULT.json] [--objective cost|co2]
 
 Solves one matching instance (format: \`massekart schema instance\`), prints the KPIs beside the
 baseline and writes the result JSON to --out (default INSTANCE.result.json; "-" for stdout).
 Exit codes: 0 a result (also when some lots stay unplaced: the status is still "optimal" and they
-are listed with reasons), 1 invalid input, 2 solver failure.`;
+are listed with reasons), 1 invalid input, 2 solver failure (also when MASSEKART_SOLVE_TIMEOUT_S, if
+set, passes before a plan is found).`;
 
 interface Options {
   instancePath: string;
   outPath: string;
   objective: "cost" | "co2" | undefined;
+  timeLimitSeconds: number | undefined;
 }
 
-function parseArgs(args: string[]): { ok: true; options: Options } | { ok: false; message: string } {
+function parseArgs(args: string[], env: NodeJS.ProcessEnv): { ok: true; options: Options } | { ok: false; message: string } {
   const read = readOptions(args, ["out", "objective"], { positionals: true });
   if (!read.ok) return { ok: false, message: read.problem };
   const { out, objective } = read.values;
   if (objective !== undefined && objective !== "cost" && objective !== "co2") {
     return { ok: false, message: `--objective must be cost or co2, got ${JSON.stringify(objective)}` };
   }
+  // Unlike the server, the command line has no default limit: a person waiting at a terminal can stop it.
+  const timeout = readSolveTimeout(env, undefined);
+  if (!timeout.ok) return { ok: false, message: timeout.problem };
   const [instancePath, ...extra] = read.positionals;
   if (!instancePath) return { ok: false, message: "name the instance file" };
   if (extra.length > 0) return { ok: false, message: `one instance file only; got also ${extra.join(" ")}` };
-  return { ok: true, options: { instancePath, outPath: out ?? defaultOutPath(instancePath), objective } };
+  return { ok: true, options: { instancePath, outPath: out ?? defaultOutPath(instancePath), objective, timeLimitSeconds: timeout.seconds } };
 }
 
 export const defaultOutPath = (instancePath: string) => `${instancePath.replace(/\.json$/i, "")}.result.json`;
@@ -72,19 +77,22 @@ export const solveCommand = {
       console.log(usage);
       return 0;
     }
-    const parsedArgs = parseArgs(args);
+    const parsedArgs = parseArgs(args, process.env);
     if (!parsedArgs.ok) {
       console.error(`massekart solve: ${parsedArgs.message}\n\n${usage}`);
       return 1;
     }
-    const { instancePath, outPath, objective } = parsedArgs.options;
+    const { instancePath, outPath, objective, timeLimitSeconds } = parsedArgs.options;
     // HiGHS compiles while the instance is read and checked.
     const solver = createHighsSolver();
     void solver.preload();
     const instance = readInstanceFile(instancePath, "solve");
     if (!instance) return 1;
 
-    const result = await solveInstance(instance, solver, objective ? { objective } : {});
+    const result = await solveInstance(instance, solver, {
+      ...(objective ? { objective } : {}),
+      ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }),
+    });
     const print = writeResult(result, outPath);
 
     if (result.status === "error") {

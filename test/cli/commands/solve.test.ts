@@ -13,7 +13,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `node bin/massekart.mjs …` in the repo, as `npx massekart …` does. */
 function massekart(...args: string[]) {
-  const run = spawnSync(process.execPath, ["bin/massekart.mjs", ...args], { cwd: repoRoot, encoding: "utf8", timeout: 60_000 });
+  return massekartWith({}, ...args);
+}
+function massekartWith(env: Record<string, string>, ...args: string[]) {
+  const run = spawnSync(process.execPath, ["bin/massekart.mjs", ...args], { cwd: repoRoot, encoding: "utf8", timeout: 60_000, env: { ...process.env, ...env } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 const file = (name: string, content: unknown) => {
@@ -68,18 +71,25 @@ describe("massekart solve", () => {
     expect(massekart("solve")).toMatchObject({ code: 1, stderr: expect.stringContaining("name the instance file") });
   });
 
-  it("exits 2 when the solver fails", () => {
-    // 1e300 t is beyond what HiGHS treats as finite: it refuses the model.
-    const absurd = {
-      months: ["2027-01"],
-      lots: [{ id: "A", direction: "surplus", material: "rock", contaminationClass: 1, quantity: { value: 1e300, unit: "tonnes" }, window: { from: "2027-01", to: "2027-01" } }],
-      distances: [],
-    };
+  it("exits 2 when the solver stops without a plan: MASSEKART_SOLVE_TIMEOUT_S passed", () => {
+    // Quantities HiGHS cannot treat as finite are refused as input now (exit 1), so the one solver
+    // failure left to provoke on purpose is the time limit.
     const out = path.join(dir, "failed.json");
-    const run = massekart("solve", file("absurd.json", absurd), "--out", out);
-    expect(run.code).toBe(2);
+    const run = massekartWith({ MASSEKART_SOLVE_TIMEOUT_S: "0.000001" }, "solve", file("timed-out.json", small), "--out", out);
+    expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toContain("the solver failed");
     expect((JSON.parse(readFileSync(out, "utf8")) as MatchResult).status).toBe("error");
+  });
+
+  it("exits 1 on a bad MASSEKART_SOLVE_TIMEOUT_S and on an absurd quantity, naming the field", () => {
+    expect(massekartWith({ MASSEKART_SOLVE_TIMEOUT_S: "soon" }, "solve", file("any.json", small))).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("MASSEKART_SOLVE_TIMEOUT_S must be a number of seconds > 0"),
+    });
+    const absurd = { ...small, lots: [{ ...small.lots[0], quantity: { value: 1e300, unit: "tonnes" } }, ...small.lots.slice(1)] };
+    const run = massekart("solve", file("absurd.json", absurd));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("lots[0].quantity.value: must be at most 50,000,000");
   });
 });
 

@@ -34,6 +34,6 @@ describe("CSV cells a spreadsheet reads as text (issue 12)", () => {
       [{ from: "L1", to: "S1", kind: "direct", material: "rock", contaminationClass: 1, month: "2027-01", tonnes: 5, km: 1 } as never],
       new Map([["L1", { name: "=2+3" }], ["S1", { name: "-site" }]]) as never,
     );
-    expect(csv.split("\r\n")[1]).toBe("L1,'=2+3,S1,'-site,direct,rock,1,2027-01,5,1");
+    expect(csv.split("\r\n")[1]).toBe("L1,'=2+3,S1,'-site,direct,rock,1,2027-01,5,1,false");
   });
 });
