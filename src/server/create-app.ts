@@ -24,6 +24,7 @@ import { registryReferenceRoutes } from "./routes/registry-reference";
 import { scenarioRoutes } from "./routes/scenarios";
 import { sessionRoutes } from "./routes/session";
 import { siteRoutes } from "./routes/sites";
+import { siteImportRoutes } from "./routes/site-import";
 import { solveRoutes } from "./routes/solve";
 import { suitabilityRoutes } from "./routes/suitability";
 import { userRoutes } from "./routes/users";
@@ -113,6 +114,7 @@ export function createApp({ db, config, throttle = createLoginThrottle(config.lo
   api.route("/", lotCsvRoutes(db));
   api.route("/", outdoorMaterialRoutes(db));
   api.route("/", registryReferenceRoutes(db));
+  api.route("/", siteImportRoutes(db));
   api.route("/", siteRoutes(db));
   api.route("/", zoningRoutes(db));
   const haul = createHaulService(db, config, { log });

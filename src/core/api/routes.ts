@@ -68,6 +68,7 @@ import {
 import { rankingItemSchema, suitabilityReportSchema } from "../suitability/report";
 import { suitabilityRulesSchema } from "../suitability/rules";
 import { healthSchema, itemsOf } from "./shapes";
+import { siteFileRefusalSchema, siteImportRefusalSchema, siteImportReportSchema } from "../sites/site-import";
 
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
 
@@ -259,6 +260,40 @@ export const routes = {
     query: z.object({ maxHaulKm: z.string().optional() }),
     response: outdoorMatchResultSchema,
   }),
+
+  // --- Files in and out (issue 13, phase 3) --------------------------------------------------------
+  /** Sites from a GeoJSON, GeoPackage, zipped Shapefile, KML/KMZ or FlatGeobuf file; all or nothing. */
+  importSites: route({
+    method: "POST",
+    path: "/api/sites/import",
+    query: z.object({
+      /** geojson, geopackage, shapefile, kml or flatgeobuf; without it told from the content. */
+      format: z.enum(["geojson", "geopackage", "shapefile", "kml", "flatgeobuf"]).optional(),
+      layer: z.string().optional(),
+      crs: z.string().optional(),
+      /** The property with each site's name; detected (English or Norwegian names) when absent. */
+      nameProperty: z.string().optional(),
+      /** Kind of sites whose feature says none (default storage). */
+      kind: z.enum(["storage", "landfill", "quarry"]).optional(),
+      fileName: z.string().optional(),
+      dryRun: z.enum(["true", "false"]).optional(),
+    }),
+    body: "bytes",
+    response: siteImportReportSchema,
+    status: 201,
+    refusal: z.union([siteImportRefusalSchema, siteFileRefusalSchema]),
+  }),
+  /** Mass lots from an .xlsx workbook: the CSV import's columns, report and dry run. */
+  importLotsWorkbook: route({
+    method: "POST",
+    path: "/api/lots/import/xlsx",
+    query: dryRunQuery.extend({ fileName: z.string().optional() }),
+    body: "bytes",
+    response: lotImportReportSchema,
+    refusal: lotImportReportSchema,
+  }),
+  /** The lots of the projects the query selects as an .xlsx workbook (`lang=en` for English column notes). */
+  exportLotsWorkbook: route({ method: "GET", path: "/api/lots/export.xlsx", query: z.intersection(projectQuerySchema, z.object({ lang: z.enum(["nb", "en"]).optional() })), response: "text" }),
 } as const satisfies Record<string, RouteContract>;
 
 export type Routes = typeof routes;

@@ -319,6 +319,18 @@ export const messageCatalogue = {
   },
   "suitability.crossesItself": { params: { site: "message", lon: "text", lat: "text" }, en: "{site}: the outline crosses itself near {lon}, {lat}; redraw it without crossing edges" },
   "suitability.noArea": { params: { site: "message" }, en: "{site}: the outline has no area" },
+
+  // --- Site import from files (issue 13) ------------------------------------------------------
+  "siteImport.noSuchProperty": { params: { property: "text", properties: "list" }, en: 'no feature has a property "{property}"; the features have {properties}' },
+  "siteImport.noName": { params: {}, en: "the name is empty" },
+  "siteImport.unknownKind": { params: { value: "text" }, en: '"{value}" is not a site kind (storage/lager, landfill/deponi/mottak, quarry/massetak)' },
+  "siteImport.unknownStatus": { params: { value: "text" }, en: '"{value}" is not a site status (candidate/kandidat, proposed/foreslått, allocated/avsatt, in use/i bruk, closed/stengt)' },
+  "siteImport.notNumber": { params: { value: "text" }, en: '"{value}" is not a number' },
+  "siteImport.noGeometry": { params: {}, en: "the feature has no geometry" },
+  "siteImport.notAnArea": { params: { type: "text" }, en: "a {type} cannot be a site: give polygons or points" },
+  "siteImport.noFeatures": { params: { layer: "text" }, en: 'the layer "{layer}" has no features' },
+  "siteImport.invalidFeatures": { params: { count: "number", valid: "number" }, en: "{count} features cannot become sites ({valid} can); nothing was imported" },
+  "error.fileEmpty": { params: {}, en: "The file is empty." },
 } as const satisfies Readonly<Record<string, Entry>>;
 
 export type MessageCatalogue = typeof messageCatalogue;
