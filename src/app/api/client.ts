@@ -14,6 +14,8 @@ import type { OutdoorLotImportReport, OutdoorLotInput, OutdoorLotUpdate, Outdoor
 import type { ScenarioInput } from "../../core/scenario/scenario";
 import type { ZoningImportSummary } from "../../core/zoning/import-summary";
 import type { FileLayer } from "../../core/zoning/file-layers";
+import type { RoadNetworkInfo } from "../../core/haul/road-graph-summary";
+import type { SiteImportReport } from "../../core/sites/site-import";
 import { call, callItems, reportOf, urlOf, type ApiFailure, type ApiResult } from "./transport";
 
 export type { ApiFailure, ApiResult } from "./transport";
@@ -158,11 +160,20 @@ export const roadNetworkFeaturesPath = routes.roadNetworkFeatures.path;
  * `POST /api/road-network?name=&crs=&layer=&fileName=` with the file's bytes in any vector format
  * (GeoJSON, GeoPackage, zipped Shapefile, KML/KMZ, FlatGeobuf); 400 `invalid_network` with a clear message.
  */
-export const importRoadNetwork = (bytes: ArrayBuffer, { crs, name, layer, fileName }: { crs?: string; name?: string; layer?: string; fileName?: string }) =>
-  call(routes.importRoadNetwork, {
+export async function importRoadNetwork(
+  bytes: ArrayBuffer,
+  { crs, name, layer, fileName }: { crs?: string; name?: string; layer?: string; fileName?: string },
+): Promise<{ ok: true; value: RoadNetworkInfo } | { ok: false; failure: ApiFailure; layers?: FileLayer[] }> {
+  const result = await call(routes.importRoadNetwork, {
     query: { crs: crs?.trim() || undefined, name: name?.trim() || undefined, layer: layer?.trim() || undefined, fileName: fileName || undefined },
     body: bytes,
   });
+  if (result.ok) return { ok: true, value: result.value };
+  // A file with several layers is refused with its layers, so the dialog can offer them.
+  // The refusal was parsed with the route's refusal schema: an error with the file's layers beside it.
+  const layers = (result.failure.refusal as { layers?: FileLayer[] } | undefined)?.layers;
+  return { ok: false, failure: result.failure, ...(layers ? { layers } : {}) };
+}
 /** `DELETE /api/road-network`: back to the shipped network. */
 export const resetRoadNetwork = () => call(routes.resetRoadNetwork);
 
@@ -256,3 +267,57 @@ export async function importOutdoorLots(
   const answer = reportOf(routes.importOutdoorLots, result);
   return answer ? { ok: true, ...answer } : { ok: false, failure: (result as { failure: ApiFailure }).failure };
 }
+
+// --- Files in and out (issue 13, phase 3) ---------------------------------------------------------
+
+export type { SiteImportReport } from "../../core/sites/site-import";
+
+export interface SiteImportOptions {
+  format?: QueryOf<typeof routes.importSites>["format"] | undefined;
+  fileName: string;
+  layer?: string | undefined;
+  crs?: string | undefined;
+  nameProperty?: string | undefined;
+  kind?: QueryOf<typeof routes.importSites>["kind"] | undefined;
+  dryRun: boolean;
+}
+
+/**
+ * `POST /api/sites/import` with the file's bytes. The report comes back whenever the server sent
+ * one (a dry run, an import, a 400 for features that cannot become sites); otherwise the failure,
+ * with the file's layers when the server listed them (a file with several layers).
+ */
+export async function importSites(
+  bytes: ArrayBuffer,
+  options: SiteImportOptions,
+): Promise<{ ok: true; status: number; report: SiteImportReport } | { ok: false; failure: ApiFailure; layers?: FileLayer[] }> {
+  const result = await call(routes.importSites, {
+    query: {
+      format: options.format,
+      fileName: options.fileName,
+      layer: options.layer?.trim() || undefined,
+      crs: options.crs?.trim() || undefined,
+      nameProperty: options.nameProperty?.trim() || undefined,
+      kind: options.kind,
+      dryRun: options.dryRun ? "true" : undefined,
+    },
+    body: bytes,
+  });
+  const answer = reportOf(routes.importSites, result);
+  if (answer && "sites" in answer.report) return { ok: true, status: answer.status, report: answer.report };
+  const layers = answer?.report.layers;
+  return { ok: false, failure: (result as { failure: ApiFailure }).failure, ...(layers ? { layers } : {}) };
+}
+
+/** `POST /api/lots/import/xlsx`: the lot import of an Excel workbook, answered as `importLots` answers. */
+export async function importLotsWorkbook(
+  bytes: ArrayBuffer,
+  { dryRun, crs, fileName }: { dryRun: boolean; crs?: string; fileName?: string },
+): Promise<{ ok: true; status: number; report: LotImportReport } | { ok: false; failure: ApiFailure }> {
+  const result = await call(routes.importLotsWorkbook, { query: { dryRun: dryRun ? "true" : undefined, crs, fileName }, body: bytes });
+  const answer = reportOf(routes.importLotsWorkbook, result);
+  return answer ? { ok: true, ...answer } : { ok: false, failure: (result as { failure: ApiFailure }).failure };
+}
+
+/** The .xlsx export's address with the list's filters and the language of its column notes. */
+export const lotsWorkbookUrl = (query = "", lang: "nb" | "en" = "nb") => urlOf(routes.exportLotsWorkbook, { query: { ...queryOf(query), lang } });

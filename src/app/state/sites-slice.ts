@@ -27,7 +27,7 @@ export interface SiteEditor {
   message: Message | null;
 }
 
-export type SiteDialog = "ranking" | "zoningImport" | "roadNetwork" | null;
+export type SiteDialog = "ranking" | "zoningImport" | "roadNetwork" | "siteImport" | null;
 
 export interface SitesState {
   panelOpen: boolean;

@@ -201,6 +201,8 @@ export const routes = {
     body: "bytes",
     response: roadNetworkInfoSchema,
     status: 201,
+    /** 400 for a file that cannot be read, with its layers when it has several (issue 13). */
+    refusal: siteFileRefusalSchema,
   }),
   resetRoadNetwork: route({ method: "DELETE", path: "/api/road-network", response: null, status: 204 }),
 

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { routes as contracts } from "../../core/api/routes";
 import { Hono, type Context } from "hono";
-import { fieldError } from "../../core/domain/api-error";
+import { apiError, fieldError } from "../../core/domain/api-error";
 import { message } from "../../core/messages/message";
 import { planningWriters } from "../../core/domain/accounts";
 import { summariseRoadGraph } from "../../core/haul/road-graph-summary";
 import { detectFileFormat } from "../../io/formats/detect-format";
-import { readVectorFileAsGeoJson } from "../../io/formats/read-vector-file";
+import { chooseLayer, layerGeoJson, layerInfos, readVectorFile, singleLayer, type LayerInfo } from "../../io/formats/read-vector-file";
 import { vectorFormats, type VectorFormat } from "../../io/formats/vector-data";
 import { featuresInWgs84, parseJsonText, type ReadOutcome } from "../../io/geojson-input";
 import { defaultRoadNetworkPath } from "../../io/road-network/read-files";
@@ -25,15 +25,27 @@ import { activateNewRoadNetwork, deactivateRoadNetworks, getActiveRoadNetwork, g
  * N1000 roads; everyone signed in sees its summary and draws it; `DELETE` goes back to the
  * shipped Asker network.
  */
-/** The road file's one layer as GeoJSON: a GeoJSON text as before, any other vector format through its reader. */
+/**
+ * The road file's one layer as GeoJSON: a GeoJSON text as before, any other vector format through
+ * its reader. The file's layers come back with the outcome (a refusal too), so the dialog can offer them.
+ */
 async function roadNetworkGeoJson(
   bytes: Uint8Array,
   options: { source: string; format?: VectorFormat; layer?: string; fileName?: string; crs?: string },
-): Promise<ReadOutcome<unknown>> {
+): Promise<ReadOutcome<unknown> & { layers?: LayerInfo[] }> {
   const format = detectFileFormat(bytes, { format: options.format, fileName: options.fileName });
   if (bytes.length === 0) return { ok: false, problem: `${options.source}: the file is empty.` };
   if (format === "geojson" && options.layer === undefined) return parseJsonText(new TextDecoder("utf-8").decode(bytes), options.source);
-  return readVectorFileAsGeoJson(bytes, { ...options, layerFlag: "layer=", crsFlag: "the crs parameter" });
+  const read = await readVectorFile(bytes, { source: options.source, ...(options.format ? { format: options.format } : {}), ...(options.fileName ? { fileName: options.fileName } : {}) });
+  if (!read.ok) return read;
+  const layers = layerInfos(read.value);
+  const chosen = options.layer ? chooseLayer(read.value, options.layer, options.source, "layer=") : { ok: true as const, value: read.value, warnings: [] };
+  if (!chosen.ok) return { ...chosen, layers };
+  const layer = singleLayer(chosen.value, options.source, "layer=");
+  if (!layer.ok) return { ...layer, layers };
+  const geojson = layerGeoJson(layer.value, { source: options.source, crs: options.crs, crsFlag: "the crs parameter" });
+  if (!geojson.ok) return { ...geojson, layers };
+  return { ok: true, value: geojson.value, warnings: read.value.warnings, layers };
 }
 
 export function roadNetworkRoutes(db: Database, haul: HaulService) {
@@ -80,7 +92,7 @@ export function roadNetworkRoutes(db: Database, haul: HaulService) {
       ...(fileName ? { fileName } : {}),
       ...(crs ? { crs } : {}),
     });
-    if (!json.ok) return invalidNetwork(c, json.problem);
+    if (!json.ok) return invalidNetwork(c, json.problem, json.layers);
     const options = { source, crsFlag: "the crs parameter", ...(crs ? { crs } : {}) };
     const features = featuresInWgs84(json.value, options);
     if (!features.ok) return invalidNetwork(c, features.problem);
@@ -113,8 +125,9 @@ export function roadNetworkRoutes(db: Database, haul: HaulService) {
   return routes;
 }
 
-/** 400 `invalid_network`: the file's problem, as the reader says it. */
-function invalidNetwork(c: Context, detail: string): Response {
+/** 400 `invalid_network`: the file's problem, as the reader says it, with its layers when it has several. */
+function invalidNetwork(c: Context, detail: string, layers?: LayerInfo[]): Response {
   const problem = message("error.invalidNetwork", { detail });
-  return fail(c, 400, "invalid_network", problem, [fieldError("body", problem)]);
+  if (!layers || layers.length < 2) return fail(c, 400, "invalid_network", problem, [fieldError("body", problem)]);
+  return c.json({ ...apiError("invalid_network", problem, [fieldError("body", problem)]), layers }, 400);
 }

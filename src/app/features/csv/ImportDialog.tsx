@@ -1,12 +1,12 @@
 /**
- * CSV import of lots: choose a file (and the coordinate system of east/north columns), see the
+ * CSV (or .xlsx) import of lots: choose a file (and the coordinate system of east/north columns), see the
  * server's dry run — every row to be written and every bad row with its row number, column and
  * reason — and only then import, all rows or none.
  */
 import { useId, useState } from "react";
 import type { CsvRowError, LotImportReport } from "../../../core/domain/registry-api";
 import { lotCsvColumns } from "../../../core/registry/lot-csv";
-import { importLots } from "../../api/client";
+import { importLots, importLotsWorkbook } from "../../api/client";
 import { failureMessage, type Message } from "../../api/failure-message";
 import { useT, type Translator } from "../../i18n/use-t";
 import { Dialog } from "../../ui/Dialog";
@@ -15,6 +15,12 @@ import { reloadProjects } from "../projects/project-actions";
 
 /** Coordinate systems offered for east/north columns (rows with lon/lat are WGS84 anyway). */
 export const importCrsOptions = ["EPSG:25832", "EPSG:25833", "EPSG:25835"] as const;
+
+/** The chosen file: CSV text, or an Excel workbook's bytes (issue 13). */
+type LotFile = { csv: string } | { xlsx: ArrayBuffer; name: string };
+
+const importLotFile = (file: LotFile, options: { dryRun: boolean; crs: string }) =>
+  "csv" in file ? importLots(file.csv, options) : importLotsWorkbook(file.xlsx, { ...options, fileName: file.name });
 
 type Phase =
   | { step: "choose" }
@@ -164,30 +170,31 @@ function ReportTables({ report, tr }: { report: LotImportReport; tr: Translator 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const tr = useT();
   const { t } = tr;
-  const [csv, setCsv] = useState<string | null>(null);
+  const [csv, setCsv] = useState<LotFile | null>(null);
   const [crs, setCrs] = useState<string>(importCrsOptions[0]);
   const [phase, setPhase] = useState<Phase>({ step: "choose" });
   const fileId = useId();
   const crsId = useId();
 
-  const check = async (text: string, withCrs: string) => {
+  const check = async (file: LotFile, withCrs: string) => {
     setPhase({ step: "checking" });
-    const result = await importLots(text, { dryRun: true, crs: withCrs });
+    const result = await importLotFile(file, { dryRun: true, crs: withCrs });
     if (!result.ok) setPhase({ step: "failed", message: failureMessage(result.failure) });
     else setPhase({ step: "checked", report: result.report });
   };
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    const text = await file.text();
-    setCsv(text);
-    await check(text, crs);
+    // An Excel workbook goes to the same import as a CSV file; only the server's row reader differs.
+    const read: LotFile = /\.xlsx$/i.test(file.name) ? { xlsx: await file.arrayBuffer(), name: file.name } : { csv: await file.text() };
+    setCsv(read);
+    await check(read, crs);
   };
 
   const onImport = async () => {
     if (csv === null || phase.step !== "checked") return;
     setPhase({ step: "importing", report: phase.report });
-    const result = await importLots(csv, { dryRun: false, crs });
+    const result = await importLotFile(csv, { dryRun: false, crs });
     if (!result.ok) {
       setPhase({ step: "failed", message: failureMessage(result.failure), report: phase.report });
       return;
@@ -211,7 +218,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       <div className="form-grid form-grid-2">
         <div className="form-field">
           <label htmlFor={fileId}>{t("import.file")}</label>
-          <input id={fileId} type="file" accept=".csv,text/csv" disabled={busy} onChange={(e) => void onFile(e.target.files?.[0])} />
+          <input id={fileId} type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy} onChange={(e) => void onFile(e.target.files?.[0])} />
         </div>
         <div className="form-field">
           <label htmlFor={crsId}>{t("import.crs")}</label>

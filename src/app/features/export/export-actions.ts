@@ -10,7 +10,8 @@ import { flowsToCsv } from "./flows-csv";
 import { flowsToGeoJson, sitesToGeoJson } from "./flows-geojson";
 import { mapSnapshots } from "./map-snapshots";
 import type { ReportContext } from "./report-model";
-import { fetchZoning } from "../../api/client";
+import { fetchProjects, fetchRanking, fetchSites, fetchZoning, type ApiResult } from "../../api/client";
+import type { RegistryExport } from "./map-data-layers";
 import type { MapDataFormat } from "./export-formats";
 
 function reportContext(data: ScenarioData, lang: Lang, user: string, ids: readonly string[]): ReportContext {
@@ -74,4 +75,29 @@ export async function exportScenarioWorkbook(entry: ScenarioEntry, data: Scenari
   const file = await scenarioWorkbookFile(entry, data, lang);
   downloadBlob(new Blob([new Uint8Array(file.bytes)], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), file.fileName);
   return { fileName: file.fileName, warnings: [] };
+}
+
+/**
+ * The sites view's or the projects view's map data as a file (issue 13): sites with their
+ * suitability and the zoning, or the projects the list's filters select with their totals.
+ */
+export async function exportRegistryMapData(what: RegistryExport, format: MapDataFormat, projectQuery = ""): Promise<{ fileName: string; warnings: string[] }> {
+  /** The items of a list call, or a thrown error naming what failed (the menu shows it). */
+  const items = async <T,>(name: string, wanted: boolean, load: () => Promise<ApiResult<T[]>>): Promise<T[]> => {
+    if (!wanted) return [];
+    const result = await load();
+    if (!result.ok) throw new Error(`${name}: ${result.failure.message}`);
+    return result.value;
+  };
+  const sitesView = what === "sites";
+  const [sites, ranking, zoning, projects] = await Promise.all([
+    items("sites", sitesView, fetchSites),
+    items("ranking", sitesView, fetchRanking),
+    items("zoning", sitesView, () => fetchZoning()),
+    items("projects", !sitesView, () => fetchProjects(projectQuery)),
+  ]);
+  const { registryMapDataFile } = await import("./map-data-export");
+  const file = await registryMapDataFile(what, { sites, ranking, zoning, projects }, format);
+  downloadBlob(new Blob([new Uint8Array(file.bytes)], { type: file.mediaType }), file.fileName);
+  return { fileName: file.fileName, warnings: file.warnings };
 }

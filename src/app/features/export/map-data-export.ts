@@ -12,7 +12,7 @@ import type { Lang } from "../../i18n/i18n";
 import type { ScenarioData, ScenarioEntry } from "../compare/scenario-data";
 import { fileSlug } from "./download";
 import { endpointIndex } from "./endpoints";
-import { mapDataLayers } from "./map-data-layers";
+import { mapDataLayers, registryLayers, type RegistryData, type RegistryExport } from "./map-data-layers";
 import type { MapDataFormat } from "./export-formats";
 
 /** The scenario's flows, sites, projects, suitability and zoning as one file in `format` (GeoPackage and Shapefile in EPSG:25832). */
@@ -35,4 +35,13 @@ export async function scenarioWorkbookFile(entry: ScenarioEntry, data: ScenarioD
   for (const [id, endpoint] of endpointIndex(data.projects, data.sites)) names.set(id, endpoint.name);
   const bytes = await writeScenarioWorkbook(entry.result, { language: lang, names });
   return { bytes, fileName: `massekart-${fileSlug(entry.scenario.name)}.xlsx` };
+}
+
+/**
+ * The standalone export of the sites view (sites, suitability reports, zoning) or the projects
+ * view (projects at their location with surplus and demand totals), one layer per kind, in
+ * `format` (GeoPackage and Shapefile in EPSG:25832).
+ */
+export function registryMapDataFile(what: RegistryExport, data: RegistryData, format: MapDataFormat): Promise<WrittenFile> {
+  return writeVectorFile(format, registryLayers(what, data), { baseName: `massekart-${what === "sites" ? "lagre" : "prosjekter"}`, epsg: 25832, wasmUrl: sqlWasmUrl });
 }

@@ -84,3 +84,27 @@ export function mapDataLayers(input: MapDataInput): OutputLayer[] {
   ];
   return layers.filter((layer) => layer.features.length > 0);
 }
+
+/** What a standalone export holds (issue 13): the sites view's sites, their suitability and the zoning; or the projects with their totals. */
+export type RegistryExport = "sites" | "projects";
+
+export interface RegistryData {
+  sites: readonly Site[];
+  projects: readonly Project[];
+  ranking: readonly RankingItem[];
+  zoning: readonly ZoningArea[];
+}
+
+/** The layers of a standalone export: the scenario export's layers of that view, without flows. */
+export function registryLayers(what: RegistryExport, data: RegistryData): OutputLayer[] {
+  const sitesView = what === "sites";
+  return mapDataLayers({
+    flows: [],
+    endpoints: new Map(),
+    sites: sitesView ? data.sites : [],
+    siteIds: null,
+    projects: sitesView ? [] : data.projects,
+    ranking: sitesView ? data.ranking : [],
+    zoning: sitesView ? data.zoning : [],
+  });
+}

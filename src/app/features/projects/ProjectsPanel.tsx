@@ -6,7 +6,8 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { materials } from "../../../core/domain/materials";
 import { lotDirections, projectStatuses, type Project } from "../../../core/domain/records";
-import { lotsExportUrl } from "../../api/client";
+import { lotsExportUrl, lotsWorkbookUrl } from "../../api/client";
+import { MapExportMenu } from "../export/MapExportMenu";
 import { failureMessage, type Message } from "../../api/failure-message";
 import { useT, type Translator } from "../../i18n/use-t";
 import { projectTonnes } from "../../map/features";
@@ -272,6 +273,10 @@ export function ProjectsPanel() {
         <a className="button button-small" href={lotsExportUrl(projectQueryString(filters))} download>
           {t("projects.export")}
         </a>
+        <a className="button button-small" href={lotsWorkbookUrl(projectQueryString(filters), tr.lang)} download aria-label={t("projects.exportXlsxLabel")}>
+          {t("projects.exportXlsx")}
+        </a>
+        <MapExportMenu what="projects" projectQuery={projectQueryString(filters)} />
         {admin && (
           <button type="button" className="button button-small" ref={materialsButtonRef} onClick={() => setMaterialsOpen(true)}>
             {t("materials.open")}

@@ -12,6 +12,8 @@ import { Field } from "../../ui/Field";
 import { useMaySiteWrite } from "../sites/SiteCard";
 import { fetchRoadNetwork, importRoadNetwork, resetRoadNetwork, type RoadNetworkInfo } from "../../api/client";
 import { roadNetworkCrsChoices, summaryRows } from "./road-network-summary";
+import { LayerField, vectorFileAccept } from "../file-import/FileImportFields";
+import type { FileLayer } from "../../../core/zoning/file-layers";
 
 export function RoadNetworkDialog({ onClose }: { onClose: () => void }) {
   const tr = useT();
@@ -22,6 +24,9 @@ export function RoadNetworkDialog({ onClose }: { onClose: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [crs, setCrs] = useState<string>("");
   const [name, setName] = useState("");
+  // A file with several layers: the server lists them when it refuses to guess, and the user picks one.
+  const [layers, setLayers] = useState<FileLayer[]>([]);
+  const [layer, setLayer] = useState("");
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: Message; error: boolean } | null>(null);
 
@@ -49,11 +54,11 @@ export function RoadNetworkDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setMessage(null);
     const networkName = name.trim() || file.name.replace(/\.(geo)?json$|\.(gpkg|zip|kmz|kml|fgb)$/i, "");
-    const result = await importRoadNetwork(await file.arrayBuffer(), { fileName: file.name, crs, name: networkName });
+    const result = await importRoadNetwork(await file.arrayBuffer(), { fileName: file.name, crs, name: networkName, layer });
     setBusy(false);
     if (!result.ok) {
-      const failure = result.failure;
-      setMessage({ text: failureMessage(failure), error: true });
+      if (result.layers) setLayers(result.layers);
+      setMessage({ text: result.layers && !layer ? { key: "fileImport.severalLayers", params: { count: result.layers.length } } : failureMessage(result.failure), error: true });
       return;
     }
     await changed({ key: "roadNetwork.importedOk", params: { name: result.value.name } });
@@ -115,8 +120,21 @@ export function RoadNetworkDialog({ onClose }: { onClose: () => void }) {
           <h3 className="section-title">{t("roadNetwork.import")}</h3>
           <div className="form-fields">
             <Field path="road-file" label={t("roadNetwork.file")}>
-              {(control) => <input {...control} type="file" accept=".geojson,.json,.gpkg,.zip,.kml,.kmz,.fgb" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+              {(control) => (
+                <input
+                  {...control}
+                  type="file"
+                  accept={vectorFileAccept}
+                  onChange={(e) => {
+                    setFile(e.target.files?.[0] ?? null);
+                    setLayers([]);
+                    setLayer("");
+                    setMessage(null);
+                  }}
+                />
+              )}
             </Field>
+            <LayerField path="road-layer" layers={layers} value={layer} disabled={busy} hint={t("fileImport.roadLayerHint")} onChange={setLayer} />
             <div className="form-grid form-grid-2">
               <Field path="road-crs" label={t("roadNetwork.crs")}>
                 {(control) => (

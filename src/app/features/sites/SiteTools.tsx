@@ -11,6 +11,7 @@ import "./sites.css";
 const SiteForm = lazy(() => import("./SiteForm").then((module) => ({ default: module.SiteForm })));
 const RankingDialog = lazy(() => import("./RankingDialog").then((module) => ({ default: module.RankingDialog })));
 const ZoningImportDialog = lazy(() => import("../zoning-import/ZoningImportDialog").then((module) => ({ default: module.ZoningImportDialog })));
+const SiteImportDialog = lazy(() => import("../site-import/SiteImportDialog").then((module) => ({ default: module.SiteImportDialog })));
 const RoadNetworkDialog = lazy(() => import("../road-network/RoadNetworkDialog").then((module) => ({ default: module.RoadNetworkDialog })));
 
 /** True while the site form is open: the details panel then makes way for it. */
@@ -35,6 +36,7 @@ export function SiteTools() {
         {dialog === "ranking" && <RankingDialog onClose={close} />}
         {dialog === "zoningImport" && <ZoningImportDialog onClose={close} />}
         {dialog === "roadNetwork" && <RoadNetworkDialog onClose={close} />}
+        {dialog === "siteImport" && <SiteImportDialog onClose={close} />}
       </Suspense>
     </>
   );

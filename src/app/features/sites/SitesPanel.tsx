@@ -12,6 +12,7 @@ import { Swatch } from "../../ui/Swatch";
 import { siteColours } from "../../map/palette";
 import { useMaySiteWrite } from "./SiteCard";
 import { restoreDeletedSite, showSite } from "./site-actions";
+import { MapExportMenu } from "../export/MapExportMenu";
 import { fetchSitesWithDeleted } from "../../api/client";
 
 export const sitesPanelId = "sites-panel";
@@ -105,9 +106,13 @@ export function SitesPanel() {
         <button type="button" className="button" onClick={() => setDialog("ranking")}>
           {t("sites.ranking")}
         </button>
+        <MapExportMenu what="sites" />
       </div>
       {mayWrite ? (
         <div className="sites-actions">
+          <button type="button" className="button" onClick={() => setDialog("siteImport")}>
+            {t("siteImportDialog.open")}
+          </button>
           <button type="button" className="button" onClick={() => setDialog("zoningImport")}>
             {t("zoningImport.open")}
           </button>

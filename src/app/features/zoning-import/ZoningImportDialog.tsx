@@ -17,13 +17,13 @@ import type { FileLayer } from "../../../core/zoning/file-layers";
 import { refreshZoning } from "../sites/site-actions";
 import { importZoning, type ZoningImportSummary } from "../../api/client";
 import { ignoredText, importChoice, zoningFileAccept } from "./zoning-import";
+import { FormatField, LayerField, ReaderWarnings, type FormatChoice as Choice } from "../file-import/FileImportFields";
 
 // The formats of `zoningFileFormats` (io/zoning/zoning-file), from the light list so the SOSI and
 // GML readers stay out of the browser bundle.
 const formats: readonly ZoningFileFormat[] = ["sosi", "gml", ...vectorFormats];
 
-/** "auto": the server tells the format from the file's content and name. */
-type FormatChoice = ZoningFileFormat | "auto";
+type FormatChoice = Choice<ZoningFileFormat>;
 
 export function ZoningImportDialog({ onClose }: { onClose: () => void }) {
   const { t, num } = useT();
@@ -107,43 +107,22 @@ export function ZoningImportDialog({ onClose }: { onClose: () => void }) {
           )}
         </Field>
         <div className="form-grid form-grid-3">
-          <Field path="zoning-format" label={t("zoningImport.format")}>
-            {(control) => (
-              <select {...control} value={format} onChange={(e) => setFormat(e.target.value as FormatChoice)}>
-                <option value="auto">{t("zoningImport.format.auto")}</option>
-                {formats.map((f) => (
-                  <option key={f} value={f}>
-                    {t(`zoningImport.format.${f}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <FormatField path="zoning-format" formats={formats} value={format} onChange={setFormat} />
           <Field path="zoning-crs" label={t("zoningImport.crs")} hint={t("zoningImport.crsHint")}>
             {(control) => <input {...control} value={crs} autoComplete="off" placeholder="EPSG:25832" onChange={(e) => setCrs(e.target.value)} />}
           </Field>
-          {layers.length > 1 && (
-            <Field path="zoning-layer" label={t("zoningImport.layer")} hint={t("zoningImport.layerHint")}>
-              {(control) => (
-                <select
-                  {...control}
-                  value={layer}
-                  disabled={busy !== null}
-                  onChange={(e) => {
-                    setLayer(e.target.value);
-                    void run("dryRun", file, format, e.target.value);
-                  }}
-                >
-                  <option value="">{t("zoningImport.allLayers")}</option>
-                  {layers.map((l) => (
-                    <option key={l.name} value={l.name}>
-                      {t("zoningImport.layerOption", { name: l.name, count: num(l.featureCount) })}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          )}
+          <LayerField
+            path="zoning-layer"
+            layers={layers}
+            value={layer}
+            disabled={busy !== null}
+            hint={t("zoningImport.layerHint")}
+            allLabel={t("zoningImport.allLayers")}
+            onChange={(chosen) => {
+              setLayer(chosen);
+              void run("dryRun", file, format, chosen);
+            }}
+          />
           {format !== "sosi" && format !== "gml" && (
             <Field path="zoning-code-property" label={t("zoningImport.codeProperty")} hint={t("zoningImport.codePropertyHint")}>
               {(control) => <input {...control} value={codeProperty} autoComplete="off" onChange={(e) => setCodeProperty(e.target.value)} />}
@@ -188,16 +167,7 @@ export function ZoningImportDialog({ onClose }: { onClose: () => void }) {
               </div>
             </>
           )}
-          {preview.warnings.length > 0 && (
-            <>
-              <h4 className="subsection-title">{t("zoningImport.warnings")}</h4>
-              <ul>
-                {preview.warnings.map((w, i) => (
-                  <li key={i}>{w}</li>
-                ))}
-              </ul>
-            </>
-          )}
+          <ReaderWarnings warnings={preview.warnings} />
           {ignoredText(preview.ignored) && <p className="muted">{t("zoningImport.ignored", { list: ignoredText(preview.ignored) })}</p>}
           <div className="button-row">
             {choice === "import" && (
