@@ -64,4 +64,5 @@ export const formatsEn: Record<keyof typeof formatsNb, string> = {
   "exportMenu.projectsHint": "The projects in the list with surplus and demand in tonnes.",
   "projects.exportXlsx": "Export Excel",
   "projects.exportXlsxLabel": "Export the lots in the list as an Excel workbook (.xlsx)",
+  "import.xlsxHint": "Excel workbooks (.xlsx) with the same columns (Norwegian or English headers) work too; numbers are read as numbers.",
 };

@@ -215,6 +215,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title={t("import.title")} closeLabel={t("details.close")} onClose={onClose} className="import-dialog">
       <p className="field-hint">{t("import.intro")}</p>
+      <p className="field-hint">{t("import.xlsxHint")}</p>
       <div className="form-grid form-grid-2">
         <div className="form-field">
           <label htmlFor={fileId}>{t("import.file")}</label>
