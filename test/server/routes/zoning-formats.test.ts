@@ -167,7 +167,12 @@ describe("zoning and road network import in the vector formats", () => {
       const written = await writeVectorFile("geopackage", [roads[0]!, { name: "bruer", features: roads[0]!.features.slice(0, 1) }]);
       const refused = await upload(written.bytes, "name=Elveg");
       expect(refused.status).toBe(400);
-      expect((await refused.json()).error).toMatchObject({ code: "invalid_network", message: expect.stringMatching(/the file has 2 layers \("veglenker" with 2 features, "bruer" with 1 features\); choose one with layer=/) });
+      const refusal = await refused.json();
+      expect(refusal.error).toMatchObject({ code: "invalid_network", message: expect.stringMatching(/the file has 2 layers \("veglenker" with 2 features, "bruer" with 1 features\); choose one with layer=/) });
+      // The layers go with the refusal, for the dialog's layer chooser (issue 13, phase 3).
+      expect(refusal.layers).toEqual([{ name: "veglenker", featureCount: 2 }, { name: "bruer", featureCount: 1 }]);
+      const wrong = await upload(written.bytes, "name=Elveg&layer=stier");
+      expect(((await wrong.json()) as { layers: unknown[] }).layers).toHaveLength(2);
       const chosen = await upload(written.bytes, "name=Elveg&layer=veglenker");
       expect(chosen.status).toBe(201);
     });

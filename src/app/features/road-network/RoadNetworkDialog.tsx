@@ -134,7 +134,12 @@ export function RoadNetworkDialog({ onClose }: { onClose: () => void }) {
                 />
               )}
             </Field>
-            <LayerField path="road-layer" layers={layers} value={layer} disabled={busy} hint={t("fileImport.roadLayerHint")} onChange={setLayer} />
+            <LayerField path="road-layer" layers={layers} value={layer} disabled={busy} hint={t("fileImport.roadLayerHint")}
+              onChange={(chosen) => {
+                setLayer(chosen);
+                setMessage(null);
+              }}
+            />
             <div className="form-grid form-grid-2">
               <Field path="road-crs" label={t("roadNetwork.crs")}>
                 {(control) => (
