@@ -68,7 +68,10 @@ describe.each(backendNames)("site import from files on %s", (backend) => {
       ["Massetak Kjekstad", "quarry", "in_use", 0],
     ]);
     // A 0.003° square at 59.8° N is about 187 m × 334 m.
-    for (const site of report.sites) expect(site.areaM2).toBeGreaterThan(55_000), expect(site.areaM2).toBeLessThan(70_000);
+    for (const site of report.sites) {
+      expect(site.areaM2).toBeGreaterThan(55_000);
+      expect(site.areaM2).toBeLessThan(70_000);
+    }
     expect(await siteNames()).toEqual(before);
   });
 
