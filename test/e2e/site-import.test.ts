@@ -150,6 +150,13 @@ describe("site import, road-network layers, map-data export and Excel lots in a 
     await page.screenshot({ path: path.join(artifactDir, "lots-xlsx-import-1440.png") });
     await dialog.getByRole("button", { name: "Avbryt" }).click();
 
+    // The projects view's map-data menu opens over the list, with the projects' formats.
+    await page.locator(".projects-footer").getByText("Eksporter kartdata").click();
+    const menu = page.getByRole("group", { name: "Eksporter prosjekter med summer" });
+    expect(await menu.getByRole("button").allInnerTexts()).toEqual(["GeoPackage (EPSG:25832)", "Shapefile, zip (EPSG:25832)", "KML (WGS84)", "GeoJSON (WGS84)"]);
+    expect(await menu.isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(artifactDir, "projects-export-menu-1440.png") });
+
     const link = page.getByRole("link", { name: "Eksporter massepartiene i listen som Excel-arbeidsbok (.xlsx)" });
     const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), link.click()]);
     expect(download.suggestedFilename()).toBe("massekart-lots.xlsx");
