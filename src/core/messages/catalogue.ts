@@ -319,6 +319,30 @@ export const messageCatalogue = {
   },
   "suitability.crossesItself": { params: { site: "message", lon: "text", lat: "text" }, en: "{site}: the outline crosses itself near {lon}, {lat}; redraw it without crossing edges" },
   "suitability.noArea": { params: { site: "message" }, en: "{site}: the outline has no area" },
+
+  // --- Delivered loads (issue 16) -------------------------------------------------------------
+  "validation.loadTime": { params: {}, en: "must be a date and time with its offset, e.g. 2027-03-04T07:30:00+01:00" },
+  "validation.loadSameEnds": { params: {}, en: "a load cannot go from a place to the same place" },
+  "validation.loadM3NeedsLot": { params: {}, en: "m³ need a lot at one end (its material gives the weight); give tonnes between two sites" },
+  "validation.loadOutsideWindow": { params: { month: "text", from: "text", to: "text" }, en: "{month} is more than a year outside the lot's window {from}–{to}" },
+  "validation.loadTooHeavy": { params: { tonnes: "number", max: "number" }, en: "{tonnes} t is more than one truck carries (at most {max} t)" },
+  "validation.loadUnknownLot": { params: { id: "text" }, en: "no lot with id {id}" },
+  "validation.loadUnknownSite": { params: { site: "text" }, en: "no site with id or name {site}" },
+  "validation.loadAmbiguousSite": { params: { site: "text", count: "number" }, en: "{count} sites are named {site}; give the site's id" },
+  "validation.loadNotYourLot": { params: { id: "text" }, en: "lot {id} belongs to a project you may not write" },
+  "error.ticketTaken": { params: { ticket: "text" }, en: "Weighbridge ticket {ticket} is already recorded for this receiving place." },
+  "csv.loadBothEnds": { params: { side: "text" }, en: "give either {side}_lot or {side}_site, not both" },
+  "csv.loadNoEnd": { params: { side: "text" }, en: "needs {side}_lot or {side}_site" },
+  "csv.loadTonnesOrM3": { params: {}, en: "give either tonnes or m3, not both" },
+  "csv.loadNoQuantity": { params: {}, en: "needs tonnes or m3" },
+  "csv.ticketTwice": { params: { ticket: "text", first: "number" }, en: "ticket {ticket} to the same place is also in row {first}" },
+  "deviation.materialNotAccepted": { params: { place: "text", material: "material" }, en: "{place} does not accept {material}" },
+  "deviation.classNotAccepted": { params: { place: "text", contaminationClass: "number", worstClass: "number" }, en: "{place} takes class {worstClass} at worst; the load is class {contaminationClass}" },
+  "deviation.hazardousNotAccepted": { params: { place: "text" }, en: "{place} is not approved for hazardous waste" },
+  "deviation.flagNotAccepted": { params: { place: "text", rule: "message" }, en: "{place}: {rule}" },
+  "deviation.overCapacity": { params: { place: "text", tonnes: "number", capacityTonnes: "number" }, en: "{place} holds {tonnes} t, over its capacity of {capacityTonnes} t" },
+  "deviation.notInPlan": { params: { from: "text", to: "text" }, en: "the plan has no flow from {from} to {to}" },
+  "deviation.afterWindow": { params: { place: "text", month: "text", to: "text" }, en: "{month} is after the window of {place}, which ends {to}" },
 } as const satisfies Readonly<Record<string, Entry>>;
 
 export type MessageCatalogue = typeof messageCatalogue;
