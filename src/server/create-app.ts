@@ -23,6 +23,7 @@ import { roadNetworkRoutes } from "./routes/road-network";
 import { registryReferenceRoutes } from "./routes/registry-reference";
 import { scenarioRoutes } from "./routes/scenarios";
 import { sessionRoutes } from "./routes/session";
+import { loadRoutes } from "./routes/loads";
 import { siteRoutes } from "./routes/sites";
 import { solveRoutes } from "./routes/solve";
 import { suitabilityRoutes } from "./routes/suitability";
@@ -114,6 +115,7 @@ export function createApp({ db, config, throttle = createLoginThrottle(config.lo
   api.route("/", outdoorMaterialRoutes(db));
   api.route("/", registryReferenceRoutes(db));
   api.route("/", siteRoutes(db));
+  api.route("/", loadRoutes(db));
   api.route("/", zoningRoutes(db));
   const haul = createHaulService(db, config, { log });
   api.route("/", distanceRoutes(db, haul));
