@@ -71,7 +71,7 @@ describe("register a load on a phone", () => {
 
     const stored = await page.evaluate(async (lotId) => ((await (await fetch(`/api/loads?lotId=${lotId}`)).json()) as { items: Load[] }).items, lot.id);
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ from: { lotId: lot.id }, to: { siteId: siteOption }, quantity: { value: 18.5, unit: "tonnes" }, tonnes: 18.5, vehicle: "ek 12345", ticket: "E2E-0001", recordedBy: "engineer" });
+    expect(stored[0]).toMatchObject({ from: { lotId: lot.id }, to: { siteId: siteOption }, quantity: { value: 18.5, unit: "tonnes" }, tonnes: 18.5, vehicle: "EK 12345", ticket: "E2E-0001", recordedBy: "engineer" });
     expect(stored[0]!.time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00[+-]\d{2}:\d{2}$/);
     expect(siteName).toBeTruthy();
 

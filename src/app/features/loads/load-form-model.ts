@@ -51,7 +51,7 @@ export function loadBody(draft: LoadDraft, lot: Pick<Lot, "id" | "direction">, o
       from: lot.direction === "demand" ? place : own,
       to: lot.direction === "demand" ? own : place,
       quantity: { value: value ?? Number.NaN, unit: draft.unit },
-      vehicle: draft.vehicle.trim(),
+      vehicle: draft.vehicle.trim().toUpperCase(),
       ticket: draft.ticket.trim(),
     },
     quantityOk: value !== undefined && value > 0,
