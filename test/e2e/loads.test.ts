@@ -85,6 +85,17 @@ describe("register a load on a phone", () => {
     await dialog.getByRole("button", { name: "Lukk" }).click();
     await page.getByRole("button", { name: "Lass", exact: true }).click();
     await expect.poll(() => page.getByRole("dialog", { name: "Lass" }).getByRole("group", { name: "Siste kjøretøy" }).getByRole("button").first().textContent(), { timeout: 10_000 }).toBe("EK 12345");
+
+    // On a desk: "Leveranser" lists the load with its ticket, and the custody CSV holds it.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const view = page.getByRole("dialog", { name: "Lass" });
+    await view.getByRole("button", { name: "Leveranser" }).click();
+    await view.getByLabel("Prosjekt", { exact: true }).selectOption({ label: "E2E Lass fra byggegropa" });
+    await expect.poll(() => view.getByRole("table", { name: /^Lass \(1\)/ }).textContent(), { timeout: 20_000 }).toContain("E2E-0001");
+    await snap(page, "deliveries-1440");
+    const [download] = await Promise.all([page.waitForEvent("download"), view.getByRole("button", { name: "Sporbarhetsrapport (CSV)" }).click()]);
+    const csv = await (await import("node:fs/promises")).readFile((await download.path())!, "utf8");
+    expect(csv.split("\r\n")[1]).toContain("E2E-0001");
     expect(errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
   });
 });

@@ -70,4 +70,7 @@ export const loadsEn: Record<keyof typeof loadsNb, string> = {
   "loads.report.tonnes": "Tonnes",
   "loads.report.noLoads": "No loads recorded.",
   "loads.report.page": "Page {n} of {total}",
+  "loads.planActual.title": "Planned and delivered",
+  "loads.planActual.stock": "Stock at month end",
+  "loads.planActual.open": "Open deliveries",
 };

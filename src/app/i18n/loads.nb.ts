@@ -68,4 +68,7 @@ export const loadsNb = {
   "loads.report.tonnes": "Tonn",
   "loads.report.noLoads": "Ingen lass registrert.",
   "loads.report.page": "Side {n} av {total}",
+  "loads.planActual.title": "Planlagt og levert",
+  "loads.planActual.stock": "Lager ved månedsslutt",
+  "loads.planActual.open": "Åpne leveranser",
 };

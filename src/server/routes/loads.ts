@@ -348,7 +348,10 @@ export function loadRoutes(db: Database) {
     const places = await loadPlaces(db, table);
     const plan = await planFlows(db, query.value.scenarioId);
     const loads = await listLoads(db, { projectId: query.value.projectId, siteId: query.value.siteId });
-    let rows = planAgainstActual(plan.flows ?? [], loads, new Set(places.lots.keys()));
+    // For one project, the plan's flows out of or into its lots (a site's row is then what this project sends it).
+    const ofProject = (id: string) => places.lots.get(id)?.projectId === query.value.projectId;
+    const flows = (plan.flows ?? []).filter((f) => !query.value.projectId || ofProject(f.from) || ofProject(f.to));
+    let rows = planAgainstActual(flows, loads, new Set(places.lots.keys()));
     if (query.value.projectId) rows = rows.filter((r) => places.lots.get(r.place)?.projectId === query.value.projectId || places.sites.has(r.place));
     if (query.value.siteId) rows = rows.filter((r) => r.place === query.value.siteId);
     return respond(c, contracts.deliveries, { scenarioId: plan.scenarioId, rows });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadInputSchema, type Load } from "../../../../src/core/loads/load";
 import { custodyOf } from "../../../../src/core/loads/custody";
 import { custodyCsv, custodyReportModel } from "../../../../src/app/features/loads/custody-report";
+import { monthRows } from "../../../../src/app/features/loads/PlanActualSection";
 import { loadBody, readRecentVehicles, rememberVehicle, withOffset } from "../../../../src/app/features/loads/load-form-model";
 import { lot, project } from "../../../support/record-fixtures";
 
@@ -56,5 +57,24 @@ describe("custody report", () => {
     const tables = model.blocks.filter((b) => b.kind === "table").map((b) => (b.kind === "table" ? b.table : null));
     expect(tables[1]?.rows).toEqual([["Til", "Mottak Øst", "18\u00a0t", "1"]]);
     expect(tables[2]?.rows[0]).toEqual(["2027-02-10 08:00", "Mottak Øst", "18\u00a0t", "EK 1", "=1+2"]);
+  });
+});
+
+describe("planned and delivered per month", () => {
+  it("adds up a project's lots per month and puts a site's stock beside its own rows", () => {
+    const deliveries = {
+      scenarioId: "SC1",
+      rows: [
+        { place: "L1", month: "2027-02", plannedTonnes: 40, deliveredTonnes: 30 },
+        { place: "L2", month: "2027-02", plannedTonnes: 10, deliveredTonnes: 0 },
+        { place: "S1", month: "2027-02", plannedTonnes: 50, deliveredTonnes: 30 },
+      ],
+    };
+    expect(monthRows(deliveries, null, new Set(["L1", "L2"]))).toEqual([{ month: "2027-02", plannedTonnes: 50, deliveredTonnes: 30 }]);
+    const stock = { siteId: "S1", capacityTonnes: 100, months: [{ month: "2027-02", inTonnes: 30, outTonnes: 0, stockTonnes: 30 }, { month: "2027-03", inTonnes: 0, outTonnes: 0, stockTonnes: 30 }] };
+    expect(monthRows({ ...deliveries, rows: deliveries.rows.filter((r) => r.place === "S1") }, stock, null)).toEqual([
+      { month: "2027-02", plannedTonnes: 50, deliveredTonnes: 30, stockTonnes: 30 },
+      { month: "2027-03", plannedTonnes: 0, deliveredTonnes: 0, stockTonnes: 30 },
+    ]);
   });
 });
