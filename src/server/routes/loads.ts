@@ -18,18 +18,38 @@ import { authorise, fail, invalidInput, readBody, readQuery, respond, type AppEn
 import { writeAudit } from "../repositories/audit";
 import { getLoad, insertLoads, listLoads, loadWithTicket, removeImport, setLoadDeleted, ticketsAt, updateLoad, type LoadRecord } from "../repositories/loads";
 import { getMaterialTable, type MaterialTable } from "../repositories/materials";
-import { getLot, listProjects } from "../repositories/projects";
+import { getLot, getProject, listProjects } from "../repositories/projects";
 import { getSite, listSites } from "../repositories/sites";
 import { inTransaction, notFound, Refusal, versionConflict } from "./write-helpers";
 
 /** Rows written per transaction by a CSV import, so other requests get the database in between. */
-export const loadImportBatchRows = 250;
+export const loadImportBatchRows = 100;
 
 /** Lots and their projects, for checking who may record a load and its bounds. */
 interface Places {
   lots: Map<string, Lot>;
   projects: Map<string, Project>;
   sites: Map<string, Site>;
+}
+
+/** Only the lots, projects and sites one load names (a phone's POST must not read the whole registry). */
+async function placesOf(db: Queryable, table: MaterialTable, load: Pick<LoadInput, "from" | "to">): Promise<Places> {
+  const places: Places = { lots: new Map(), projects: new Map(), sites: new Map() };
+  for (const end of [load.from, load.to]) {
+    if ("lotId" in end) {
+      const lot = await getLot(db, table, end.lotId);
+      if (!lot) continue;
+      places.lots.set(lot.id, lot);
+      if (!places.projects.has(lot.projectId)) {
+        const project = await getProject(db, table, lot.projectId);
+        if (project) places.projects.set(project.id, project);
+      }
+    } else {
+      const site = await getSite(db, end.siteId);
+      if (site) places.sites.set(site.id, site);
+    }
+  }
+  return places;
 }
 
 async function loadPlaces(db: Queryable, table: MaterialTable): Promise<Places> {
@@ -137,7 +157,7 @@ export function loadRoutes(db: Database) {
     const body = await readBody(c, loadInputSchema);
     if (!body.ok) return body.response;
     const table = await getMaterialTable(db);
-    const checked = checkLoad(body.value, auth.user, await loadPlaces(db, table), table);
+    const checked = checkLoad(body.value, auth.user, await placesOf(db, table, body.value), table);
     if (!checked.ok) return refuse(c, checked);
     try {
       const result = await inTransaction(db, async (tx) => {
@@ -164,11 +184,11 @@ export function loadRoutes(db: Database) {
     const { version, ...input } = body.value;
     const id = c.req.param("id");
     const table = await getMaterialTable(db);
-    const places = await loadPlaces(db, table);
     const before = await getLoad(db, id);
     if (!before) return notFound(c, "load", id);
+    const places = await placesOf(db, table, input);
     // The user must be allowed to record the load as it was and as it will be.
-    const was = checkLoad({ ...before, quantity: before.quantity }, auth.user, places, table);
+    const was = checkLoad(before, auth.user, await placesOf(db, table, before), table);
     if (!was.ok && was.status === 403) return refuse(c, was);
     const checked = checkLoad(input, auth.user, places, table);
     if (!checked.ok) return refuse(c, checked);
@@ -199,7 +219,7 @@ export function loadRoutes(db: Database) {
     const table = await getMaterialTable(db);
     const before = await getLoad(db, id);
     if (!before) return notFound(c, "load", id);
-    const checked = checkLoad(before, auth.user, await loadPlaces(db, table), table);
+    const checked = checkLoad(before, auth.user, await placesOf(db, table, before), table);
     if (!checked.ok && checked.status === 403) return refuse(c, checked);
     await db.transaction(async (tx) => {
       await setLoadDeleted(tx, id, true, auth.user.username);
@@ -237,7 +257,9 @@ export function loadRoutes(db: Database) {
     }
     const records: { row: number; record: LoadRecord; projectId: string | null }[] = [];
     const firstTicketRow = new Map<string, number>();
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
+      // Checking thousands of rows is work of its own: let other requests in now and then.
+      if (index % loadImportBatchRows === loadImportBatchRows - 1) await yieldToOthers();
       const resolved: Partial<Pick<LoadInput, "from" | "to">> = {};
       for (const side of ["from", "to"] as const) {
         const end = row[side];
@@ -301,7 +323,7 @@ export function loadRoutes(db: Database) {
           await auditBatch(tx, ids, batch, auth.user.username);
         });
         report.created += batch.length;
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldToOthers();
       }
     } catch (error) {
       await removeImport(db, importId);
@@ -359,6 +381,9 @@ export function loadRoutes(db: Database) {
 
   return routes;
 }
+
+/** Lets the event loop serve other requests before going on. */
+const yieldToOthers = () => new Promise((resolve) => setImmediate(resolve));
 
 /** The CSV column a field problem of a load belongs to. */
 function columnOf(path: string, input: LoadInput): string {

@@ -172,8 +172,26 @@ describe.each(backendNames)("delivered loads API on %s", (backend) => {
   it("imports thousands of rows in batches", async () => {
     const lines = ["time;from_lot;to_site;tonnes;vehicle;ticket"];
     for (let i = 0; i < 2000; i++) lines.push(`2027-03-0${1 + (i % 9)}T10:00:00+01:00;${surplus.id};${landfill.id};1${i % 10},5;EK ${i};B-${i}`);
-    const written = await expectJson<LoadImportReport>(await clients.planner.request("POST", "/api/loads/import", lines.join("\n")), 201);
+    // While the import writes, other requests keep being answered between its batches.
+    let importing = true;
+    const answeredDuring: number[] = [];
+    const importDone = clients.planner.request("POST", "/api/loads/import", lines.join("\n")).then((r) => {
+      importing = false;
+      return r;
+    });
+    const probe = (async () => {
+      while (importing) {
+        const started = performance.now();
+        const response = await clients.viewer.request("GET", `/api/loads?lotId=${demand.id}`);
+        expect(response.status).toBe(200);
+        if (importing) answeredDuring.push(performance.now() - started);
+      }
+    })();
+    const written = await expectJson<LoadImportReport>(await importDone, 201);
+    await probe;
     expect(written.created).toBe(2000);
+    expect(answeredDuring.length).toBeGreaterThan(1);
+    console.info(`${backend}: ${answeredDuring.length} reads answered during a 2,000-row import, slowest ${Math.round(Math.max(...answeredDuring))} ms`);
     const custody = await expectJson<Custody>(await clients.viewer.request("GET", `/api/lots/${surplus.id}/custody`), 200);
     const toLandfill = custody.destinations.find((d) => "siteId" in d.to && d.to.siteId === landfill.id)!;
     expect(toLandfill.loads).toBeGreaterThanOrEqual(2000);
