@@ -81,11 +81,21 @@ export const loadSchema = loadFieldsSchema.extend({
 export type Load = z.infer<typeof loadSchema>;
 
 /** GET /api/loads?lotId=&siteId=&from=&to= (from/to are dates or times, YYYY-MM-DD…, both included). */
+/** A day that exists, "YYYY-MM-DD" (years 1990–2100, the input bounds' months). */
+const daySchema = z.string().refine((text) => {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return year >= 1990 && year <= 2100 && new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}, refineWith(message("validation.date")));
+/** A bound of a time filter: a day, or a time with its offset. */
+const timeBoundSchema = z.union([daySchema, loadTimeSchema]);
+
 export const loadQuerySchema = z.object({
   lotId: z.string().max(100).optional(),
   siteId: z.string().max(100).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}/, "must be a date YYYY-MM-DD").optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}/, "must be a date YYYY-MM-DD").optional(),
+  from: timeBoundSchema.optional(),
+  to: timeBoundSchema.optional(),
   projectId: z.string().max(100).optional(),
 });
 

@@ -83,6 +83,8 @@ describe.each(backendNames)("delivered loads API on %s", (backend) => {
     expect((await expectJson<{ items: Load[] }>(await clients.viewer.request("GET", `/api/loads?siteId=${landfill.id}&from=2027-02-10&to=2027-02-10`), 200)).items).toHaveLength(3);
     expect((await expectJson<{ items: Load[] }>(await clients.viewer.request("GET", `/api/loads?siteId=${landfill.id}&from=2027-02-11`), 200)).items).toHaveLength(0);
     expect((await clients.anonymous.request("GET", "/api/loads")).status).toBe(401);
+    for (const bad of ["from=2027-02-30", "to=2027-02-10xyz", "from=i%20dag"]) expect((await clients.viewer.request("GET", `/api/loads?${bad}`)).status, bad).toBe(400);
+    expect((await expectJson<{ items: Load[] }>(await clients.viewer.request("GET", `/api/loads?lotId=${surplus.id}&to=2027-02-10T08:15:00%2B01:00`), 200)).items).toHaveLength(3);
   });
 
   it("answers 409 for a weighbridge ticket already recorded at the receiving site, not at another", async () => {
