@@ -270,6 +270,7 @@ export const routes = {
   createLoad: route({ method: "POST", path: "/api/loads", body: loadInputSchema, response: loadSchema, status: 201, conflict: loadSchema }),
   updateLoad: route({ method: "PUT", path: "/api/loads/:id", body: loadUpdateSchema, response: loadSchema, conflict: loadSchema }),
   deleteLoad: route({ method: "DELETE", path: "/api/loads/:id", response: null, status: 204 }),
+  restoreLoad: route({ method: "POST", path: "/api/loads/:id/restore", response: loadSchema, conflict: loadSchema }),
   importLoads: route({ method: "POST", path: "/api/loads/import", query: dryRunQuery, body: "text", response: loadImportReportSchema, refusal: loadImportReportSchema }),
   lotCustody: route({ method: "GET", path: "/api/lots/:id/custody", response: custodySchema }),
   siteStock: route({ method: "GET", path: "/api/sites/:id/stock", response: siteStockSchema }),

@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { routes as contracts } from "../../core/api/routes";
-import { mayWriteProject, projectWriters } from "../../core/domain/accounts";
+import { mayWriteProject, projectWriters, restorers } from "../../core/domain/accounts";
 import { fieldError, type ApiFieldError } from "../../core/domain/api-error";
 import type { Lot, Project, Site } from "../../core/domain/records";
 import { csvRowError, type CsvRowError } from "../../core/domain/registry-api";
@@ -20,7 +20,7 @@ import { getLoad, insertLoads, listLoads, loadWithTicket, removeImport, setLoadD
 import { getMaterialTable, type MaterialTable } from "../repositories/materials";
 import { getLot, getProject, listProjects } from "../repositories/projects";
 import { getSite, listSites } from "../repositories/sites";
-import { inTransaction, notFound, Refusal, versionConflict } from "./write-helpers";
+import { inTransaction, notFound, notFoundDeleted, Refusal, versionConflict } from "./write-helpers";
 
 /** Rows written per transaction by a CSV import, so other requests get the database in between. */
 export const loadImportBatchRows = 100;
@@ -227,6 +227,23 @@ export function loadRoutes(db: Database) {
       await writeAudit(tx, { entity: "load", entityId: id, projectId: checked.ok ? checked.projectId : null, action: "delete", actor: auth.user.username, before, after });
     });
     return c.body(null, 204);
+  });
+
+  routes.post("/loads/:id/restore", async (c) => {
+    const auth = authorise(c, restorers);
+    if (!auth.ok) return auth.response;
+    const id = c.req.param("id");
+    const result = await inTransaction(db, async (tx) => {
+      const before = await getLoad(tx, id, { includeDeleted: true });
+      if (!before?.deletedAt) throw new Refusal(notFoundDeleted(c, "load", id));
+      const clash = await loadWithTicket(tx, before.to, before.ticket, id);
+      if (clash) throw new Refusal(ticketTaken(c, clash));
+      await setLoadDeleted(tx, id, false, auth.user.username);
+      const after = (await getLoad(tx, id))!;
+      await writeAudit(tx, { entity: "load", entityId: id, action: "restore", actor: auth.user.username, before, after });
+      return after;
+    });
+    return result instanceof Response ? result : respond(c, contracts.restoreLoad, result);
   });
 
   routes.post("/loads/import", async (c) => {

@@ -125,11 +125,16 @@ describe.each(backendNames)("delivered loads API on %s", (backend) => {
     expect((await clients.viewer.request("DELETE", `/api/loads/${load.id}`)).status).toBe(403);
     expect((await clients.engineer.request("DELETE", `/api/loads/${load.id}`)).status).toBe(204);
     expect((await clients.viewer.request("GET", `/api/loads/${load.id}`)).status).toBe(404);
-    // Deleted, its ticket is free again.
+    // Only an admin restores a deleted load.
+    expect((await clients.planner.request("POST", `/api/loads/${load.id}/restore`)).status).toBe(403);
+    expect((await expectJson<Load>(await clients.admin.request("POST", `/api/loads/${load.id}/restore`), 200)).version).toBe(4);
+    expect((await clients.engineer.request("DELETE", `/api/loads/${load.id}`)).status).toBe(204);
+    // Deleted, its ticket is free again; the deleted load cannot come back over the new one.
     await expectJson(await post("engineer", loadBody({ ticket: "U-1" })), 201);
+    expect((await clients.admin.request("POST", `/api/loads/${load.id}/restore`)).status).toBe(409);
     // A deleted record's history is for admins (DESIGN §7).
     const audit = await expectJson<{ items: AuditEntry[] }>(await clients.admin.request("GET", `/api/audit?entity=load&id=${load.id}`), 200);
-    expect(audit.items.map((e) => e.action).sort()).toEqual(["create", "delete", "update"]);
+    expect(audit.items.map((e) => e.action).sort()).toEqual(["create", "delete", "delete", "restore", "update"]);
   });
 
   it("imports a weighbridge CSV: a dry run writes nothing, bad rows are listed, a good file is written whole", async () => {
