@@ -23,6 +23,7 @@ import { roadNetworkRoutes } from "./routes/road-network";
 import { registryReferenceRoutes } from "./routes/registry-reference";
 import { scenarioRoutes } from "./routes/scenarios";
 import { sessionRoutes } from "./routes/session";
+import { loadRoutes } from "./routes/loads";
 import { siteRoutes } from "./routes/sites";
 import { siteImportRoutes } from "./routes/site-import";
 import { solveRoutes } from "./routes/solve";
@@ -116,6 +117,7 @@ export function createApp({ db, config, throttle = createLoginThrottle(config.lo
   api.route("/", registryReferenceRoutes(db));
   api.route("/", siteImportRoutes(db));
   api.route("/", siteRoutes(db));
+  api.route("/", loadRoutes(db));
   api.route("/", zoningRoutes(db));
   const haul = createHaulService(db, config, { log });
   api.route("/", distanceRoutes(db, haul));

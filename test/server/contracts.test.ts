@@ -135,6 +135,28 @@ describe("the API keeps its contracts", () => {
     await call(routes.importOutdoorLots, { query: { dryRun: "true" }, body: fixture("outdoor/outdoor-lots-good.csv") });
   });
 
+  it("answers the delivered-load routes as contracted", async () => {
+    const lot = project.lots[0]!;
+    const body = { time: `${lot.window.from}-15T08:00:00+01:00`, from: { lotId: lot.id }, to: { siteId: site.id }, quantity: { value: 12, unit: "m3" }, ticket: "K-1" };
+    const load = await call(routes.createLoad, { body });
+    await call(routes.load, { params: { id: load.id } });
+    await call(routes.loads, { query: { lotId: lot.id } });
+    const updated = await call(routes.updateLoad, { params: { id: load.id }, body: { ...body, vehicle: "EK 1", version: load.version } });
+    const repeated = await admin.request("POST", routes.createLoad.path, body);
+    expect(repeated.status).toBe(409);
+    expect(versionConflictOf(routes.createLoad.conflict).safeParse(await repeated.json()).success).toBe(true);
+    await call(routes.lotCustody, { params: { id: lot.id } });
+    await call(routes.siteStock, { params: { id: site.id } });
+    await call(routes.deviations);
+    await call(routes.deliveries);
+    const csv = `time;from_lot;to_site;tonnes\n${body.time};${lot.id};${site.name};17,5`;
+    await call(routes.importLoads, { query: { dryRun: "true" }, body: csv });
+    const refused = await admin.request("POST", routes.importLoads.path, "time;from_lot\nnot a time;x");
+    expect(refused.status).toBe(400);
+    expect(routes.importLoads.refusal.parse(await refused.json()).errors.length).toBeGreaterThan(0);
+    await call(routes.deleteLoad, { params: { id: updated.id } });
+  });
+
   it("answers every refusal in the error shape, with a key", async () => {
     for (const [method, path] of [
       ["GET", "/api/projects/no-such-id"],

@@ -321,3 +321,17 @@ export async function importLotsWorkbook(
 
 /** The .xlsx export's address with the list's filters and the language of its column notes. */
 export const lotsWorkbookUrl = (query = "", lang: "nb" | "en" = "nb") => urlOf(routes.exportLotsWorkbook, { query: { ...queryOf(query), lang } });
+// --- Delivered loads (issue 16) ------------------------------------------------------------------
+
+/** `GET /api/loads?lotId=&siteId=&projectId=&from=&to=`. */
+export const fetchLoads = (query: QueryOf<typeof routes.loads> = {}) => callItems(routes.loads, { query });
+/** `POST /api/loads` → 201 with the load; 409 `ticket_taken` with the load that holds the ticket. */
+export const createLoad = (body: BodyOf<typeof routes.createLoad>) => call(routes.createLoad, { body });
+/** `GET /api/deliveries`: planned against delivered per place and month (the latest run of `scenarioId`, default the scenario run last). */
+export const fetchDeliveries = (query: QueryOf<typeof routes.deliveries> = {}) => call(routes.deliveries, { query });
+/** `GET /api/deviations`. */
+export const fetchDeviations = (query: QueryOf<typeof routes.deviations> = {}) => callItems(routes.deviations, { query });
+/** `GET /api/lots/:id/custody`. */
+export const fetchCustody = (lotId: string) => call(routes.lotCustody, { params: { id: lotId } });
+/** `GET /api/sites/:id/stock`. */
+export const fetchSiteStock = (siteId: string) => call(routes.siteStock, { params: { id: siteId } });

@@ -1,4 +1,5 @@
 import { entityNamesEn, messagesEn } from "./messages.en";
+import { loadsEn } from "./loads.en";
 import type { nb } from "./nb";
 import { sitesEn } from "./sites.en";
 import { outdoorEn } from "./outdoor.en";
@@ -11,6 +12,7 @@ import { accountsEn } from "./accounts.en";
 
 /** English catalogue. Typed by the Norwegian keys, so a missing or extra key fails typecheck. */
 export const en: Record<keyof typeof nb, string> = {
+  ...loadsEn,
   ...outdoorEn,
   ...sitesEn,
   ...meetingEn,

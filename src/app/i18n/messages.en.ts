@@ -261,6 +261,30 @@ export const messagesEn: Record<MessageKey, string> = {
   "specialFlag.quick_clay": "Quick clay (kvikkleire)",
   "specialFlag.acid_forming": "Alum shale / acid-forming rock (alunskifer)",
   "specialFlag.invasive_species": "Invasive species (fremmede arter, topsoil)",
+
+  // --- Delivered loads (issue 16) ---
+  "validation.loadTime": "Must be a date and time with its offset, e.g. 2027-03-04T07:30:00+01:00",
+  "validation.loadSameEnds": "A load cannot go from a place to the same place",
+  "validation.loadM3NeedsLot": "m³ need a lot at one end (its material gives the weight); give tonnes between two sites",
+  "validation.loadOutsideWindow": "{month} is more than a year outside the lot's window {from}–{to}",
+  "validation.loadTooHeavy": "{tonnes} t is more than one truck carries (at most {max} t)",
+  "validation.loadUnknownLot": "No lot with id {id}",
+  "validation.loadUnknownSite": "No site with id or name {site}",
+  "validation.loadAmbiguousSite": "{count} sites are named {site}; give the site's id",
+  "validation.loadNotYourLot": "Lot {id} belongs to a project you may not change",
+  "error.ticketTaken": "Weighbridge ticket {ticket} is already recorded for this receiving place.",
+  "csv.loadBothEnds": "Give either {side}_lot or {side}_site, not both",
+  "csv.loadNoEnd": "Needs {side}_lot or {side}_site",
+  "csv.loadTonnesOrM3": "Give either tonnes or m3, not both",
+  "csv.loadNoQuantity": "Needs tonnes or m3",
+  "csv.ticketTwice": "Ticket {ticket} to the same place is also in row {first}",
+  "deviation.materialNotAccepted": "{place} does not accept {material}",
+  "deviation.classNotAccepted": "{place} takes class {worstClass} at worst; the load is class {contaminationClass}",
+  "deviation.hazardousNotAccepted": "{place} is not approved for hazardous waste",
+  "deviation.flagNotAccepted": "{place}: {rule}",
+  "deviation.overCapacity": "{place} holds {tonnes} t, over its capacity of {capacityTonnes} t",
+  "deviation.notInPlan": "The plan has no flow from {from} to {to}",
+  "deviation.afterWindow": "{month} is after the window of {place}, which ends {to}",
 };
 
 /** Names of the records messages refer to, one and several (`entity` and `entities` parameters). */
@@ -272,6 +296,7 @@ export const entityNamesEn = {
   "entity.outdoor_lot": "outdoor material lot",
   "entity.outdoor_material_type": "outdoor material type",
   "entity.user": "user",
+  "entity.load": "load",
   "entities.project": "projects",
   "entities.lot": "lots",
   "entities.site": "sites",
@@ -279,5 +304,6 @@ export const entityNamesEn = {
   "entities.outdoor_lot": "outdoor material lots",
   "entities.outdoor_material_type": "outdoor material types",
   "entities.user": "users",
+  "entities.load": "loads",
   "list.andMore": "{list} and {count} more",
 };

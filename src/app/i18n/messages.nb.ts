@@ -262,6 +262,30 @@ export const messagesNb: Record<MessageKey, string> = {
   "specialFlag.quick_clay": "Kvikkleire",
   "specialFlag.acid_forming": "Alunskifer / syredannende bergart",
   "specialFlag.invasive_species": "Fremmede arter (matjord)",
+
+  // --- Delivered loads (issue 16) ---
+  "validation.loadTime": "Må være dato og klokkeslett med tidssone, f.eks. 2027-03-04T07:30:00+01:00",
+  "validation.loadSameEnds": "Et lass kan ikke gå fra et sted til samme sted",
+  "validation.loadM3NeedsLot": "m³ krever et parti i en av endene (materialet gir vekten); oppgi tonn mellom to områder",
+  "validation.loadOutsideWindow": "{month} er mer enn et år utenfor partiets periode {from}–{to}",
+  "validation.loadTooHeavy": "{tonnes} t er mer enn én bil tar (høyst {max} t)",
+  "validation.loadUnknownLot": "Fant ikke noe parti med id {id}",
+  "validation.loadUnknownSite": "Fant ikke noe område med id eller navn {site}",
+  "validation.loadAmbiguousSite": "{count} områder heter {site}; oppgi områdets id",
+  "validation.loadNotYourLot": "Parti {id} hører til et prosjekt du ikke kan endre",
+  "error.ticketTaken": "Veieseddel {ticket} er allerede registrert for dette mottaket.",
+  "csv.loadBothEnds": "Oppgi enten {side}_lot eller {side}_site, ikke begge",
+  "csv.loadNoEnd": "Mangler {side}_lot eller {side}_site",
+  "csv.loadTonnesOrM3": "Oppgi enten tonnes eller m3, ikke begge",
+  "csv.loadNoQuantity": "Mangler tonnes eller m3",
+  "csv.ticketTwice": "Veieseddel {ticket} til samme mottak står også i rad {first}",
+  "deviation.materialNotAccepted": "{place} tar ikke imot {material}",
+  "deviation.classNotAccepted": "{place} tar høyst tilstandsklasse {worstClass}; lasset er klasse {contaminationClass}",
+  "deviation.hazardousNotAccepted": "{place} er ikke godkjent for farlig avfall",
+  "deviation.flagNotAccepted": "{place}: {rule}",
+  "deviation.overCapacity": "{place} har {tonnes} t, over kapasiteten på {capacityTonnes} t",
+  "deviation.notInPlan": "Planen har ingen transport fra {from} til {to}",
+  "deviation.afterWindow": "{month} er etter perioden til {place}, som slutter {to}",
 };
 
 /** Names of the records messages refer to, one and several (`entity` and `entities` parameters). */
@@ -273,6 +297,7 @@ export const entityNamesNb: Record<keyof typeof entityNamesEn, string> = {
   "entity.outdoor_lot": "utematerialparti",
   "entity.outdoor_material_type": "utematerialtype",
   "entity.user": "bruker",
+  "entity.load": "lass",
   "entities.project": "prosjekter",
   "entities.lot": "partier",
   "entities.site": "områder",
@@ -280,5 +305,6 @@ export const entityNamesNb: Record<keyof typeof entityNamesEn, string> = {
   "entities.outdoor_lot": "utematerialpartier",
   "entities.outdoor_material_type": "utematerialtyper",
   "entities.user": "brukere",
+  "entities.load": "lass",
   "list.andMore": "{list} og {count} til",
 };

@@ -1,4 +1,5 @@
 import { entityNamesNb, messagesNb } from "./messages.nb";
+import { loadsNb } from "./loads.nb";
 import { sitesNb } from "./sites.nb";
 import { outdoorNb } from "./outdoor.nb";
 import { meetingNb } from "./meeting.nb";
@@ -14,6 +15,7 @@ import { accountsNb } from "./accounts.nb";
  * `{name}` placeholders are filled in by `translate`.
  */
 export const nb = {
+  ...loadsNb,
   ...outdoorNb,
   ...sitesNb,
   ...meetingNb,

@@ -3,6 +3,7 @@ import { AccountMenu } from "../features/accounts/AccountMenu";
 import { balancePanelId } from "../features/balance/BalancePanel";
 import { MatchingButtons } from "../features/matching/MatchingButtons";
 import { OutdoorButton } from "../features/outdoor/OutdoorMount";
+import { LoadsButton } from "../features/loads/LoadsMount";
 import { ScenarioViewButtons } from "../features/meeting/ScenarioViewButtons";
 import { projectsPanelId } from "../features/projects/ProjectsPanel";
 import { sitesPanelId } from "../features/sites/SitesPanel";
@@ -76,6 +77,7 @@ export function Header({ user }: { user: MeDetails }) {
         {t("header.balance")}
       </button>
       <OutdoorButton />
+      <LoadsButton />
       <MatchingButtons />
       <ScenarioViewButtons />
       <span className="header-spacer" />

@@ -69,6 +69,10 @@ import { rankingItemSchema, suitabilityReportSchema } from "../suitability/repor
 import { suitabilityRulesSchema } from "../suitability/rules";
 import { healthSchema, itemsOf } from "./shapes";
 import { siteFileRefusalSchema, siteImportRefusalSchema, siteImportReportSchema } from "../sites/site-import";
+import { deliveriesSchema, deviationListSchema, deviationQuery } from "../loads/api";
+import { custodySchema, siteStockSchema } from "../loads/custody";
+import { loadInputSchema, loadQuerySchema, loadSchema, loadUpdateSchema } from "../loads/load";
+import { loadImportReportSchema } from "../loads/load-csv";
 
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
 
@@ -296,6 +300,18 @@ export const routes = {
   }),
   /** The lots of the projects the query selects as an .xlsx workbook (`lang=en` for English column notes). */
   exportLotsWorkbook: route({ method: "GET", path: "/api/lots/export.xlsx", query: z.intersection(projectQuerySchema, z.object({ lang: z.enum(["nb", "en"]).optional() })), response: "text" }),
+  // --- Delivered loads (issue 16) -----------------------------------------------------------------
+  loads: route({ method: "GET", path: "/api/loads", query: loadQuerySchema, response: itemsOf(loadSchema) }),
+  load: route({ method: "GET", path: "/api/loads/:id", response: loadSchema }),
+  createLoad: route({ method: "POST", path: "/api/loads", body: loadInputSchema, response: loadSchema, status: 201, conflict: loadSchema }),
+  updateLoad: route({ method: "PUT", path: "/api/loads/:id", body: loadUpdateSchema, response: loadSchema, conflict: loadSchema }),
+  deleteLoad: route({ method: "DELETE", path: "/api/loads/:id", response: null, status: 204 }),
+  restoreLoad: route({ method: "POST", path: "/api/loads/:id/restore", response: loadSchema, conflict: loadSchema }),
+  importLoads: route({ method: "POST", path: "/api/loads/import", query: dryRunQuery, body: "text", response: loadImportReportSchema, refusal: loadImportReportSchema }),
+  lotCustody: route({ method: "GET", path: "/api/lots/:id/custody", response: custodySchema }),
+  siteStock: route({ method: "GET", path: "/api/sites/:id/stock", response: siteStockSchema }),
+  deviations: route({ method: "GET", path: "/api/deviations", query: deviationQuery, response: deviationListSchema }),
+  deliveries: route({ method: "GET", path: "/api/deliveries", query: deviationQuery, response: deliveriesSchema }),
 } as const satisfies Record<string, RouteContract>;
 
 export type Routes = typeof routes;

@@ -149,3 +149,10 @@ export function vertexCount(coordinates: unknown): number {
   for (const item of coordinates) count += vertexCount(item);
   return count;
 }
+
+/**
+ * The most one delivered load may weigh, t (issue 16). A Norwegian modular road train
+ * (modulvogntog, 60 t gross) carries about 40 t and an articulated dumper on site about 40 t;
+ * 100 t leaves room for the largest site dumpers and refuses a typo of a whole day's tonnes.
+ */
+export const maxLoadTonnes = 100;

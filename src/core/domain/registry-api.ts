@@ -74,7 +74,7 @@ export type ProjectListResponse = z.infer<typeof projectListResponseSchema>;
 export type ProjectConflict = VersionConflict<Project>;
 export type LotConflict = VersionConflict<Lot>;
 
-export const auditEntities = ["project", "lot", "site", "materials", "scenario", "road_network", "zoning", "suitability_rules", "outdoor_lot", "outdoor_material_type", "user"] as const;
+export const auditEntities = ["project", "lot", "site", "materials", "scenario", "road_network", "zoning", "suitability_rules", "outdoor_lot", "outdoor_material_type", "user", "load"] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
 /** One row of GET /api/audit: who changed what, when, before and after. */

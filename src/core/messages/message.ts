@@ -212,6 +212,7 @@ const englishEntities: Readonly<Record<string, [singular: string, plural: string
   zoning: ["zoning area", "zoning areas"],
   suitability_rules: ["suitability rules", "suitability rules"],
   user: ["user", "users"],
+  load: ["load", "loads"],
 };
 
 /** Short English labels of outdoor-material units. */

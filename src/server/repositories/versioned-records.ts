@@ -5,7 +5,7 @@ import type { Queryable } from "../db/database";
  * optimistic locking and soft delete of DESIGN §7 work the same for all of them. A closed list,
  * so a table name never comes from input.
  */
-export type VersionedTable = "projects" | "lots" | "sites" | "scenarios" | "outdoor_lots";
+export type VersionedTable = "projects" | "lots" | "sites" | "scenarios" | "outdoor_lots" | "loads";
 
 /** Why a versioned `update … where version = $n` changed no row: someone changed it since, or it is gone. */
 export async function updateOutcome(db: Queryable, table: VersionedTable, id: string, updatedRows: number): Promise<"updated" | "stale" | "missing"> {

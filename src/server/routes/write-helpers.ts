@@ -35,7 +35,7 @@ export function versionConflict(
 }
 
 /** What a `versionConflict` names, as the audit log names it. */
-export type VersionedEntity = "project" | "lot" | "site" | "scenario" | "outdoor_lot" | "outdoor_material_type" | "user";
+export type VersionedEntity = "project" | "lot" | "site" | "scenario" | "outdoor_lot" | "outdoor_material_type" | "user" | "load";
 
 /** 404 for a record that does not exist (or is deleted). */
 export const notFound = (c: Context, entity: VersionedEntity, id: string): Response =>

@@ -21,6 +21,7 @@ import { openProjectEditor } from "../projects/project-actions";
 import { SiteCard } from "../sites/SiteCard";
 import { ProjectOutdoorLots } from "../outdoor/ProjectOutdoorLots";
 import { SiteMaterialArea } from "../outdoor/SiteMaterialArea";
+import { PlanActualSection } from "../loads/PlanActualSection";
 
 type Found =
   | { kind: "project"; record: Project }
@@ -182,6 +183,7 @@ function ProjectDetails({ project, tr }: { project: Project; tr: Translator }) {
       <h3 className="section-title">{t("lots.title")}</h3>
       <LotsTable project={project} tr={tr} />
       <ProjectOutdoorLots project={project} />
+      <PlanActualSection tr={tr} target={{ kind: "project", id: project.id, lotIds: project.lots.map((lot) => lot.id) }} />
       <HistorySection projectId={project.id} version={`${project.version}-${project.updatedAt}-${project.lots.map((lot) => lot.version).join(".")}`} tr={tr} />
     </>
   );
@@ -244,6 +246,7 @@ function SiteDetails({ site, tr }: { site: Site; tr: Translator }) {
     <>
       <Fields rows={rows} />
       <SiteMaterialArea site={site} />
+      <PlanActualSection tr={tr} target={{ kind: "site", id: site.id }} />
       <SiteCard site={site} />
     </>
   );

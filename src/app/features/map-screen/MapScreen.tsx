@@ -14,6 +14,7 @@ import { ProjectsPanel } from "../projects/ProjectsPanel";
 import { SiteTools, useSiteEditorOpen } from "../sites/SiteTools";
 import { ScenarioOverlays } from "../meeting/ScenarioOverlays";
 import { OutdoorMount } from "../outdoor/OutdoorMount";
+import { LoadsMount } from "../loads/LoadsMount";
 
 // MapLibre is most of the bundle; the sign-in page should not wait for it.
 const MapView = lazy(() => import("../../map/MapView").then((module) => ({ default: module.MapView })));
@@ -75,6 +76,7 @@ export function MapScreen({ user }: { user: MeDetails }) {
       </main>
       <ScenarioOverlays />
       <OutdoorMount />
+      <LoadsMount />
     </div>
   );
 }
