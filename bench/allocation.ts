@@ -232,6 +232,8 @@ async function ablation(instance: Instance) {
     ["linking rows as cuts (linking lazy)", { linking: "lazy" }],
     ["pricing from 1 arc per kind", { initialArcs: 1 }],
     ["no warm-up with all sites open", { warmUp: false }],
+    ["dual simplex after priced arcs (pricedSimplex dual)", { pricedSimplex: "dual" }],
+    ["site values each from the last (values chain)", { values: "chain" }],
     ["no reduced-cost fixing", { search: { reducedCostFixing: false } }],
     ["no rounding incumbent", { search: { rounding: "none" } }],
     ["rounding at every node", { search: { rounding: "all" } }],

@@ -217,7 +217,8 @@ class HighsSession implements LpSession {
       // An unlimited run after a limited one must not keep the old limit (HiGHS takes no Infinity here;
       // its own default is 1e20 s, "no limit").
       const limit = options.timeLimitSeconds;
-      this.model.options.set({ time_limit: limit === undefined || !Number.isFinite(limit) ? 1e20 : Math.max(0, limit) });
+      // simplex_strategy 1 is HiGHS's (serial) dual simplex, its default; 4 the primal.
+      this.model.options.set({ time_limit: limit === undefined || !Number.isFinite(limit) ? 1e20 : Math.max(0, limit), simplex_strategy: options.simplex === "primal" ? 4 : 1 });
       const { modelStatus } = this.model.run();
       this.basisValid = modelStatus === this.highs.constants.modelStatus.optimal;
       if (!this.basisValid) {

@@ -67,6 +67,12 @@ export interface AllocationLpOptions {
    * "all" (no pricing): about even at Asker size, a third slower at twice that (bench/allocation.ts).
    */
   initialArcs?: number | "all";
+  /**
+   * The simplex after priced arcs entered, and for the first (cold) solve of the warm-up:
+   * `"primal"` (default) or HiGHS's default dual throughout (`"dual"`). Branching changes bounds,
+   * so a node's first solve is always the dual (bench/allocation.ts measures both).
+   */
+  pricedSimplex?: "primal" | "dual";
 }
 
 export type AllocationSolution =
@@ -103,6 +109,7 @@ export class AllocationLp {
     maxSites: number | undefined,
     private readonly areaRow: number,
     private readonly maxAreaM2: number,
+    private readonly pricedSimplex: "primal" | "dual",
   ) {
     this.fixedIn = new Uint8Array(candidates.length);
     this.linked = new Uint8Array(arcs.candidateOfColumn.length);
@@ -110,7 +117,7 @@ export class AllocationLp {
   }
 
   static async open(problem: Problem, built: BuiltModel, candidates: readonly Candidate[], solver: LpSolver, options: AllocationLpOptions = {}): Promise<AllocationLp> {
-    const { linking = "arc", initialArcs = 2 } = options;
+    const { linking = "arc", initialArcs = 2, pricedSimplex = "primal" } = options;
     const { model, columns } = built;
     const p = problem.parameters;
     const count = candidates.length;
@@ -222,7 +229,7 @@ export class AllocationLp {
     const lp = await PricedLp.open(solver, built, { initialArcs, extras: { columns: leading, rows: { lower: rowLower, upper: rowUpper }, rowBounds }, hooks });
     const arcsOfCandidate: number[][] = candidates.map(() => []);
     candidateOfColumn.forEach((c, column) => c >= 0 && (arcsOfCandidate[c] as number[]).push(column));
-    return new AllocationLp(lp, candidates, closed, { candidateOfColumn, arcsOfCandidate, tonnesOfArc, linking, linkingRows }, siteCountRow, p.maxAllocatedSites, areaRow, p.maxAllocatedAreaM2 ?? Infinity);
+    return new AllocationLp(lp, candidates, closed, { candidateOfColumn, arcsOfCandidate, tonnesOfArc, linking, linkingRows }, siteCountRow, p.maxAllocatedSites, areaRow, p.maxAllocatedAreaM2 ?? Infinity, pricedSimplex);
   }
 
   /** Bounds of each candidate's y: `lower[c] = upper[c] = 1` allocates it, `upper[c] = 0` closes it. */
@@ -270,7 +277,7 @@ export class AllocationLp {
     const allocated = Uint8Array.from(this.candidates, (c) => (c.forced === 0 ? 0 : 1));
     this.relaxLimits(true);
     this.setAllocationBounds(allocated, allocated);
-    const solution = await this.lp.solve(clock);
+    const solution = await this.lp.solve({ ...clock, simplex: this.pricedSimplex, pricedSimplex: this.pricedSimplex });
     this.relaxLimits(false);
     if (solution.status !== "optimal") return undefined;
     return { allocated, objective: solution.objective, values: this.lp.fullValues(solution.colValue) };
@@ -311,7 +318,7 @@ export class AllocationLp {
   async solve(clock: { deadline?: number; now?: () => number } = {}): Promise<AllocationSolution> {
     const count = this.candidates.length;
     for (;;) {
-      const solution = await this.lp.solve(clock);
+      const solution = await this.lp.solve({ ...clock, simplex: "dual", pricedSimplex: this.pricedSimplex });
       if (solution.status !== "optimal") return solution;
       const broken = this.arcs.linking === "lazy" ? this.brokenLinks(solution.colValue) : [];
       if (broken.length === 0) {

@@ -1,7 +1,7 @@
 import { buildModel, type BuiltModel } from "../matching/build-model";
 import { baselineValues } from "../matching/heuristics";
 import type { Instance } from "../matching/instance";
-import type { LpSolver } from "../matching/lp-model";
+import type { LpBasis, LpSolver } from "../matching/lp-model";
 import { readPlan, tonnesTolerance } from "../matching/plan";
 import { prepareProblem, type Problem } from "../matching/problem";
 import { unplacedWithReasons } from "../matching/reasons";
@@ -29,7 +29,11 @@ export interface RecommendOptions {
   now?: () => number;
   onStage?: (stage: RecommendStage) => void;
   /** Engine settings bench/allocation.ts compares; the defaults are the fastest it measured. */
-  engine?: AllocationLpOptions & { warmUp?: boolean; search?: Pick<SearchOptions, "reducedCostFixing" | "rounding" | "branching" | "warmStart" | "plunge"> };
+  engine?: AllocationLpOptions & {
+    warmUp?: boolean;
+    /** Site values: each what-if from the recommendation's basis (default), or each from the last one's (`"chain"`). */
+    values?: "from-best" | "chain";
+    search?: Pick<SearchOptions, "reducedCostFixing" | "rounding" | "branching" | "warmStart" | "plunge"> };
 }
 
 /**
@@ -88,7 +92,7 @@ export async function recommendSites(instance: Instance, solver: LpSolver, optio
 
       onStage?.("valuing");
       const valuesStarted = now();
-      const siteValues = await valuesOf(problem, built, lp, best, cache, clock);
+      const siteValues = await valuesOf(problem, built, lp, best, cache, clock, engine.values !== "chain");
       const valuesSeconds = seconds(valuesStarted);
 
       const curveStarted = now();
@@ -189,17 +193,34 @@ async function withoutIdleSites(lp: AllocationLp, best: Evaluated, cache: Map<st
  * added (when left out), the matching re-solved — leave one out, so every other site stays as
  * recommended. Adding a site may break a limit; the value is then a what-if (`withinLimits: false`).
  */
-async function valuesOf(problem: Problem, built: BuiltModel, lp: AllocationLp, best: Evaluated, cache: Map<string, Evaluated>, clock: { deadline: number; now: () => number }): Promise<SiteValue[]> {
+async function valuesOf(
+  problem: Problem,
+  built: BuiltModel,
+  lp: AllocationLp,
+  best: Evaluated,
+  cache: Map<string, Evaluated>,
+  clock: { deadline: number; now: () => number },
+  fromBest: boolean,
+): Promise<SiteValue[]> {
   const candidates = lp.candidates;
   const summary = summarise(problem, built, candidates);
   const recommended = summary(best);
   const values: SiteValue[] = [];
   lp.relaxLimits(true);
   try {
+    // Each what-if is one candidate away from the recommendation: start each from its basis rather
+    // than from the last what-if's (two candidates away).
+    let basis: LpBasis | undefined;
+    if (fromBest) {
+      lp.setAllocationBounds(best.allocated, best.allocated);
+      const solution = await lp.solve(clock);
+      if (solution.status === "optimal") basis = lp.lp.session.basis();
+    }
     for (let c = 0; c < candidates.length; c++) {
       const candidate = candidates[c] as Candidate;
       const other = Uint8Array.from(best.allocated);
       other[c] = other[c] ? 0 : 1;
+      if (basis && !cache.has(keyOf(other))) lp.lp.session.restoreBasis(basis);
       const evaluated = await evaluateAllocation(lp, other, cache, clock);
       if (typeof evaluated === "string") break; // the time limit: the values found so far
       const alternative = summary(evaluated);

@@ -62,6 +62,20 @@ export interface PricingStats {
   lpSeconds: number;
 }
 
+export interface PricedSolveOptions {
+  /** Clock value (from `now`) after which the solve stops with `time_limit`. */
+  deadline?: number;
+  now?: () => number;
+  /** The simplex of the first solve (default: the session's, HiGHS's dual). */
+  simplex?: "dual" | "primal";
+  /**
+   * The simplex of the re-solves after priced columns entered (default: as `simplex`). The last
+   * basis stays primal feasible when columns are added, so the primal simplex goes on from it;
+   * the dual has to repair its dual infeasibilities first.
+   */
+  pricedSimplex?: "dual" | "primal";
+}
+
 /** Reduced costs below this (objective units per tonne) count as negative: HiGHS's dual feasibility tolerance is 1e-7. */
 const reducedCostTolerance = 1e-6;
 
@@ -159,14 +173,14 @@ export class PricedLp {
   /**
    * Solves, prices the columns left out and adds those with a negative reduced cost, until none is
    * left: the result is optimal for the whole LP (with the blocked columns at zero).
-   * @param deadline clock value (from `now`) after which the solve stops with `time_limit`
    */
-  async solve({ deadline = Infinity, now = () => performance.now() }: { deadline?: number; now?: () => number } = {}): Promise<PricedSolution> {
+  async solve({ deadline = Infinity, now = () => performance.now(), simplex, pricedSimplex }: PricedSolveOptions = {}): Promise<PricedSolution> {
     const { model } = this.built;
-    for (;;) {
+    for (let round = 0; ; round++) {
       const remainingSeconds = (deadline - now()) / 1000;
       if (remainingSeconds <= 0) return { status: "time_limit", message: "the time limit passed" };
-      const solution = await this.session.solve(Number.isFinite(remainingSeconds) ? { timeLimitSeconds: remainingSeconds } : {});
+      const method = round === 0 ? simplex : (pricedSimplex ?? simplex);
+      const solution = await this.session.solve({ ...(Number.isFinite(remainingSeconds) ? { timeLimitSeconds: remainingSeconds } : {}), ...(method ? { simplex: method } : {}) });
       this.stats.lpSolves++;
       this.stats.lpSeconds += solution.solveSeconds;
       if (solution.status !== "optimal") return { status: solution.status, message: solution.message };

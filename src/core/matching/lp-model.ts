@@ -54,6 +54,12 @@ export interface LpSolveOptions {
   timeLimitSeconds?: number;
   /** A MIP stops when (incumbent − bound) ÷ |incumbent| is at most this (HiGHS's default: 1e-4). */
   mipRelativeGap?: number;
+  /**
+   * Sessions: the simplex to run, `"dual"` (HiGHS's default; right after bound changes, where the
+   * last basis stays dual feasible) or `"primal"` (right after added columns, where it stays
+   * primal feasible). Plain solves ignore it.
+   */
+  simplex?: "dual" | "primal";
 }
 
 /** Columns to append to a session, in compressed sparse column form over the session's rows. */
