@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { allocationSiteFeatures, allocationSiteLayers, extentOfAll } from "../../../src/app/map/allocation-layers";
 
-const square = (lon: number, lat: number) => ({ type: "Polygon" as const, coordinates: [[[lon, lat], [lon + 0.01, lat], [lon + 0.01, lat + 0.01], [lon, lat + 0.01], [lon, lat]]] });
+const square = (lon: number, lat: number) => ({
+  type: "Polygon" as const,
+  coordinates: [[[lon, lat], [lon + 0.01, lat], [lon + 0.01, lat + 0.01], [lon, lat + 0.01], [lon, lat]]] as [number, number][][],
+});
 
 describe("the recommendation's sites on a map", () => {
   it("gives each site its outline and a marker, allocated ones last so they draw on top", () => {
@@ -34,7 +37,7 @@ describe("the recommendation's sites on a map", () => {
     const left = layers.find((l) => l.id === "src-line-left")!;
     expect(left.type === "line" && left.paint?.["line-dasharray"]).toEqual([2, 2]);
     const label = layers.find((l) => l.id === "src-label")!;
-    expect(JSON.stringify(label.filter)).toContain('["get","allocated"]');
+    expect(JSON.stringify("filter" in label ? label.filter : null)).toContain('["get","allocated"]');
     for (const layer of layers) expect(layer.type === "background" ? "" : layer.source).toBe("src");
   });
 });

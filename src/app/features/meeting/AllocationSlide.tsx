@@ -5,6 +5,7 @@
  * fixed cost and rent, the best plan with 0, 1, 2 … sites, and what each candidate is worth.
  */
 import { lazy, Suspense, useMemo } from "react";
+import type { Bbox } from "../../../core/geo/geometry";
 import { localeOf } from "../../i18n/i18n";
 import { useT } from "../../i18n/use-t";
 import { allocationSiteFeatures, extentOfAll } from "../../map/allocation-layers";
@@ -13,6 +14,19 @@ import { CurveChart } from "../allocation/AllocationCharts";
 import { isProven, signedWithUnit, siteNamer, siteValueRows, statusText } from "../allocation/allocation-rows";
 import type { RecommendationEntry, ScenarioData } from "../compare/scenario-data";
 import { endpointIndex } from "../export/endpoints";
+
+/** A box at least `spanDeg` wide and high around its middle, so one site alone is not shown at the highest zoom. */
+function atLeast(box: Bbox | null, spanDeg: number): Bbox | null {
+  if (!box) return null;
+  const grow = (min: number, max: number): [number, number] => {
+    const half = Math.max(max - min, spanDeg) / 2;
+    const middle = (min + max) / 2;
+    return [middle - half, middle + half];
+  };
+  const [west, east] = grow(box[0], box[2]);
+  const [south, north] = grow(box[1], box[3]);
+  return [west, south, east, north];
+}
 
 const FlowMiniMap = lazy(() => import("../../map/FlowMiniMap").then((m) => ({ default: m.FlowMiniMap })));
 
@@ -35,7 +49,7 @@ export function AllocationSlide({ entry, data }: { entry: RecommendationEntry; d
       placeNames[id] = endpoint.name;
     }
     const flows = flowsToFeatures(result.flows, locations, { names: placeNames });
-    return { sites, flows, maxTonnes: Math.max(1, maxLineTonnes(flows)), bounds: extentOfAll([sites, flows]) };
+    return { sites, flows, maxTonnes: Math.max(1, maxLineTonnes(flows)), bounds: atLeast(extentOfAll([sites, flows]), 0.05) };
   }, [view, result, allocation.allocated, data]);
   const rows = siteValueRows(result, names);
   const when = view.run ? new Intl.DateTimeFormat(localeOf[lang], { dateStyle: "long", timeStyle: "short" }).format(new Date(view.run.finishedAt ?? view.run.startedAt)) : null;
