@@ -96,8 +96,10 @@ describe("site allocation in the browser", () => {
     await expect.poll(() => section.locator(".allocation-chart .recharts-line").count(), { timeout: 15_000 }).toBe(2);
     const curve = section.getByRole("table", { name: "The curve as a table" });
     expect(await curve.getByRole("rowheader").allInnerTexts()).toEqual(["0", "1", "2"]);
-    await page.screenshot({ path: path.join(screenshotDir, "recommendation-1440.png"), fullPage: false });
-    await section.screenshot({ path: path.join(screenshotDir, "recommendation-panel-1440.png") });
+    await section.locator(".allocation-proven").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshotDir, "recommendation-1440.png") });
+    await curve.locator("xpath=ancestor::figure").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshotDir, "recommendation-1440-curve.png") });
 
     // "Use this allocation": the scenario's sites in play become the recommendation's.
     await section.getByRole("button", { name: "Use this allocation" }).click();
@@ -146,8 +148,10 @@ describe("site allocation in the browser", () => {
     const panel = await openScenario(page, "nb");
     const section = panel.getByRole("region", { name: "Hvilke lagerplasser skal avsettes" });
     await expect.poll(() => textNow(page, ".allocation-proven"), { timeout: 30_000 }).toMatch(/^Bevist optimal/);
-    await section.scrollIntoViewIfNeeded();
+    await section.locator(".allocation-proven").scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(screenshotDir, "recommendation-390.png") });
+    await section.getByRole("table", { name: "Verdien av hver kandidat" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshotDir, "recommendation-390-values.png") });
     expect(consoleErrors).toEqual([]);
     await page.close();
   }, 120_000);
@@ -171,8 +175,10 @@ describe("site allocation in the browser", () => {
     const view = await expectJson<RecommendationView>(await planner.request("GET", `/api/scenarios/${scenario.id}/recommendation`), 200);
     expect(view.running).toBeNull();
     expect(view.result?.allocation.allocated).toContain(cheap.id);
-    await section.screenshot({ path: path.join(screenshotDir, "refusal-nb.png") });
-    expect(consoleErrors).toEqual([]);
+    await alert.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshotDir, "refusal-nb.png") });
+    // The browser logs the refused request itself; nothing else went wrong.
+    expect(consoleErrors).toEqual(["Failed to load resource: the server responded with a status of 400 (Bad Request)"]);
     await page.close();
   }, 120_000);
 });

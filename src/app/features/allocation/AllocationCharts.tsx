@@ -44,14 +44,18 @@ export function CurveChart({
         <ResponsiveContainer width="100%" height="100%">
           <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: look.fontPx + 6, left: 4 }}>
             <CartesianGrid stroke={look.grid} vertical={false} />
-            <XAxis dataKey="sites" tick={tick} stroke={look.text} label={{ value: t("allocation.curve.sites"), position: "insideBottom", offset: -look.fontPx + 2, fontSize: look.fontPx, fill: look.text }} />
+            <XAxis
+              dataKey="sites"
+              tick={tick}
+              stroke={look.text}
+              tickFormatter={(v: number) => (v === chosenSites ? `${v} (${t("allocation.curve.chosen")})` : String(v))}
+              label={{ value: t("allocation.curve.sites"), position: "insideBottom", offset: -look.fontPx + 2, fontSize: look.fontPx, fill: look.text }}
+            />
             <YAxis yAxisId="cost" tick={tick} stroke={look.text} width={look.fontPx * 5} tickFormatter={(v: number) => num(v, 1)} domain={["auto", "auto"]} />
             <YAxis yAxisId="co2" orientation="right" tick={tick} stroke={look.text} width={look.fontPx * 5} tickFormatter={(v: number) => num(v, 0)} domain={["auto", "auto"]} />
             <Tooltip formatter={(value, key) => [num(Number(value), key === "costMNok" ? 2 : 0), key === "costMNok" ? t("allocation.curve.cost") : t("allocation.curve.co2")]} />
-            <Legend formatter={(key: string) => (key === "costMNok" ? t("allocation.curve.cost") : t("allocation.curve.co2"))} wrapperStyle={{ fontSize: look.fontPx + 1, color: look.text }} />
-            {chosenSites !== undefined && (
-              <ReferenceLine yAxisId="cost" x={chosenSites} stroke={look.text} strokeWidth={2} strokeDasharray="2 4" label={{ value: t("allocation.curve.chosen"), position: "insideTopRight", fill: look.text, fontSize: look.fontPx }} />
-            )}
+            <Legend formatter={(key: string) => (key === "costMNok" ? t("allocation.curve.cost") : t("allocation.curve.co2"))} verticalAlign="top" wrapperStyle={{ fontSize: look.fontPx + 1, color: look.text, paddingBottom: 4 }} />
+            {chosenSites !== undefined && <ReferenceLine yAxisId="cost" x={chosenSites} stroke={look.text} strokeWidth={2} strokeDasharray="2 4" />}
             <Line yAxisId="cost" dataKey="costMNok" stroke={look.cost} strokeWidth={theme === "dark" ? 4 : 2} dot={{ r: theme === "dark" ? 6 : 3 }} isAnimationActive={false} />
             <Line yAxisId="co2" dataKey="tonnesCO2e" stroke={look.co2} strokeWidth={theme === "dark" ? 4 : 2} dot={{ r: theme === "dark" ? 6 : 3 }} strokeDasharray="5 3" isAnimationActive={false} />
           </LineChart>

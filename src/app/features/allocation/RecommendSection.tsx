@@ -240,7 +240,7 @@ function RecommendationResult({ view, tr, writer, scenarioId }: { view: Recommen
       {allocation.curve.length > 0 && (
         <>
           <h4>{t("allocation.curve")}</h4>
-          <CurveChart curve={allocation.curve} names={names} tr={tr} />
+          <CurveChart curve={allocation.curve} names={names} tr={tr} chosenSites={allocation.allocated.length} />
         </>
       )}
       {allocation.areaNeedM2.length > 0 && (

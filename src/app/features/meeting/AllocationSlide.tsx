@@ -110,10 +110,10 @@ export function AllocationSlide({ entry, data }: { entry: RecommendationEntry; d
           {allocation.curve.length > 0 && (
             <div className="meeting-allocation-curve">
               <h3 className="meeting-subheading">{t("allocation.curve")}</h3>
-              <CurveChart curve={allocation.curve} names={names} tr={tr} heightPx={230} theme="dark" chosenSites={allocation.allocated.length} />
+              <CurveChart curve={allocation.curve} names={names} tr={tr} heightPx={200} theme="dark" chosenSites={allocation.allocated.length} />
             </div>
           )}
-          <table className={`meeting-table meeting-allocation-values${rows.length > 6 ? " meeting-table-dense" : ""}`}>
+          <table className={`meeting-table meeting-allocation-values${rows.length > 4 ? " meeting-table-dense" : ""}`}>
             <caption>{t("meeting.allocation.valuesCaption")}</caption>
             <thead>
               <tr>
