@@ -38,6 +38,7 @@ export const allocationEn: Record<keyof typeof allocationNb, string> = {
   "allocation.status.allocated": "Allocated",
   "allocation.status.left": "Left out",
   "allocation.status.overLimit": "Left out (over the limit)",
+  "allocation.status.excluded": "Excluded",
   "allocation.curve": "Best plan with 0, 1, 2 … sites",
   "allocation.curveLabel": "Cost and emissions by number of sites",
   "allocation.curve.sites": "Number of sites",

@@ -39,6 +39,7 @@ export const allocationNb = {
   "allocation.status.allocated": "Avsatt",
   "allocation.status.left": "Utelatt",
   "allocation.status.overLimit": "Utelatt (over grensen)",
+  "allocation.status.excluded": "Holdt utenfor",
   "allocation.curve": "Beste plan med 0, 1, 2 … lagerplasser",
   "allocation.curveLabel": "Kostnad og utslipp etter antall lagerplasser",
   "allocation.curve.sites": "Antall lagerplasser",

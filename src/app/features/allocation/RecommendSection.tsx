@@ -15,7 +15,7 @@ import type { ScenarioDraft } from "../../state/scenario-slice";
 import { useAppStore } from "../../state/store";
 import { applyAllocation, loadRecommendation, recommendSites } from "./allocation-actions";
 import { AreaNeedChart, CurveChart } from "./AllocationCharts";
-import { isProven, refusedFieldLabel, unplacedTonnes } from "./allocation-rows";
+import { isProven, refusedFieldLabel, siteStatusKey, unplacedTonnes } from "./allocation-rows";
 import "./allocation.css";
 import { UnplacedList } from "../results/UnplacedList";
 import type { Places } from "../results/result-data";
@@ -228,7 +228,7 @@ function RecommendationResult({ view, tr, writer, scenarioId }: { view: Recommen
             {allocation.siteValues.map((value) => (
               <tr key={value.siteId}>
                 <th scope="row">{names(value.siteId)}</th>
-                <td>{value.allocated ? t("allocation.status.allocated") : value.withinLimits ? t("allocation.status.left") : t("allocation.status.overLimit")}</td>
+                <td>{t(siteStatusKey(value, view.sites.find((s) => s.id === value.siteId)?.allocation))}</td>
                 <td className="numeric">{signed(value.deltaCost)}</td>
                 <td className="numeric">{signed(value.deltaKgCO2e)}</td>
                 <td className="numeric">{signed(value.deltaTonnesReused)}</td>

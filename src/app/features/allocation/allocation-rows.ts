@@ -42,12 +42,23 @@ export interface SiteValueRow {
   rentNok: number;
 }
 
-/** Every candidate, in the engine's ranking (allocated first, each by what it is worth, largest first). */
-export function siteValueRows(result: Result, name: (id: string) => string): SiteValueRow[] {
+/** Where a candidate stands in the recommendation: allocated, excluded by the scenario's choice, left out, or left out because the limits leave no room. */
+export function siteStatusKey(value: { allocated: boolean; withinLimits: boolean }, choice?: "required" | "excluded"): MessageKey {
+  if (value.allocated) return "allocation.status.allocated";
+  if (choice === "excluded") return "allocation.status.excluded";
+  return value.withinLimits ? "allocation.status.left" : "allocation.status.overLimit";
+}
+
+/**
+ * Every candidate, in the engine's ranking (allocated first, each by what it is worth, largest
+ * first); `sites` (the run's snapshot) tells the candidates the scenario excluded.
+ */
+export function siteValueRows(result: Result, name: (id: string) => string, sites: RecommendationView["sites"] = []): SiteValueRow[] {
+  const choice = new Map(sites.map((site) => [site.id, site.allocation]));
   return result.allocation.siteValues.map((value) => ({
     siteId: value.siteId,
     name: name(value.siteId),
-    statusKey: value.allocated ? "allocation.status.allocated" : value.withinLimits ? "allocation.status.left" : "allocation.status.overLimit",
+    statusKey: siteStatusKey(value, choice.get(value.siteId)),
     allocated: value.allocated,
     deltaCost: value.deltaCost,
     deltaKgCO2e: value.deltaKgCO2e,

@@ -198,7 +198,7 @@ export function allocationBlocks(ctx: ReportContext, recommendation: Recommendat
   const names = siteNamer(view, ctx.sites);
   const nok = t(ctx, "unit.nok");
   const money = (value: number) => formatWithUnit(ctx.lang, value, nok, 0);
-  const rows = siteValueRows(result, names);
+  const rows = siteValueRows(result, names, view.sites);
   const byId = new Map(rows.map((row) => [row.siteId, row]));
   const title = t(ctx, "allocation.title");
   const blocks: ReportBlock[] = [

@@ -51,7 +51,7 @@ export function AllocationSlide({ entry, data }: { entry: RecommendationEntry; d
     const flows = flowsToFeatures(result.flows, locations, { names: placeNames });
     return { sites, flows, maxTonnes: Math.max(1, maxLineTonnes(flows)), bounds: atLeast(extentOfAll([sites, flows]), 0.05) };
   }, [view, result, allocation.allocated, data]);
-  const rows = siteValueRows(result, names);
+  const rows = siteValueRows(result, names, view.sites);
   const when = view.run ? new Intl.DateTimeFormat(localeOf[lang], { dateStyle: "long", timeStyle: "short" }).format(new Date(view.run.finishedAt ?? view.run.startedAt)) : null;
   const byId = new Map(rows.map((row) => [row.siteId, row]));
 

@@ -25,6 +25,9 @@ describe("a recommendation in words", () => {
       ["Vettre grustak", "allocation.status.left"],
       ["Spikkestad næringspark", "allocation.status.overLimit"],
     ]);
+    // A candidate the scenario holds out says so, whatever its what-if value.
+    const sites = rec.view.sites.map((site) => (site.id === "C2" ? { ...site, allocation: "excluded" as const } : site));
+    expect(siteValueRows(rec.result, siteNamer(rec.view), sites)[1]!.statusKey).toBe("allocation.status.excluded");
     expect(signedWithUnit("nb", 2_345_678, "kr")).toBe("+2\u00a0345\u00a0678\u00a0kr");
     expect(signedWithUnit("en", -2.4, "t CO2e", 1)).toBe("\u22122.4\u00a0t CO2e");
     expect(signedWithUnit("en", -0.04, "t", 1)).toBe("0\u00a0t");
