@@ -82,7 +82,7 @@ describe("Presentation mode in a real browser", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("presentation-mode-button");
     expect(consoleErrors).toEqual([]);
     await page.close();
-  });
+  }, 240_000);
 
   it("is in bokmål for a Norwegian user", async () => {
     const page = await signIn(browser.context, server.url, "viewer", "nb", consoleErrors);

@@ -285,6 +285,14 @@ export const messagesEn: Record<MessageKey, string> = {
   "deviation.overCapacity": "{place} holds {tonnes} t, over its capacity of {capacityTonnes} t",
   "deviation.notInPlan": "The plan has no flow from {from} to {to}",
   "deviation.afterWindow": "{month} is after the window of {place}, which ends {to}",
+  // Site allocation's checks of an instance (issue 11)
+  "validation.allocationFixedCost": "is required for candidate site {site} (establishing, access, permits, restoring the land), NOK",
+  "validation.allocationAreaRequired": "is required for candidate site {site} when the total area is limited",
+  "validation.allocationNotCandidate": "{site} is forced in or out, but it is not a candidate site",
+  "validation.allocationRequiredOverMax": "is {max}, but {count} candidate sites are required ({names})",
+  "validation.allocationMaxSitesZero": "is 0, which excludes every candidate site: raise it, or mark the candidates excluded",
+  "validation.allocationRequiredAreaOverMax": "is {maxM2} m², but the required candidate sites ({names}) cover {requiredM2} m²",
+  "validation.allocationAreaExcludesAll": "is {maxM2} m², which excludes every candidate site: the smallest, {name}, covers {smallestM2} m²",
 };
 
 /** Names of the records messages refer to, one and several (`entity` and `entities` parameters). */

@@ -286,6 +286,14 @@ export const messagesNb: Record<MessageKey, string> = {
   "deviation.overCapacity": "{place} har {tonnes} t, over kapasiteten på {capacityTonnes} t",
   "deviation.notInPlan": "Planen har ingen transport fra {from} til {to}",
   "deviation.afterWindow": "{month} er etter perioden til {place}, som slutter {to}",
+  // Site allocation's checks of an instance (issue 11)
+  "validation.allocationFixedCost": "må fylles ut for kandidaten {site} (etablering, adkomst, tillatelser, tilbakeføring), kr",
+  "validation.allocationAreaRequired": "må fylles ut for kandidaten {site} når samlet areal er begrenset",
+  "validation.allocationNotCandidate": "{site} er tvunget inn eller ut, men er ikke en kandidat",
+  "validation.allocationRequiredOverMax": "er {max}, men {count} kandidater må være med ({names})",
+  "validation.allocationMaxSitesZero": "er 0, som utelukker alle kandidatene: øk grensen, eller sett kandidatene til «Holdes utenfor»",
+  "validation.allocationRequiredAreaOverMax": "er {maxM2} m², men kandidatene som må være med ({names}) dekker {requiredM2} m²",
+  "validation.allocationAreaExcludesAll": "er {maxM2} m², som utelukker alle kandidatene: den minste, {name}, dekker {smallestM2} m²",
 };
 
 /** Names of the records messages refer to, one and several (`entity` and `entities` parameters). */

@@ -7,13 +7,14 @@
 import * as maplibregl from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import type { FeatureCollection, LineString } from "geojson";
+import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from "geojson";
 import { useEffect, useRef } from "react";
 import type { Bbox } from "../../core/geo/geometry";
 import { flowLayers, flowSourceId, type FlowFeatureProperties } from "./flow-layers";
 import { askerLandLayers, boundaryLayers, neighbourLayers, roadLayers } from "./layers";
 import { askerBbox, basemapSource, baseStyle, sourceIds } from "./style";
 import type { ViewSync } from "./view-sync";
+import { allocationSiteLayers, allocationSourceId, type AllocationSiteProperties } from "./allocation-layers";
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -37,9 +38,11 @@ export interface FlowMiniMapProps {
   onSnapshot?: (snapshot: (() => MapSnapshot) | null) => void;
   interactive?: boolean;
   className?: string;
+  /** Candidate sites of a recommendation, drawn above the flows (issue 11); fixed for the map's life. */
+  sites?: FeatureCollection<Polygon | MultiPolygon | Point, AllocationSiteProperties>;
 }
 
-export function FlowMiniMap({ label, flows, maxTonnes, bounds, sync, onSnapshot, interactive = true, className }: FlowMiniMapProps) {
+export function FlowMiniMap({ label, flows, maxTonnes, bounds, sync, onSnapshot, interactive = true, className, sites }: FlowMiniMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const latest = useRef({ flows, maxTonnes, onSnapshot });
@@ -67,12 +70,14 @@ export function FlowMiniMap({ label, flows, maxTonnes, bounds, sync, onSnapshot,
       map.addSource(sourceIds.asker, basemapSource("asker", origin));
       map.addSource(sourceIds.roads, basemapSource("roads", origin));
       map.addSource(flowSourceId, { type: "geojson", data: latest.current.flows });
+      if (sites) map.addSource(allocationSourceId, { type: "geojson", data: sites });
       for (const layer of [
         ...neighbourLayers(sourceIds.municipalities),
         ...askerLandLayers(sourceIds.asker),
         ...roadLayers(sourceIds.roads),
         ...boundaryLayers(sourceIds.asker),
         ...flowLayers(flowSourceId, { maxTonnes: latest.current.maxTonnes }),
+        ...(sites ? allocationSiteLayers(allocationSourceId) : []),
       ]) {
         map.addLayer(layer);
       }

@@ -12,6 +12,14 @@ export interface AllocationEntry {
   /** A recommendation in progress: its run (null while starting) and when it started, ms since the epoch. */
   running: { runId: string | null; startedAtMs: number } | null;
   message: (Message & { tone: "info" | "error" }) | null;
+  /** The field problems of a refused recommendation (400), each translated beside its field's name. */
+  refusal: readonly RefusedField[] | null;
+}
+
+/** One field problem of a refusal: the field's JSON path as the server names it, and its message. */
+export interface RefusedField {
+  path: string;
+  message: Message;
 }
 
 export interface AllocationState {
@@ -22,7 +30,7 @@ export interface AllocationState {
   highlight: (siteIds: readonly string[]) => void;
 }
 
-export const emptyAllocationEntry: AllocationEntry = { view: null, running: null, message: null };
+export const emptyAllocationEntry: AllocationEntry = { view: null, running: null, message: null, refusal: null };
 
 /** The entry of `scenarioId` with `change` applied. */
 export const withAllocationChange = (

@@ -7,7 +7,8 @@ import { defaultCircuityFactor } from "../haul/straight-line";
 import { defaultAcidStorageWeeks, specialFlagsSchema } from "../special-masses/flags";
 import { defaultGateFeePerTonne, gateFeesSchema } from "../special-masses/gate-fees";
 import { lotPermitSchema } from "../special-masses/permits";
-import { issueMessage } from "../messages/zod-issues";
+import { customIssue, issueMessage } from "../messages/zod-issues";
+import { message, type Message } from "../messages/message";
 import { defaultKgCO2PerVehicleKm } from "./emissions";
 
 /**
@@ -239,7 +240,7 @@ export const instanceSchema = instanceShape.superRefine((instance, ctx) => {
   instance.sites.forEach((site, i) => {
     if (needsLocation && !site.location) issue(["sites", i, "location"], "is required when the instance has no `distances`");
   });
-  checkAllocation(instance, issue);
+  checkAllocation(instance, (path, m) => ctx.addIssue(customIssue(m, path)));
 
   instance.distances?.forEach((pair, i) => {
     for (const end of ["from", "to"] as const) {
@@ -253,38 +254,49 @@ export const instanceSchema = instanceShape.superRefine((instance, ctx) => {
  * candidates are forced in or out; an area limit needs every candidate's area; and the limits must
  * leave room for the required sites and for at least one candidate.
  */
-function checkAllocation(instance: z.output<typeof instanceShape>, issue: (path: (string | number)[], message: string) => void): void {
+function checkAllocation(instance: z.output<typeof instanceShape>, issue: (path: (string | number)[], m: Message) => void): void {
   const { maxAllocatedSites, maxAllocatedAreaM2 } = instance.parameters;
   const candidates: { site: StorageSite; index: number }[] = [];
+  const nameOf = (site: { id: string; name?: string | undefined }) => site.name ?? site.id;
   instance.sites.forEach((site, index) => {
     if (site.kind !== "storage") return;
     if (site.candidate) {
       candidates.push({ site, index });
-      if (site.fixedCostNok === undefined) issue(["sites", index, "fixedCostNok"], "is required for a candidate site (establishing, access, permits, restoring the land), NOK");
+      if (site.fixedCostNok === undefined) issue(["sites", index, "fixedCostNok"], message("validation.allocationFixedCost", { site: nameOf(site) }));
       if (maxAllocatedAreaM2 !== undefined && site.areaM2 === undefined) {
-        issue(["sites", index, "areaM2"], "is required for a candidate site when parameters.maxAllocatedAreaM2 limits the allocated area");
+        issue(["sites", index, "areaM2"], message("validation.allocationAreaRequired", { site: nameOf(site) }));
       }
     } else if (site.allocation !== undefined) {
-      issue(["sites", index, "allocation"], `"${site.allocation}" needs a candidate site: set "candidate": true, or leave allocation out (a site that is not a candidate is already allocated)`);
+      issue(["sites", index, "allocation"], message("validation.allocationNotCandidate", { site: nameOf(site), allocation: site.allocation }));
     }
   });
   const open = candidates.filter(({ site }) => site.allocation !== "excluded");
   const required = candidates.filter(({ site }) => site.allocation === "required");
-  const list = (items: { index: number }[]) => items.map(({ index }) => `sites[${index}]`).join(", ");
+  const refs = (items: { index: number }[]) => items.map(({ index }) => `sites[${index}]`);
+  const names = (items: { site: StorageSite }[]) => items.map(({ site }) => nameOf(site));
   if (maxAllocatedSites !== undefined) {
     if (required.length > maxAllocatedSites) {
-      issue(["parameters", "maxAllocatedSites"], `is ${maxAllocatedSites}, but ${required.length} candidate sites are required (${list(required)})`);
+      issue(
+        ["parameters", "maxAllocatedSites"],
+        message("validation.allocationRequiredOverMax", { max: maxAllocatedSites, count: required.length, sites: refs(required), names: names(required) }),
+      );
     } else if (maxAllocatedSites === 0 && open.length > 0) {
-      issue(["parameters", "maxAllocatedSites"], "is 0, which excludes every candidate site: raise it, or mark the candidates excluded to plan without them");
+      issue(["parameters", "maxAllocatedSites"], message("validation.allocationMaxSitesZero"));
     }
   }
   if (maxAllocatedAreaM2 !== undefined && open.every(({ site }) => site.areaM2 !== undefined)) {
     const requiredAreaM2 = required.reduce((sum, { site }) => sum + (site.areaM2 ?? 0), 0);
     const smallest = open.reduce<{ site: StorageSite; index: number } | undefined>((min, c) => (!min || (c.site.areaM2 ?? 0) < (min.site.areaM2 ?? 0) ? c : min), undefined);
     if (requiredAreaM2 > maxAllocatedAreaM2) {
-      issue(["parameters", "maxAllocatedAreaM2"], `is ${maxAllocatedAreaM2} m², but the required candidate sites (${list(required)}) cover ${requiredAreaM2} m²`);
+      issue(
+        ["parameters", "maxAllocatedAreaM2"],
+        message("validation.allocationRequiredAreaOverMax", { maxM2: maxAllocatedAreaM2, requiredM2: requiredAreaM2, sites: refs(required), names: names(required) }),
+      );
     } else if (smallest && (smallest.site.areaM2 ?? 0) > maxAllocatedAreaM2) {
-      issue(["parameters", "maxAllocatedAreaM2"], `is ${maxAllocatedAreaM2} m², which excludes every candidate site: the smallest, sites[${smallest.index}], covers ${smallest.site.areaM2} m²`);
+      issue(
+        ["parameters", "maxAllocatedAreaM2"],
+        message("validation.allocationAreaExcludesAll", { maxM2: maxAllocatedAreaM2, smallestM2: smallest.site.areaM2 ?? 0, site: `sites[${smallest.index}]`, name: nameOf(smallest.site) }),
+      );
     }
   }
 }

@@ -148,6 +148,26 @@ export const messageCatalogue = {
   "validation.shiftOrWindow": { params: {}, en: "give either shiftMonths or window, not both" },
   "validation.candidateNotStorage": { params: {}, en: "only a storage site can be a candidate for allocation" },
   "validation.candidateFixedCost": { params: {}, en: "is required for a candidate site (establishing, access, permits, restoring the land), NOK" },
+  // Site allocation's cross-field checks of an instance (issue 11): `site`/`names` are the sites' names for the app, `sites` the JSON refs the English names.
+  "validation.allocationFixedCost": { params: { site: "text" }, en: "is required for a candidate site (establishing, access, permits, restoring the land), NOK" },
+  "validation.allocationAreaRequired": { params: { site: "text" }, en: "is required for a candidate site when parameters.maxAllocatedAreaM2 limits the allocated area" },
+  "validation.allocationNotCandidate": {
+    params: { site: "text", allocation: "text" },
+    en: '"{allocation}" needs a candidate site: set "candidate": true, or leave allocation out (a site that is not a candidate is already allocated)',
+  },
+  "validation.allocationRequiredOverMax": {
+    params: { max: "number", count: "number", sites: "list", names: "list" },
+    en: "is {max}, but {count} candidate sites are required ({sites})",
+  },
+  "validation.allocationMaxSitesZero": { params: {}, en: "is 0, which excludes every candidate site: raise it, or mark the candidates excluded to plan without them" },
+  "validation.allocationRequiredAreaOverMax": {
+    params: { maxM2: "number", requiredM2: "number", sites: "list", names: "list" },
+    en: "is {maxM2} m², but the required candidate sites ({sites}) cover {requiredM2} m²",
+  },
+  "validation.allocationAreaExcludesAll": {
+    params: { maxM2: "number", smallestM2: "number", site: "text", name: "text" },
+    en: "is {maxM2} m², which excludes every candidate site: the smallest, {site}, covers {smallestM2} m²",
+  },
   "validation.typeExists": { params: { id: "text" }, en: "{id} is already a type; change it with PUT /api/outdoor-materials/types/{id}" },
   "validation.unitInUse": {
     params: { count: "number", type: "localized", unit: "outdoorUnit" },

@@ -111,6 +111,11 @@ describe.each(backendNames)("site allocation API on %s", (backend) => {
     const body = await tooMany.json();
     expect(body.error.code).toBe("cannot_run");
     expect(body.error.fields.map((f: { path: string }) => f.path)).toEqual(["parameters.maxAllocatedSites"]);
+    // Keyed, with the sites' names, so the app says it in the user's language (issue 11).
+    expect(body.error.fields[0]).toMatchObject({
+      key: "validation.allocationRequiredOverMax",
+      params: { max: 1, count: 2, names: expect.arrayContaining([(first as Site).name, (second as Site).name]) },
+    });
     const notCandidate = sites.find((s) => s.kind === "landfill") as Site;
     const wrongSite = await clients.planner.request("POST", url, { siteAllocation: [{ siteId: notCandidate.id, allocation: "required" }] });
     expect(wrongSite.status).toBe(400);

@@ -3,7 +3,7 @@
  * most 0, 1, 2 … sites) and the storage area needed per month (short- and long-term). Each has its
  * numbers in a table for screen readers. Presentational; the editor and Presentation mode share it.
  */
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { CurvePoint } from "../../../core/allocation/result";
 import type { AreaNeedPoint } from "../../../core/allocation/area-need";
 import type { Translator } from "../../i18n/use-t";
@@ -11,23 +11,53 @@ import type { Translator } from "../../i18n/use-t";
 const costColour = "#1864ab";
 const co2Colour = "#d9480f";
 
-export function CurveChart({ curve, names, tr, heightPx = 200 }: { curve: readonly CurvePoint[]; names: (id: string) => string; tr: Translator; heightPx?: number }) {
+/** Colours of the curve on the editor's white panel and on Presentation mode's dark slides. */
+const curveThemes = {
+  light: { cost: costColour, co2: co2Colour, grid: "#e3e7eb", text: "#5b6570", fontPx: 11 },
+  dark: { cost: "#6cc4ff", co2: "#ff9e4a", grid: "#3b4b5a", text: "#e6edf3", fontPx: 18 },
+} as const;
+
+export function CurveChart({
+  curve,
+  names,
+  tr,
+  heightPx = 200,
+  theme = "light",
+  chosenSites,
+}: {
+  curve: readonly CurvePoint[];
+  names: (id: string) => string;
+  tr: Translator;
+  heightPx?: number;
+  theme?: keyof typeof curveThemes;
+  /** The number of sites the recommendation allocates, marked on the curve. */
+  chosenSites?: number;
+}) {
   const { t, num } = tr;
+  const look = curveThemes[theme];
+  const tick = { fontSize: look.fontPx, fill: look.text };
   const rows = curve.map((point) => ({ sites: point.sites, costMNok: point.cost / 1e6, tonnesCO2e: point.kgCO2e / 1000 }));
   return (
     <figure className="allocation-chart" aria-label={t("allocation.curveLabel")}>
       {/* Hidden from screen readers, who get the table beside it; so no focusable parts inside (accessibilityLayer off). */}
       <div style={{ height: heightPx }} aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 16, left: 4 }}>
-            <CartesianGrid stroke="#e3e7eb" vertical={false} />
-            <XAxis dataKey="sites" tick={{ fontSize: 11 }} label={{ value: t("allocation.curve.sites"), position: "insideBottom", offset: -8, fontSize: 11 }} />
-            <YAxis yAxisId="cost" tick={{ fontSize: 11 }} width={56} tickFormatter={(v: number) => num(v, 1)} domain={["auto", "auto"]} />
-            <YAxis yAxisId="co2" orientation="right" tick={{ fontSize: 11 }} width={56} tickFormatter={(v: number) => num(v, 0)} domain={["auto", "auto"]} />
+          <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: look.fontPx + 6, left: 4 }}>
+            <CartesianGrid stroke={look.grid} vertical={false} />
+            <XAxis
+              dataKey="sites"
+              tick={tick}
+              stroke={look.text}
+              tickFormatter={(v: number) => (v === chosenSites ? `${v} (${t("allocation.curve.chosen")})` : String(v))}
+              label={{ value: t("allocation.curve.sites"), position: "insideBottom", offset: -look.fontPx + 2, fontSize: look.fontPx, fill: look.text }}
+            />
+            <YAxis yAxisId="cost" tick={tick} stroke={look.text} width={look.fontPx * 5} tickFormatter={(v: number) => num(v, 1)} domain={["auto", "auto"]} />
+            <YAxis yAxisId="co2" orientation="right" tick={tick} stroke={look.text} width={look.fontPx * 5} tickFormatter={(v: number) => num(v, 0)} domain={["auto", "auto"]} />
             <Tooltip formatter={(value, key) => [num(Number(value), key === "costMNok" ? 2 : 0), key === "costMNok" ? t("allocation.curve.cost") : t("allocation.curve.co2")]} />
-            <Legend formatter={(key: string) => (key === "costMNok" ? t("allocation.curve.cost") : t("allocation.curve.co2"))} wrapperStyle={{ fontSize: 12 }} />
-            <Line yAxisId="cost" dataKey="costMNok" stroke={costColour} strokeWidth={2} isAnimationActive={false} />
-            <Line yAxisId="co2" dataKey="tonnesCO2e" stroke={co2Colour} strokeWidth={2} strokeDasharray="5 3" isAnimationActive={false} />
+            <Legend formatter={(key: string) => (key === "costMNok" ? t("allocation.curve.cost") : t("allocation.curve.co2"))} verticalAlign="top" wrapperStyle={{ fontSize: look.fontPx + 1, color: look.text, paddingBottom: 4 }} />
+            {chosenSites !== undefined && <ReferenceLine yAxisId="cost" x={chosenSites} stroke={look.text} strokeWidth={2} strokeDasharray="2 4" />}
+            <Line yAxisId="cost" dataKey="costMNok" stroke={look.cost} strokeWidth={theme === "dark" ? 4 : 2} dot={{ r: theme === "dark" ? 6 : 3 }} isAnimationActive={false} />
+            <Line yAxisId="co2" dataKey="tonnesCO2e" stroke={look.co2} strokeWidth={theme === "dark" ? 4 : 2} dot={{ r: theme === "dark" ? 6 : 3 }} strokeDasharray="5 3" isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>

@@ -15,6 +15,18 @@ import type { ScenarioDraft } from "../../state/scenario-slice";
 import { useAppStore } from "../../state/store";
 import { applyAllocation, loadRecommendation, recommendSites } from "./allocation-actions";
 import { AreaNeedChart, CurveChart } from "./AllocationCharts";
+import { isProven, refusedFieldLabel, siteStatusKey, unplacedTonnes } from "./allocation-rows";
+import "./allocation.css";
+import { UnplacedList } from "../results/UnplacedList";
+import type { Places } from "../results/result-data";
+import type { Project } from "../../../core/domain/records";
+
+/** Each lot named after its project, for the list of unplaced lots. */
+function lotPlaces(projects: readonly Project[]): Places {
+  const places: Record<string, Places[string]> = {};
+  for (const project of projects) for (const lot of project.lots) places[lot.id] = { name: project.name, location: null, kind: lot.direction };
+  return places;
+}
 
 export function RecommendSection({ draft, writer }: { draft: ScenarioDraft; writer: boolean }) {
   const tr = useT();
@@ -130,9 +142,18 @@ export function RecommendSection({ draft, writer }: { draft: ScenarioDraft; writ
         </p>
       )}
       {entry?.message && (
-        <p className={entry.message.tone === "error" ? "field-error" : "scenarios-message"} role={entry.message.tone === "error" ? "alert" : "status"}>
-          {t(entry.message.key, entry.message.params)}
-        </p>
+        <div className={entry.message.tone === "error" ? "field-error allocation-message" : "scenarios-message allocation-message"} role={entry.message.tone === "error" ? "alert" : "status"}>
+          <p>{t(entry.message.key, entry.message.params)}</p>
+          {entry.refusal && entry.refusal.length > 0 && (
+            <ul className="allocation-refusal">
+              {entry.refusal.map((field, i) => {
+                const label = refusedFieldLabel(field.path);
+                const text = t(field.message.key, field.message.params);
+                return <li key={`${field.path}-${i}`}>{label === null ? text : `${label === "" ? field.path : t(label)}: ${text}`}</li>;
+              })}
+            </ul>
+          )}
+        </div>
       )}
       {entry?.view?.result && <RecommendationResult view={entry.view} tr={tr} writer={writer} scenarioId={draft.id} />}
     </section>
@@ -141,12 +162,17 @@ export function RecommendSection({ draft, writer }: { draft: ScenarioDraft; writ
 
 function RecommendationResult({ view, tr, writer, scenarioId }: { view: RecommendationView; tr: Translator; writer: boolean; scenarioId: string }) {
   const { t, num, withUnit } = tr;
+  const projects = useAppStore((s) => s.data.projects);
   const result = view.result;
   if (!result) return null;
   const { allocation } = result;
   const names = (id: string) => view.sites.find((s) => s.id === id)?.name ?? id;
+  const places = lotPlaces(projects);
   const signed = (value: number, digits = 0) => `${value > 0 ? "+" : ""}${num(value, digits)}`;
   const gapPercent = num(allocation.gap * 100, 4);
+  // `time_limit`: the best allocation found, not proven; unplaced lots do not make a plan less optimal (issue 11).
+  const proven = isProven(result);
+  const unplaced = unplacedTonnes(result);
   return (
     <div className="allocation-result">
       {view.run && (
@@ -154,8 +180,9 @@ function RecommendationResult({ view, tr, writer, scenarioId }: { view: Recommen
           {t("allocation.lastRun", { when: new Date(view.run.finishedAt ?? view.run.startedAt).toLocaleString(tr.lang === "nb" ? "nb-NO" : "en-GB"), who: view.run.startedBy })}
         </p>
       )}
-      <p role="status" className={allocation.proven ? "allocation-proven" : "field-error"}>
-        {allocation.proven ? t("allocation.proven", { gap: gapPercent }) : t("allocation.notProven", { gap: gapPercent })}
+      <p role="status" className={proven ? "allocation-proven" : "allocation-not-proven"} data-status={result.status}>
+        {proven ? t("allocation.proven", { gap: gapPercent }) : t("allocation.notProven", { gap: gapPercent })}
+        {unplaced > 0 && ` ${t("allocation.unplacedTonnes", { tonnes: withUnit(unplaced, "t", 0), count: result.unplaced.length })}`}
       </p>
       {view.dataChanged && <p className="field-error">{t("allocation.dataChanged")}</p>}
       <p className="small">
@@ -165,7 +192,12 @@ function RecommendationResult({ view, tr, writer, scenarioId }: { view: Recommen
           reuse: num(result.kpis.reuseRate * 100, 1),
         })}
       </p>
-      {result.unplaced.length > 0 && <p className="small">{t("allocation.unplaced", { count: result.unplaced.length })}</p>}
+      {result.unplaced.length > 0 && (
+        <details className="allocation-unplaced">
+          <summary>{t("allocation.unplacedList", { count: result.unplaced.length })}</summary>
+          <UnplacedList unplaced={result.unplaced} places={places} lang={tr.lang} />
+        </details>
+      )}
       <h4>{allocation.allocated.length > 0 ? t("allocation.recommended", { count: allocation.allocated.length }) : t("allocation.recommendedNone")}</h4>
       <ul className="allocation-sites">
         {allocation.allocated.map((id) => (
@@ -196,7 +228,7 @@ function RecommendationResult({ view, tr, writer, scenarioId }: { view: Recommen
             {allocation.siteValues.map((value) => (
               <tr key={value.siteId}>
                 <th scope="row">{names(value.siteId)}</th>
-                <td>{value.allocated ? t("allocation.status.allocated") : value.withinLimits ? t("allocation.status.left") : t("allocation.status.overLimit")}</td>
+                <td>{t(siteStatusKey(value, view.sites.find((s) => s.id === value.siteId)?.allocation))}</td>
                 <td className="numeric">{signed(value.deltaCost)}</td>
                 <td className="numeric">{signed(value.deltaKgCO2e)}</td>
                 <td className="numeric">{signed(value.deltaTonnesReused)}</td>
@@ -208,7 +240,7 @@ function RecommendationResult({ view, tr, writer, scenarioId }: { view: Recommen
       {allocation.curve.length > 0 && (
         <>
           <h4>{t("allocation.curve")}</h4>
-          <CurveChart curve={allocation.curve} names={names} tr={tr} />
+          <CurveChart curve={allocation.curve} names={names} tr={tr} chosenSites={allocation.allocated.length} />
         </>
       )}
       {allocation.areaNeedM2.length > 0 && (

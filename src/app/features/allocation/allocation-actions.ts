@@ -4,7 +4,9 @@
  * the recommendation view is fetched, and the map outlines the recommended sites.
  */
 import type { RecommendRequest } from "../../../core/allocation/recommendation-api";
-import { failureMessage } from "../../api/failure-message";
+import type { ApiFailure } from "../../api/client";
+import { failureMessage, type Message } from "../../api/failure-message";
+import { fieldMessage } from "../../i18n/field-errors";
 import { useAllocationStore, type AllocationEntry } from "../../state/allocation-store";
 import { useAppStore } from "../../state/store";
 import { editDraft, pollIntervalMs, saveDraft } from "../scenarios/scenario-actions";
@@ -28,20 +30,25 @@ export async function loadRecommendation(scenarioId: string): Promise<void> {
 /** Starts a recommendation with the limits given (saving the scenario first), then follows it to its end. */
 export async function recommendSites(scenarioId: string, body: RecommendRequest): Promise<void> {
   if (useAppStore.getState().scenarios.draft?.id === scenarioId && !(await saveDraft())) return;
-  update(scenarioId, { running: { runId: null, startedAtMs: Date.now() }, message: null });
+  update(scenarioId, { running: { runId: null, startedAtMs: Date.now() }, message: null, refusal: null });
   const started = await recommendScenario(scenarioId, body);
   if (!started.ok) {
-    const { failure } = started;
-    update(scenarioId, {
-      running: null,
-      message:
-        failure.code === "cannot_run" || failure.code === "invalid_input" || failure.code === "run_in_progress"
-          ? { key: "allocation.cannotRun", params: { detail: failure.message }, tone: "error" }
-          : { ...failureMessage(failure), tone: "error" },
-    });
+    update(scenarioId, { running: null, ...refusalOf(started.failure) });
     return;
   }
   await followRun(scenarioId, started.value.run.id, Date.parse(started.value.run.startedAt));
+}
+
+/**
+ * What to show for a refused recommendation: a 400 with field problems lists each field's problem
+ * in the user's language (a limit below the required sites, a candidate without its fixed cost, a
+ * limit that is not a whole number); anything else is the server's message key, translated.
+ */
+export function refusalOf(failure: ApiFailure): Pick<AllocationEntry, "message" | "refusal"> {
+  if (failure.status === 400 && failure.fields.length > 0) {
+    return { message: { key: "allocation.refused", tone: "error" }, refusal: failure.fields.map((field) => ({ path: field.path, message: fieldMessage(field) })) };
+  }
+  return { message: { ...failureMessage(failure), tone: "error" }, refusal: null };
 }
 
 async function followRun(scenarioId: string, runId: string, startedAtMs: number): Promise<void> {
@@ -53,11 +60,17 @@ async function followRun(scenarioId: string, runId: string, startedAtMs: number)
       update(scenarioId, { message: { ...failureMessage(run.failure), tone: "error" } });
       break;
     }
-    if (run.value.status === "failed") update(scenarioId, { message: { key: "allocation.failed", params: { detail: run.value.error ?? "?" }, tone: "error" } });
+    if (run.value.status === "failed") update(scenarioId, { message: { ...runFailureMessage(run.value.error), tone: "error" } });
     if (run.value.status !== "running") break;
   }
   update(scenarioId, { running: null });
   await loadRecommendation(scenarioId);
+}
+
+/** A failed run's stored reason is the server's English: the time limit is told in the user's words, anything else points to the log. */
+function runFailureMessage(error: string | null): Message {
+  if (error && /time limit/i.test(error)) return { key: "allocation.failedTimeLimit" };
+  return { key: "allocation.failed" };
 }
 
 /** "Use this allocation": the scenario's sites in play become the recommendation's, saved. */

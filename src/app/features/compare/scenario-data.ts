@@ -7,13 +7,33 @@ import { create } from "zustand";
 import type { Project, Site } from "../../../core/domain/records";
 import type { ScenarioRun } from "../../../core/scenario/scenario";
 import { fetchProjects, fetchSites, type ApiFailure } from "../../api/client";
-import { fetchRanking, fetchScenarioResult, fetchScenarios, type RankingItem, type ScenarioListItem, type SolvedResult } from "../../api/client";
+import { fetchRanking, fetchRecommendation, fetchScenarioResult, fetchScenarios, type RankingItem, type ScenarioListItem, type SolvedResult } from "../../api/client";
+import type { RecommendationView } from "../../../core/allocation/recommendation-api";
 
 /** A scenario with its last good result. */
 export interface ScenarioEntry {
   scenario: ScenarioListItem;
   run: ScenarioRun | null;
   result: SolvedResult;
+  /** Its last site-allocation recommendation, when it has one (issue 11). */
+  recommendation?: RecommendationEntry | undefined;
+}
+
+/** The recommendation of a scenario as the views show it (issue 11): the view and its result, present. */
+export interface RecommendationEntry {
+  scenario: ScenarioListItem;
+  view: RecommendationView;
+  result: RecommendedResult;
+}
+
+export type RecommendedResult = NonNullable<RecommendationView["result"]>;
+
+/** The scenarios with a recommendation, in the list's order. */
+export function recommendationEntries(scenarios: readonly ScenarioListItem[], views: readonly (RecommendationView | null)[]): RecommendationEntry[] {
+  return scenarios.flatMap((scenario, i) => {
+    const view = views[i];
+    return view?.result ? [{ scenario, view, result: view.result }] : [];
+  });
 }
 
 export interface ScenarioData {
@@ -22,6 +42,8 @@ export interface ScenarioData {
   sites: Site[];
   /** Empty when the ranking could not be computed (the rest still shows). */
   ranking: RankingItem[];
+  /** The scenarios' site-allocation recommendations (issue 11); absent when none was loaded. */
+  recommendations?: RecommendationEntry[];
 }
 
 export type ScenarioDataState =
@@ -100,13 +122,22 @@ export async function loadScenarioData(): Promise<void> {
     return;
   }
   if (!scenarios.ok || !projects.ok || !sites.ok) return;
-  const views = await Promise.all(scenarios.value.map(async (s) => {
-    const view = await fetchScenarioResult(s.id);
-    return view.ok ? view.value : null;
-  }));
-  const entries = solvedEntries(scenarios.value, views);
+  const [views, recommendationViews] = await Promise.all([
+    Promise.all(scenarios.value.map(async (s) => {
+      const view = await fetchScenarioResult(s.id);
+      return view.ok ? view.value : null;
+    })),
+    // A recommendation that cannot be read leaves its slide and report section out; the rest still shows.
+    Promise.all(scenarios.value.map(async (s) => {
+      const view = await fetchRecommendation(s.id);
+      return view.ok ? view.value : null;
+    })),
+  ]);
+  const recommendations = recommendationEntries(scenarios.value, recommendationViews);
+  const byScenario = new Map(recommendations.map((r) => [r.scenario.id, r]));
+  const entries = solvedEntries(scenarios.value, views).map((e) => ({ ...e, recommendation: byScenario.get(e.scenario.id) }));
   useScenarioViews.setState({
-    data: { status: "loaded", data: { entries, projects: projects.value, sites: sites.value, ranking: ranking.ok ? ranking.value : [] } },
+    data: { status: "loaded", data: { entries, projects: projects.value, sites: sites.value, ranking: ranking.ok ? ranking.value : [], recommendations } },
     selected: defaultSelection(entries),
   });
 }

@@ -12,7 +12,8 @@ import { formatKpi, kpiRows } from "../results/kpi-rows";
 import type { RankingItem } from "../../api/client";
 import { formatCompareValue, formatDifference, kpiCompareRows } from "../compare/kpi-table";
 import { massBarColours, massBarKeys, massBars, sharedMaxTonnes } from "../compare/mass-bars";
-import type { ScenarioEntry } from "../compare/scenario-data";
+import type { RecommendationEntry, ScenarioEntry } from "../compare/scenario-data";
+import { signedWithUnit, siteNamer, siteValueRows, statusText } from "../allocation/allocation-rows";
 import type { Endpoints } from "./endpoints";
 import { routeTotals } from "./flows-geojson";
 import { parameterSources } from "./parameter-sources";
@@ -186,6 +187,118 @@ function mapBlock(ctx: ReportContext, entry: ScenarioEntry): ReportBlock[] {
   return image ? [{ kind: "image", caption: `${t(ctx, "export.report.map")}: ${entry.scenario.name}`, ...image }] : [];
 }
 
+/**
+ * "Which sites to allocate" (issue 11): the recommendation's status (proven or not, with its gap),
+ * the allocated sites with fixed cost and rent, what each candidate is worth, the best plan with
+ * 0, 1, 2 … sites and the storage area needed per month.
+ */
+export function allocationBlocks(ctx: ReportContext, recommendation: RecommendationEntry, withName = false): ReportBlock[] {
+  const { view, result } = recommendation;
+  const { allocation } = result;
+  const names = siteNamer(view, ctx.sites);
+  const nok = t(ctx, "unit.nok");
+  const money = (value: number) => formatWithUnit(ctx.lang, value, nok, 0);
+  const rows = siteValueRows(result, names, view.sites);
+  const byId = new Map(rows.map((row) => [row.siteId, row]));
+  const title = t(ctx, "allocation.title");
+  const blocks: ReportBlock[] = [
+    { kind: "heading", text: withName ? `${title}: ${recommendation.scenario.name}` : title },
+    ...(view.run ? [{ kind: "paragraph" as const, text: t(ctx, "allocation.lastRun", { when: formatDate(ctx, view.run.finishedAt ?? view.run.startedAt), who: view.run.startedBy }) }] : []),
+    { kind: "paragraph", text: statusText(result, ctx.lang) },
+    ...(view.dataChanged ? [{ kind: "paragraph" as const, text: t(ctx, "allocation.dataChanged") }] : []),
+    {
+      kind: "paragraph",
+      text: allocation.allocated.length > 0 ? `${t(ctx, "allocation.recommended", { count: allocation.allocated.length })}: ${allocation.allocated.map(names).join(", ")}` : t(ctx, "allocation.recommendedNone"),
+    },
+  ];
+  if (allocation.allocated.length > 0) {
+    blocks.push({
+      kind: "table",
+      table: {
+        header: [t(ctx, "allocation.col.site"), t(ctx, "export.allocation.fixedCost"), t(ctx, "export.allocation.rent"), t(ctx, "export.allocation.siteTotal")],
+        rows: [
+          ...allocation.allocated.map((id) => {
+            const row = byId.get(id);
+            return [names(id), money(row?.fixedCostNok ?? 0), money(row?.rentNok ?? 0), money((row?.fixedCostNok ?? 0) + (row?.rentNok ?? 0))];
+          }),
+          [t(ctx, "meeting.overview.total"), money(allocation.fixedCostNok), money(allocation.rentNok), money(allocation.fixedCostNok + allocation.rentNok)],
+        ],
+        widths: [3, 2, 2, 2],
+        numeric: [false, true, true, true],
+        bold: [...allocation.allocated.map(() => [false, false, false, false]), [true, true, true, true]],
+      },
+    });
+  }
+  blocks.push(
+    { kind: "paragraph", text: t(ctx, "export.allocation.totalCost", { cost: money(result.kpis.cost) }) },
+    { kind: "heading", text: t(ctx, "allocation.values") },
+    { kind: "paragraph", text: t(ctx, "allocation.valuesHint") },
+    {
+      kind: "table",
+      table: {
+        header: [
+          t(ctx, "allocation.col.site"),
+          t(ctx, "allocation.col.status"),
+          t(ctx, "meeting.allocation.deltaCost"),
+          t(ctx, "meeting.allocation.deltaCO2"),
+          t(ctx, "meeting.allocation.deltaReused"),
+        ],
+        rows: rows.map((row) => [
+          row.name,
+          t(ctx, row.statusKey),
+          signedWithUnit(ctx.lang, row.deltaCost, nok),
+          signedWithUnit(ctx.lang, row.deltaKgCO2e / 1000, "t CO2e", 1),
+          signedWithUnit(ctx.lang, row.deltaTonnesReused, "t"),
+        ]),
+        widths: [3, 2, 2.2, 1.8, 1.8],
+        numeric: [false, false, true, true, true],
+      },
+    },
+  );
+  if (allocation.curve.length > 0) {
+    blocks.push(
+      { kind: "heading", text: t(ctx, "allocation.curve") },
+      {
+        kind: "table",
+        table: {
+          header: [t(ctx, "allocation.curve.sites"), t(ctx, "export.allocation.curveCost"), t(ctx, "export.allocation.curveCO2"), t(ctx, "allocation.curve.reuse"), t(ctx, "allocation.curve.which")],
+          rows: allocation.curve.map((point) => [
+            `${point.sites}${point.sites === allocation.allocated.length ? ` (${t(ctx, "allocation.curve.chosen")})` : ""}`,
+            money(point.cost),
+            formatWithUnit(ctx.lang, point.kgCO2e / 1000, "t CO2e", 1),
+            formatWithUnit(ctx.lang, point.reuseRate * 100, "%", 1),
+            point.allocated.map(names).join(", ") || "–",
+          ]),
+          widths: [1.6, 2, 1.8, 1.2, 4],
+          numeric: [false, true, true, true, false],
+        },
+      },
+    );
+  }
+  if (allocation.areaNeedM2.length > 0) {
+    const peak = allocation.areaNeedM2.reduce((max, point) => (point.m2 > max.m2 ? point : max));
+    blocks.push(
+      { kind: "heading", text: t(ctx, "allocation.area") },
+      { kind: "paragraph", text: t(ctx, "allocation.area.peak", { m2: formatWithUnit(ctx.lang, peak.m2, "m²", 0), month: peak.month }) },
+      {
+        kind: "table",
+        table: {
+          header: [t(ctx, "results.month"), t(ctx, "allocation.area.short"), t(ctx, "allocation.area.long"), t(ctx, "export.allocation.areaTotal")],
+          rows: allocation.areaNeedM2.map((point) => [
+            point.month,
+            formatWithUnit(ctx.lang, point.shortTermM2, "m²", 0),
+            formatWithUnit(ctx.lang, point.longTermM2, "m²", 0),
+            formatWithUnit(ctx.lang, point.m2, "m²", 0),
+          ]),
+          widths: [1.2, 2, 2.6, 1.6],
+          numeric: [false, true, true, true],
+        },
+      },
+    );
+  }
+  return blocks;
+}
+
 /** The report of one scenario. */
 export function scenarioReport(entry: ScenarioEntry, ctx: ReportContext): ReportModel {
   const rows = kpiRows(entry.result, ctx.lang);
@@ -211,6 +324,7 @@ export function scenarioReport(entry: ScenarioEntry, ctx: ReportContext): Report
     { kind: "chart", chart: barChart(ctx, [entry]) },
     { kind: "heading", text: t(ctx, "export.report.sites") },
     { kind: "table", table: sitesTable(ctx, [entry]) },
+    ...(entry.recommendation ? allocationBlocks(ctx, entry.recommendation) : []),
     ...flowsBlocks(ctx, entry, t(ctx, "export.report.flows")),
     { kind: "heading", text: t(ctx, "export.report.parameters") },
     { kind: "table", table: parametersTable(ctx, [entry]) },
@@ -249,6 +363,7 @@ export function comparisonReport(entries: readonly ScenarioEntry[], ctx: ReportC
     ...entries.flatMap((e) => mapBlock(ctx, e)),
     { kind: "heading", text: t(ctx, "export.report.sites") },
     { kind: "table", table: sitesTable(ctx, entries) },
+    ...entries.flatMap((e) => (e.recommendation ? allocationBlocks(ctx, e.recommendation, true) : [])),
     ...entries.flatMap((e) => flowsBlocks(ctx, { ...e }, `${t(ctx, "export.report.flows")}: ${e.scenario.name}`)),
     { kind: "heading", text: t(ctx, "export.report.parameters") },
     { kind: "table", table: parametersTable(ctx, entries) },

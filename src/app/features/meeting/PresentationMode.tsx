@@ -17,6 +17,7 @@ import { useScenarioViews, type ScenarioData } from "../compare/scenario-data";
 import { endpointIndex } from "../export/endpoints";
 import { reasonText } from "../sites/suitability-text";
 import { buildSlides, materialTotals, slideAfterKey, type Slide } from "./slides";
+import { AllocationSlide } from "./AllocationSlide";
 import "./meeting.css";
 
 const FlowMiniMap = lazy(() => import("../../map/FlowMiniMap").then((m) => ({ default: m.FlowMiniMap })));
@@ -28,7 +29,7 @@ export function PresentationMode() {
   const rootRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [index, setIndex] = useState(0);
-  const slides = useMemo(() => (data.status === "loaded" ? buildSlides(data.data.entries.length) : []), [data]);
+  const slides = useMemo(() => (data.status === "loaded" ? buildSlides(data.data.entries.length, data.data.recommendations?.length ?? 0) : []), [data]);
   const count = slides.length;
 
   // Full screen where allowed; leaving full screen (the browser's own Escape) ends the presentation.
@@ -154,6 +155,16 @@ function SlideView({ slide, data, headingRef }: { slide: Slide; data: ScenarioDa
           <KpiCompareTable entries={data.entries.slice(0, 4)} className="meeting-table meeting-compare" />
         </section>
       );
+    case "allocation": {
+      const recommendation = data.recommendations?.[slide.recommendationIndex];
+      if (!recommendation) return null;
+      return (
+        <section className="meeting-slide" aria-roledescription="slide">
+          {heading(t("allocation.title"))}
+          <AllocationSlide entry={recommendation} data={data} />
+        </section>
+      );
+    }
     case "sites":
       return (
         <section className="meeting-slide" aria-roledescription="slide">

@@ -9,13 +9,20 @@ export type Slide =
   | { kind: "scenario"; entryIndex: number }
   | { kind: "noScenarios" }
   | { kind: "comparison" }
+  | { kind: "allocation"; recommendationIndex: number }
   | { kind: "sites" };
 
-/** Overview, one slide per scenario with a result, the comparison (with two or more), the sites. */
-export function buildSlides(scenarioCount: number): Slide[] {
+/**
+ * Overview, one slide per scenario with a result, the comparison (with two or more), "Which sites
+ * to allocate" per scenario with a site-allocation recommendation (issue 11), the sites.
+ */
+export function buildSlides(scenarioCount: number, recommendationCount = 0): Slide[] {
   const scenarios: Slide[] =
-    scenarioCount === 0 ? [{ kind: "noScenarios" }] : Array.from({ length: scenarioCount }, (_, entryIndex) => ({ kind: "scenario", entryIndex }));
-  return [{ kind: "overview" }, ...scenarios, ...(scenarioCount >= 2 ? [{ kind: "comparison" } as const] : []), { kind: "sites" }];
+    scenarioCount === 0 && recommendationCount === 0
+      ? [{ kind: "noScenarios" }]
+      : Array.from({ length: scenarioCount }, (_, entryIndex) => ({ kind: "scenario", entryIndex }));
+  const allocations: Slide[] = Array.from({ length: recommendationCount }, (_, recommendationIndex) => ({ kind: "allocation", recommendationIndex }));
+  return [{ kind: "overview" }, ...scenarios, ...(scenarioCount >= 2 ? [{ kind: "comparison" } as const] : []), ...allocations, { kind: "sites" }];
 }
 
 /**

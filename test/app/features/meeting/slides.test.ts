@@ -9,6 +9,18 @@ describe("the slides of Presentation mode", () => {
     expect(buildSlides(0).map((s) => s.kind)).toEqual(["overview", "noScenarios", "sites"]);
   });
 
+  it("adds “Which sites to allocate” per recommendation after the comparison, also for a scenario with no matching result", () => {
+    expect(buildSlides(2, 1)).toEqual([
+      { kind: "overview" },
+      { kind: "scenario", entryIndex: 0 },
+      { kind: "scenario", entryIndex: 1 },
+      { kind: "comparison" },
+      { kind: "allocation", recommendationIndex: 0 },
+      { kind: "sites" },
+    ]);
+    expect(buildSlides(0, 2).map((s) => s.kind)).toEqual(["overview", "allocation", "allocation", "sites"]);
+  });
+
   it("steps with arrows, PageUp/PageDown (clickers), Space and Home/End, and stops at both ends", () => {
     expect(slideAfterKey(0, 5, "ArrowRight")).toBe(1);
     expect(slideAfterKey(1, 5, "PageDown")).toBe(2);
