@@ -15,7 +15,9 @@ import { toTonnes } from "../../core/domain/materials";
 import { parseBbox } from "../../core/geo/geometry";
 import type { SessionUser } from "../auth/sessions";
 import type { Database, Queryable } from "../db/database";
+import type { SentOf } from "../../core/api/routes";
 import { authorise, fail, invalidInput, readBody, readQuery, respond, type AppEnv } from "../http";
+import { noRegistryCache, type RegistryCache } from "../registry-cache";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable, type MaterialTable } from "../repositories/materials";
 import {
@@ -53,7 +55,7 @@ function largeLotRefusal(c: Context, lot: LotInput, table: MaterialTable): Respo
   return fail(c, 400, "confirm_large_quantity", message("error.confirmLarge", { path: "quantity.value", problem }), [fieldError("quantity.value", problem)]);
 }
 
-export function projectRoutes(db: Database) {
+export function projectRoutes(db: Database, cache: RegistryCache = noRegistryCache) {
   const routes = new Hono<AppEnv>();
 
   /** The project if it exists and the user may write it, else the answer that says why not. */
@@ -87,8 +89,15 @@ export function projectRoutes(db: Database) {
       if (!bbox.ok) return fail(c, 400, "invalid_query", message("error.queryProblem", { parameter: "bbox", problem: bbox.problem }), [fieldError("bbox", bbox.problem)]);
       filter.bbox = bbox.bbox;
     }
-    const page = await listProjectPage(db, await getMaterialTable(db), filter, { limit, offset });
-    return respond(c, contracts.projects, limit === undefined ? page : { ...page, limit, offset: offset ?? 0 });
+    // The answer depends only on the query (the role only decides whether it may be asked), so it is
+    // kept per query while the registry is unchanged (registry-cache.ts).
+    const key = JSON.stringify(Object.entries(query.value).sort(([a], [b]) => a.localeCompare(b)));
+    const body = await cache.answer(key, async () => {
+      const page = await listProjectPage(db, await getMaterialTable(db), filter, { limit, offset });
+      const answer: SentOf<typeof contracts.projects> = limit === undefined ? page : { ...page, limit, offset: offset ?? 0 };
+      return JSON.stringify(answer);
+    });
+    return c.body(body, 200, { "Content-Type": "application/json" });
   });
 
   routes.get("/projects/:id", async (c) => {
