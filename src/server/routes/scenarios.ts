@@ -33,6 +33,7 @@ import {
   getRun,
   getScenario,
   insertScenario,
+  latestRuns,
   listScenarios,
   runRecords,
   setScenarioDeleted,
@@ -122,13 +123,8 @@ export function scenarioRoutes(
   routes.get("/scenarios", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    const scenarios = await listScenarios(db);
-    const items = [];
-    for (const scenario of scenarios) {
-      const { latest } = await runRecords(db, scenario.id);
-      items.push({ ...scenario, lastRun: latest ?? null });
-    }
-    return respond(c, contracts.scenarios, { items });
+    const [scenarios, latest] = await Promise.all([listScenarios(db), latestRuns(db)]);
+    return respond(c, contracts.scenarios, { items: scenarios.map((scenario) => ({ ...scenario, lastRun: latest.get(scenario.id) ?? null })) });
   });
 
   routes.get("/scenarios/:id", async (c) => {
