@@ -31,10 +31,10 @@ describe("large imports do not stall the server (pglite)", () => {
     const report = await expectJson<LotImportReport>(await importing, 201);
     expect(report.created).toEqual({ projects: 1, lots: 12_000 });
     expect(answers.filter((answer) => answer.at < importEnded).length).toBeGreaterThan(0);
-    const [{ n }] = await server.db.query<{ n: number }>("select count(*)::int as n from lots l join projects p on p.id = l.project_id where p.name = 'Stort import-prosjekt'");
-    expect(n).toBe(12_000);
-    const [{ audits }] = await server.db.query<{ audits: number }>("select count(*)::int as audits from audit_log where entity = 'lot' and action = 'create' and after->>'notes' like 'rad %'");
-    expect(audits).toBe(12_000);
+    const lots = await server.db.query<{ n: number }>("select count(*)::int as n from lots l join projects p on p.id = l.project_id where p.name = 'Stort import-prosjekt'");
+    expect(lots[0]?.n).toBe(12_000);
+    const audits = await server.db.query<{ audits: number }>("select count(*)::int as audits from audit_log where entity = 'lot' and action = 'create' and after->>'notes' like 'rad %'");
+    expect(audits[0]?.audits).toBe(12_000);
   });
 
   it("answers /api/health while 20,000 zoning polygons are imported, and writes every one", { timeout: 600_000 }, async () => {
@@ -50,7 +50,7 @@ describe("large imports do not stall the server (pglite)", () => {
     const summary = await expectJson<{ imported: number }>(await importing, 201);
     expect(summary.imported).toBe(20_000);
     expect(answers.filter((answer) => answer.at < importEnded).length).toBeGreaterThan(0);
-    const [{ n }] = await server.db.query<{ n: number }>("select count(*)::int as n from zoning_areas where plan_id = 'stall-test'");
-    expect(n).toBe(20_000);
+    const areas = await server.db.query<{ n: number }>("select count(*)::int as n from zoning_areas where plan_id = 'stall-test'");
+    expect(areas[0]?.n).toBe(20_000);
   });
 });

@@ -44,7 +44,10 @@ describe("write routes answer fuzzed JSON bodies without a 5xx (pglite)", () => 
     });
 
   it("is checked on every write route", () => {
-    expect(writeRoutes.length).toBeGreaterThan(20);
+    const names = writeRoutes.map(([name]) => name);
+    for (const name of ["createProject", "updateProject", "createLot", "updateLot", "createSite", "updateSite", "createScenario", "updateScenario", "createOutdoorLot", "updateOutdoorLot", "createUser", "solve"]) {
+      expect(names).toContain(name);
+    }
   });
 
   it.each(writeRoutes.map(([name, contract]) => [name, contract] as const))("%s", { timeout: 300_000 }, async (_name, contract) => {
