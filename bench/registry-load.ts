@@ -1,12 +1,15 @@
 // `npm run bench:registry-load [-- --requests N]`: GET /api/projects on a registry of 5,000 projects
 // and 20,000 lots (generated) over the embedded database, 10 requests at a time (issue 12: p99 ≤
-// 300 ms). Three ways, alternating round by round in one run so the machine's load colours them
-// alike: the whole list (the baseline: the answer before pagination, still the default), the first
-// page of 100 (`?limit=100`), and a page deep in the list (`?limit=100&offset=4900`).
+// 300 ms). Three routes — the whole list (what the app loads at start for the map), the first page of
+// 100 (`?limit=100`) and a page deep in the list (`?limit=100&offset=4900`) — each on two servers
+// with the same generated registry: one building every answer (before: the baseline) and one with
+// the registry cache (after, src/server/registry-cache.ts). All six alternate round by round in one
+// run so the machine's load colours them alike; then the cost of the cache: the whole list rebuilt
+// after a write.
 // Prints p50/p99/errors and writes bench/results/registry-load.json.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { printTable, repoRoot, writeResults } from "./support/report";
@@ -24,14 +27,19 @@ const fullPerRound = Math.max(concurrency, Math.round(pagedPerRound / 5));
 const rounds = option("--rounds", 3);
 const targetP99Ms = 300;
 
-const ways = [
-  { name: "whole list (baseline)", route: "/api/projects", perRound: fullPerRound },
+const deep = Math.max(0, projects - 100);
+const routes = [
+  { name: "whole list", route: "/api/projects", perRound: fullPerRound },
   { name: "first page, limit=100", route: "/api/projects?limit=100", perRound: pagedPerRound },
-  { name: `deep page, offset=${Math.max(0, projects - 100)}`, route: `/api/projects?limit=100&offset=${Math.max(0, projects - 100)}`, perRound: pagedPerRound },
+  { name: `deep page, offset=${deep}`, route: `/api/projects?limit=100&offset=${deep}`, perRound: pagedPerRound },
 ] as const;
+/** Each route on two servers: built at every request (before: the baseline) and kept while unchanged (after). */
+const servers = ["before (no cache)", "after (registry cache)"] as const;
+const ways = servers.flatMap((server) => routes.map((route) => ({ ...route, server, name: `${server}: ${route.name}` })));
 
-async function startServer(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "bench/support/registry-load-server.ts"), dataDir, String(projects), String(lots)], {
+async function startServer(dataDir: string, cache: boolean): Promise<{ url: string; stop(): Promise<void> }> {
+  const args = [path.join(repoRoot, "bench/support/registry-load-server.ts"), dataDir, String(projects), String(lots), cache ? "cache" : "no-cache"];
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
     cwd: repoRoot,
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -78,20 +86,44 @@ async function load(url: string, cookie: string, route: string, count: number): 
   return { ms, errors, bytes };
 }
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "massekart-registry-load-"));
-const server = await startServer(dataDir);
+async function signIn(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "viewer", password: "demo" }) });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0] ?? "";
+  if (!response.ok || !cookie) throw new Error(`cannot sign in: ${response.status}`);
+  return cookie;
+}
+
+/** One change to the registry (a planner renames a generated project), then one whole list: the rebuild after a write. */
+async function rebuildAfterWrite(url: string, viewerCookie: string, plannerCookie: string, round: number): Promise<number> {
+  const page = (await (await fetch(`${url}/api/projects?limit=1&offset=${round}`, { headers: { cookie: viewerCookie } })).json()) as { items: { id: string; version: number; name: string; status: string; location: unknown; contact: string; notes: string }[] };
+  const project = page.items[0]!;
+  const put = await fetch(`${url}/api/projects/${project.id}`, {
+    method: "PUT",
+    headers: { cookie: plannerCookie, "content-type": "application/json" },
+    body: JSON.stringify({ name: project.name, status: project.status, location: project.location, contact: project.contact, notes: `edited ${round}`, version: project.version }),
+  });
+  if (!put.ok) throw new Error(`the edit failed: ${put.status} ${await put.text()}`);
+  const started = performance.now();
+  const response = await fetch(`${url}/api/projects`, { headers: { cookie: viewerCookie } });
+  await response.arrayBuffer();
+  return performance.now() - started;
+}
+
+const dataDirs = servers.map(() => mkdtempSync(path.join(tmpdir(), "massekart-registry-load-")));
+// One server at a time while the registries are generated, so both are generated alike.
+const started: { url: string; stop(): Promise<void> }[] = [];
 try {
-  const signIn = await fetch(`${server.url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "viewer", password: "demo" }) });
-  const cookie = signIn.headers.get("set-cookie")?.split(";")[0] ?? "";
-  if (!signIn.ok || !cookie) throw new Error(`cannot sign in: ${signIn.status}`);
-  const check = (await (await fetch(`${server.url}/api/projects?limit=1`, { headers: { cookie } })).json()) as { total: number };
-  console.error(`Registry: ${check.total} projects (${projects} generated + the demo set), ${lots} generated lots; ${concurrency} concurrent.`);
+  for (const [i, server] of servers.entries()) started.push(await startServer(dataDirs[i]!, server !== "before (no cache)"));
+  const cookies = await Promise.all(started.map((server) => signIn(server.url)));
+  const check = (await (await fetch(`${started[0]!.url}/api/projects?limit=1`, { headers: { cookie: cookies[0]! } })).json()) as { total: number };
+  console.error(`Registry: ${check.total} projects (${projects} generated + the demo set), ${lots} generated lots; ${concurrency} concurrent; load average ${loadavg()[0]!.toFixed(1)} at the start.`);
+  const at = (way: (typeof ways)[number]) => servers.indexOf(way.server);
 
   const samples = new Map<string, { ms: number[]; errors: number; bytes: number }>(ways.map((way) => [way.name, { ms: [], errors: 0, bytes: 0 }]));
-  for (const way of ways) await load(server.url, cookie, way.route, concurrency); // warm-up
+  for (const way of ways) await load(started[at(way)]!.url, cookies[at(way)]!, way.route, concurrency); // warm-up
   for (let round = 0; round < rounds; round++) {
     for (const way of ways) {
-      const run = await load(server.url, cookie, way.route, way.perRound);
+      const run = await load(started[at(way)]!.url, cookies[at(way)]!, way.route, way.perRound);
       const sample = samples.get(way.name)!;
       sample.ms.push(...run.ms);
       sample.errors += run.errors;
@@ -117,10 +149,21 @@ try {
     [["way", "GET /api/projects"], ["requests", "requests"], ["errors", "errors"], ["p50Ms", "p50 ms"], ["p99Ms", "p99 ms"], ["answerKB", "answer KB"], ["meetsTarget", `p99 ≤ ${targetP99Ms} ms`]],
     rows,
   );
-  const baseline = rows[0]!;
-  for (const row of rows.slice(1)) console.log(`${row.way}: p99 ${(baseline.p99Ms / Math.max(row.p99Ms, 1)).toFixed(1)}× faster than the whole list`);
-  writeResults("registry-load", { projects, lots, concurrency, rounds, targetP99Ms, rows });
+  for (const route of routes) {
+    const [before, after] = servers.map((server) => rows.find((row) => row.way === `${server}: ${route.name}`)!);
+    console.log(`${route.name}: p99 ${before!.p99Ms} → ${after!.p99Ms} ms (${(before!.p99Ms / Math.max(after!.p99Ms, 1)).toFixed(1)}× faster)`);
+  }
+  // What the cache costs: the first whole list after each write is built again, alone.
+  const planner = await fetch(`${started[1]!.url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "planner", password: "demo" }) });
+  const plannerCookie = planner.headers.get("set-cookie")?.split(";")[0] ?? "";
+  const rebuilds: number[] = [];
+  for (let round = 0; round < 3; round++) rebuilds.push(await rebuildAfterWrite(started[1]!.url, cookies[1]!, plannerCookie, round));
+  const rebuildMs = Math.round(rebuilds.sort((a, b) => a - b)[1]!);
+  console.log(`after a write, the next whole list is built again: ${rebuildMs} ms (median of 3, alone)`);
+  const loadAverage = loadavg()[0]!;
+  console.log(`load average (1 min) at the end: ${loadAverage.toFixed(1)}`);
+  writeResults("registry-load", { projects, lots, concurrency, rounds, targetP99Ms, rows, rebuildAfterWriteMs: rebuildMs, loadAverage });
 } finally {
-  await server.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const server of started) await server.stop();
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 }

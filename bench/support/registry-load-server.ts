@@ -1,15 +1,20 @@
 // The server for bench/registry-load.ts, in its own process so the load generator does not share
 // its event loop: the demo set on a fresh embedded database (PGlite) in the folder given, plus a
 // generated registry of `projects` projects with `lots` lots between them. Prints "READY <url>".
+// "no-cache" starts it without the registry cache (the baseline: every answer built).
 import { readConfig } from "../../src/server/config";
 import { startServer } from "../../src/server/server";
 
-const [dataDir, projectsText = "5000", lotsText = "20000"] = process.argv.slice(2);
-if (!dataDir) throw new Error("usage: registry-load-server.ts DATA_DIR [PROJECTS] [LOTS]");
+const [dataDir, projectsText = "5000", lotsText = "20000", cacheText = "cache"] = process.argv.slice(2);
+if (!dataDir) throw new Error("usage: registry-load-server.ts DATA_DIR [PROJECTS] [LOTS] [cache|no-cache]");
 const projects = Number(projectsText);
 const lots = Number(lotsText);
 
-const server = await startServer({ ...readConfig({}), port: 0, dataDir, databaseUrl: undefined }, { allowDemo: true, log: () => undefined });
+const server = await startServer({ ...readConfig({}), port: 0, dataDir, databaseUrl: undefined }, {
+  allowDemo: true,
+  log: () => undefined,
+  registryCache: cacheText !== "no-cache",
+});
 // Set-based inserts: generating 25,000 rows one request at a time would take minutes and measure nothing.
 // Projects are points and small polygons around Asker (59.75–59.90 N, 10.30–10.60 E).
 await server.db.query(

@@ -19,6 +19,7 @@ import { lotCsvRoutes } from "./routes/lot-csv";
 import { meRoutes } from "./routes/me";
 import { outdoorMaterialRoutes } from "./routes/outdoor-materials";
 import { projectRoutes } from "./routes/projects";
+import { createRegistryCache, noRegistryCache } from "./registry-cache";
 import { roadNetworkRoutes } from "./routes/road-network";
 import { registryReferenceRoutes } from "./routes/registry-reference";
 import { scenarioRoutes } from "./routes/scenarios";
@@ -37,10 +38,12 @@ export interface AppDependencies {
   config: ServerConfig;
   throttle?: LoginThrottle;
   log?: (message: string) => void;
+  /** Keep built registry lists while the registry is unchanged (registry-cache.ts); off only to measure without. */
+  registryCache?: boolean;
 }
 
 /** The whole HTTP application: API under /api, the built client and basemap data elsewhere. */
-export function createApp({ db, config, throttle = createLoginThrottle(config.loginThrottle), log = console.error }: AppDependencies) {
+export function createApp({ db, config, throttle = createLoginThrottle(config.loginThrottle), log = console.error, registryCache = true }: AppDependencies) {
   const app = new Hono<AppEnv>();
   const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
   const signIn = { ...config, session: sessionPolicy };
@@ -111,7 +114,7 @@ export function createApp({ db, config, throttle = createLoginThrottle(config.lo
   api.route("/", authRoutes(db, oidc, { ...signIn, log }));
   api.route("/", meRoutes(db, throttle, signIn));
   api.route("/", userRoutes(db));
-  api.route("/", projectRoutes(db));
+  api.route("/", projectRoutes(db, registryCache ? createRegistryCache(db) : noRegistryCache));
   api.route("/", lotCsvRoutes(db));
   api.route("/", outdoorMaterialRoutes(db));
   api.route("/", registryReferenceRoutes(db));

@@ -23,7 +23,11 @@ export async function openDatabase(config: Pick<ServerConfig, "databaseUrl" | "d
  */
 export async function startServer(
   config: ServerConfig,
-  { allowDemo = false, log = console.error }: { allowDemo?: boolean; log?: (message: string) => void } = {},
+  {
+    allowDemo = false,
+    log = console.error,
+    registryCache = true,
+  }: { allowDemo?: boolean; log?: (message: string) => void; /** Off only to measure without (bench/registry-load.ts). */ registryCache?: boolean } = {},
 ): Promise<RunningServer> {
   // The database starts first, then the modules that use it (bootstrap, schemas, the HTTP routes
   // and format libraries: about 0.4 s of loading) are imported while PGlite compiles its
@@ -41,7 +45,7 @@ export async function startServer(
     await failInterruptedRuns(db);
     const outcome = await bootstrap(db, { allowDemo, adminPassword: config.adminPassword, ssoConfigured: config.oidc !== undefined });
     const [{ createApp }, { serve }] = await httpModules;
-    const app = createApp({ db, config, log });
+    const app = createApp({ db, config, log, registryCache });
     const server = await listen(serve, app.fetch, config);
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;

@@ -5,6 +5,8 @@ import { neutraliseFormula, restoreFormulaText } from "../../core/csv/csv-cell";
 export interface CsvTable {
   headers: string[];
   rows: string[][];
+  /** Each row's number in its source when it is not data row k = row k + 2 (a workbook sheet's own numbers). */
+  rowNumbers?: number[];
   /** Rows papaparse could not read (1-based, header = 1). */
   problems: { row: number; message: string }[];
 }

@@ -20,6 +20,9 @@ import type { ExportEpsg } from "./crs-wkt";
 import { looksLikeFlatGeobuf } from "./detect-format";
 import { messageOf, problemIn, type OutputLayer, type VectorRead, type VectorReadOptions } from "./vector-data";
 
+/** Bytes per node of a FlatGeobuf spatial index (four doubles and an offset). */
+const nodeItemBytes = 40;
+
 /** The one layer of a FlatGeobuf file, with the CRS from its header (EPSG code). */
 export async function readFlatGeobuf(bytes: Uint8Array, options: VectorReadOptions & { layerName?: string } = {}): Promise<VectorRead> {
   const { source } = options;
@@ -28,7 +31,16 @@ export async function readFlatGeobuf(bytes: Uint8Array, options: VectorReadOptio
   const features: InputFeature[] = [];
   try {
     let index = 0;
-    for await (const feature of deserialize(bytes, { headerMetaFn: (meta) => (header = meta) })) {
+    // The header is checked before the library sizes the spatial index: flatgeobuf's calcTreeSize
+    // loops for ever on a feature count of 0 or NaN with an index (a damaged header; found by
+    // fuzzing, issue 12), and an index larger than the file cannot be.
+    const checkHeader = (meta: HeaderMeta) => {
+      header = meta;
+      if (meta.indexNodeSize > 0 && !(Number.isSafeInteger(meta.featuresCount) && meta.featuresCount >= 1 && meta.featuresCount * nodeItemBytes <= bytes.length)) {
+        throw new Error(`the header counts ${String(meta.featuresCount)} features with a spatial index, which a file of ${bytes.length} bytes cannot hold`);
+      }
+    };
+    for await (const feature of deserialize(bytes, { headerMetaFn: checkHeader })) {
       features.push({ type: "Feature", id: index++, properties: { ...(feature.properties ?? {}) }, geometry: (feature.geometry as InputFeature["geometry"]) ?? null });
     }
   } catch (error) {

@@ -1,22 +1,22 @@
 import type { AuditEntry } from "../../core/domain/registry-api";
 import type { Queryable } from "../db/database";
+import { insertMany } from "./insert-many";
 
 export type AuditAction = "create" | "update" | "delete" | "restore";
 
+export interface AuditInput {
+  entity: string;
+  entityId: string;
+  /** The project the record belongs to, so the project's history lists it. */
+  projectId?: string | null;
+  action: AuditAction;
+  actor: string;
+  before: unknown;
+  after: unknown;
+}
+
 /** Writes one audit row; call it inside the transaction of the change it records. */
-export async function writeAudit(
-  tx: Queryable,
-  entry: {
-    entity: string;
-    entityId: string;
-    /** The project the record belongs to, so the project's history lists it. */
-    projectId?: string | null;
-    action: AuditAction;
-    actor: string;
-    before: unknown;
-    after: unknown;
-  },
-): Promise<void> {
+export async function writeAudit(tx: Queryable, entry: AuditInput): Promise<void> {
   await tx.query(
     `insert into audit_log (entity, entity_id, project_id, action, actor, before, after)
      values ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)`,
@@ -30,6 +30,20 @@ export async function writeAudit(
       entry.after === null ? null : JSON.stringify(entry.after),
     ],
   );
+}
+
+/** Writes many audit rows in multi-row inserts (imports); inside the transaction of the change. */
+export async function writeAudits(tx: Queryable, entries: readonly AuditInput[]): Promise<void> {
+  for (let start = 0; start < entries.length; start += 250) {
+    await insertMany(
+      tx,
+      "insert into audit_log (entity, entity_id, project_id, action, actor, before, after)",
+      entries.slice(start, start + 250),
+      (entry, p) =>
+        `(${p(entry.entity)}, ${p(entry.entityId)}, ${p(entry.projectId ?? null)}, ${p(entry.action)}, ${p(entry.actor)}, ` +
+        `${p(entry.before === null ? null : JSON.stringify(entry.before))}::jsonb, ${p(entry.after === null ? null : JSON.stringify(entry.after))}::jsonb)`,
+    );
+  }
 }
 
 interface AuditRow {

@@ -1,6 +1,8 @@
 import type { Project } from "../../core/domain/records";
 import type { OutdoorLotInput, StoredOutdoorLot } from "../../core/outdoor/api";
+import { randomUUID } from "node:crypto";
 import type { Queryable } from "../db/database";
+import { insertMany } from "./insert-many";
 import { setSoftDeleted, updateOutcome } from "./versioned-records";
 
 interface OutdoorLotRow {
@@ -113,6 +115,30 @@ export async function insertOutdoorLot(
     [projectId, ...lotValues(input), illustrative, actor],
   );
   return rows[0]!.id;
+}
+
+/** Inserts lots in one multi-row statement (an import's batch); returns their ids in order (made here). */
+export async function insertOutdoorLots(
+  db: Queryable,
+  lots: readonly { projectId: string; input: OutdoorLotInput }[],
+  { actor = null }: { actor?: string | null } = {},
+): Promise<string[]> {
+  const withIds = lots.map((lot) => ({ ...lot, id: randomUUID() }));
+  await insertMany(
+    db,
+    `insert into outdoor_lots (id, project_id, direction, type_id, quantity, condition, available_from, wanted_by_project_id,
+       wanted_by_month, needed_by, storage_site_id, notes, illustrative, updated_by)`,
+    withIds,
+    (lot, p) => `(${[lot.id, lot.projectId, ...lotValues(lot.input), false, actor].map((value) => p(value)).join(", ")})`,
+  );
+  return withIds.map((lot) => lot.id);
+}
+
+/** Lots by id (live or not), in the order of `ids`: one query for a batch. */
+export async function getOutdoorLots(db: Queryable, ids: readonly string[]): Promise<StoredOutdoorLot[]> {
+  const rows = await db.query<OutdoorLotRow>("select * from outdoor_lots where id = any($1::text[])", [ids]);
+  const byId = new Map(rows.map((row) => [row.id, lotFromRow(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Updates a live lot still at `expectedVersion`; "stale" when changed since, "missing" when gone. */

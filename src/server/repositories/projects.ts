@@ -4,7 +4,9 @@ import type { SpecialFlag } from "../../core/special-masses/flags";
 import type { LotPermit } from "../../core/special-masses/permits";
 import type { Bbox } from "../../core/geo/geometry";
 import type { Queryable } from "../db/database";
+import { randomUUID } from "node:crypto";
 import { boxParams, boxSql } from "./geometry-sql";
+import { insertMany } from "./insert-many";
 import type { MaterialTable } from "./materials";
 import { setSoftDeleted, updateOutcome } from "./versioned-records";
 
@@ -354,6 +356,68 @@ export async function insertLot(
     [projectId, ...lotValues(input), illustrative, actor],
   );
   return rows[0]!.id;
+}
+
+/**
+ * Inserts lots in one multi-row statement (an import's batch) and returns their ids in order; the
+ * ids are made here, so nothing depends on the order `returning` gives.
+ */
+export async function insertLots(
+  db: Queryable,
+  lots: readonly { projectId: string; input: LotInput }[],
+  { actor = null }: { actor?: string | null } = {},
+): Promise<string[]> {
+  const withIds = lots.map((lot) => ({ ...lot, id: randomUUID() }));
+  await insertMany(
+    db,
+    `insert into lots (id, project_id, direction, material, contamination_class, hazardous, quantity_value, quantity_unit,
+       window_from, window_to, monthly_profile, notes, flags, accepts_flags, permit, illustrative, updated_by)`,
+    withIds,
+    (lot, p) => {
+      const v = lotValues(lot.input).map((value) => p(value));
+      return `(${p(lot.id)}, ${p(lot.projectId)}, ${v[0]}, ${v[1]}, ${v[2]}, ${v[3]}, ${v[4]}, ${v[5]}, ${v[6]}, ${v[7]}, ${v[8]}::jsonb, ${v[9]}, ${v[10]}::jsonb, ${v[11]}::jsonb, ${v[12]}::jsonb, false, ${p(actor)})`;
+    },
+  );
+  return withIds.map((lot) => lot.id);
+}
+
+/** Lots by id (live or not), in the order of `ids`: one query for a batch. */
+export async function getLots(db: Queryable, table: MaterialTable, ids: readonly string[]): Promise<Lot[]> {
+  const rows = await db.query<LotRow>("select * from lots where id = any($1::text[])", [ids]);
+  const byId = new Map(rows.map((row) => [row.id, lotFromRow(row, table)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Who may write a project and what it is called, without its lots: an import resolves names with these. */
+export interface ProjectHeading {
+  id: string;
+  name: string;
+  status: Project["status"];
+  owner: string | null;
+  members: string[];
+}
+
+/**
+ * The live projects' headings (no lots) with one of `ids` or one of `names` (case-folded as
+ * JavaScript folds them, so "Åsveien" finds "åsveien" whatever the database's locale): the names of
+ * all live projects are read (two short columns), the rest only for the ones that match.
+ */
+export async function listProjectHeadings(db: Queryable, { ids, names }: { ids: readonly string[]; names: readonly string[] }): Promise<ProjectHeading[]> {
+  const wanted = new Set(names.map((name) => name.toLowerCase()));
+  const matching = new Set(ids);
+  if (wanted.size > 0) {
+    for (const row of await db.query<{ id: string; name: string }>("select id, name from projects where deleted_at is null")) {
+      if (wanted.has(row.name.toLowerCase())) matching.add(row.id);
+    }
+  }
+  const rows = await db.query<{ id: string; name: string; status: Project["status"]; owner: string | null; members: string[] | null }>(
+    `select p.id, p.name, p.status, o.username as owner,
+       (select array_agg(u.username order by u.username) from project_members m join users u on u.id = m.user_id where m.project_id = p.id) as members
+     from projects p left join users o on o.id = p.owner_id
+     where p.deleted_at is null and p.id = any($1::text[])`,
+    [[...matching]],
+  );
+  return rows.map((row) => ({ ...row, members: row.members ?? [] }));
 }
 
 export async function updateLot(

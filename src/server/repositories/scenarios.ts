@@ -159,6 +159,19 @@ export async function getRun(db: Queryable, scenarioId: string, runId: string): 
   return rows[0] ? runFromRow(rows[0]) : undefined;
 }
 
+/**
+ * The latest run of `kind` of every scenario, by scenario id, in one query (the scenario list; it
+ * read every scenario's runs and last result one by one before, issue 15 item 3).
+ */
+export async function latestRuns(db: Queryable, kind: RunKind = "matching"): Promise<Map<string, ScenarioRun>> {
+  const rows = await db.query<RunRow & { scenario_key: string }>(
+    `select distinct on (scenario_id) scenario_id as scenario_key, ${runColumns} from scenario_runs where kind = $1
+     order by scenario_id, started_at desc, id desc`,
+    [kind],
+  );
+  return new Map(rows.map((row) => [row.scenario_key, runFromRow(row)]));
+}
+
 export interface RunRecords<Result = MatchResult> {
   lastGood: (ScenarioRun & { input: InstanceInput; notes: string[]; result: Result }) | undefined;
   running: ScenarioRun | undefined;

@@ -3,6 +3,7 @@ import type { Bbox } from "../../core/geo/geometry";
 import type { HazardZone, HazardZoneInput } from "../../core/zoning/hazard-zones";
 import type { Queryable } from "../db/database";
 import { boxParams, boxSql } from "./geometry-sql";
+import { insertMany } from "./insert-many";
 
 interface ZoningRow {
   id: string;
@@ -113,4 +114,32 @@ export async function insertHazardZone(db: Queryable, zone: HazardZoneInput): Pr
     ],
   );
   return rows[0]!.id;
+}
+
+const boxOf = (geometry: Parameters<typeof boxParams>[0], p: (value: unknown) => string) => {
+  const [a, b, c, d] = boxParams(geometry);
+  return `box(point(${p(a)}, ${p(b)}), point(${p(c)}, ${p(d)}))`;
+};
+
+/** Inserts zoning areas in one multi-row statement (an import's batch). */
+export async function insertZoningAreas(db: Queryable, areas: readonly ZoningAreaInput[]): Promise<void> {
+  await insertMany(
+    db,
+    "insert into zoning_areas (code, code_list, plan_id, plan_name, status, geometry, bbox, illustrative)",
+    areas,
+    (area, p) =>
+      `(${p(area.code)}, ${p(area.codeList)}, ${p(area.planId)}, ${p(area.planName)}, ${p(area.status)}, ${p(JSON.stringify(area.geometry))}::jsonb, ${boxOf(area.geometry, p)}, false)`,
+  );
+}
+
+/** Inserts hazard zones in one multi-row statement (an import's batch). */
+export async function insertHazardZones(db: Queryable, zones: readonly HazardZoneInput[]): Promise<void> {
+  await insertMany(
+    db,
+    "insert into hazard_zones (source, family, object_type, code, name, hazard, details, plan_id, plan_name, status, geometry, bbox)",
+    zones,
+    (zone, p) =>
+      `(${p(zone.source)}, ${p(zone.family)}, ${p(zone.objectType)}, ${p(zone.code)}, ${p(zone.name)}, ${p(zone.hazard)}, ${p(JSON.stringify(zone.details))}::jsonb, ` +
+      `${p(zone.planId)}, ${p(zone.planName)}, ${p(zone.status)}, ${p(JSON.stringify(zone.geometry))}::jsonb, ${boxOf(zone.geometry, p)})`,
+  );
 }

@@ -9,18 +9,25 @@ import { csvRowError, projectQuerySchema, type CsvRowError, type LotImportReport
 import { message, type Message } from "../../core/messages/message";
 import { issueMessage } from "../../core/messages/zod-issues";
 import { representativePoint } from "../../core/geo/geometry";
-import { lotCsvColumns, lotToCsvRow, mapHeaders, readLotRow, type LotCsvRow } from "../../core/registry/lot-csv";
-import { readCsv, writeCsv } from "../../io/csv/csv-table";
+import { lotCsvColumns, lotToCsvRow, readLotRow, type LotCsvRow } from "../../core/registry/lot-csv";
+import { writeCsv, type CsvTable } from "../../io/csv/csv-table";
 import { converterFor } from "../../io/crs";
 import { readLotWorkbook, writeLotWorkbook } from "../../io/formats/lot-workbook";
 import type { Database } from "../db/database";
-import { authorise, fail, readQuery, respond, type AppEnv } from "../http";
 import type { SessionUser } from "../auth/sessions";
-import { writeAudit } from "../repositories/audit";
+import { authorise, fail, readQuery, respond, type AppEnv } from "../http";
+import { runCsvImport } from "../import/csv-import";
+import { writeAudit, writeAudits } from "../repositories/audit";
 import { getMaterialTable } from "../repositories/materials";
-import { getLot, getProject, insertLot, insertProject, listProjects } from "../repositories/projects";
+import { getLots, getProject, insertLots, insertProject, listProjectHeadings, listProjects, type ProjectHeading } from "../repositories/projects";
 
-/** CSV and Excel export and all-or-nothing import of mass lots (issue #3, part 7; .xlsx issue 13). */
+/** A project an import creates for rows that name no existing one. */
+type NewProject = Pick<Project, "name" | "status" | "location">;
+
+/**
+ * CSV and Excel export and all-or-nothing import of mass lots (issue #3, part 7; .xlsx issue 13),
+ * through the one import pipeline (import/csv-import.ts): only the row reader differs.
+ */
 export function lotCsvRoutes(db: Database) {
   const routes = new Hono<AppEnv>();
 
@@ -38,9 +45,7 @@ export function lotCsvRoutes(db: Database) {
   routes.post("/lots/import", async (c) => {
     const auth = authorise(c, projectWriters);
     if (!auth.ok) return auth.response;
-    const text = await c.req.text();
-    if (text.trim() === "") return fail(c, 400, "invalid_csv", message("error.csvEmpty"));
-    return importLotTable(c, db, auth.user, readCsv(text));
+    return importLots(c, db, auth.user, await c.req.text());
   });
 
   // The same import from an Excel workbook (issue 13): only the row reader differs.
@@ -55,7 +60,7 @@ export function lotCsvRoutes(db: Database) {
       const problem = message("error.invalidFile", { detail: sheet.problem });
       return fail(c, 400, "invalid_file", problem, [fieldError("body", problem)]);
     }
-    return importLotTable(c, db, auth.user, sheet.value);
+    return importLots(c, db, auth.user, sheet.value);
   });
 
   routes.get("/lots/export.xlsx", async (c) => {
@@ -73,124 +78,114 @@ export function lotCsvRoutes(db: Database) {
   return routes;
 }
 
-/** A CSV file or a workbook sheet as text rows; `rowNumbers` are the sheet's own (else data row k is row k + 2). */
-interface LotTable {
-  headers: string[];
-  rows: string[][];
-  rowNumbers?: number[];
-  problems: { row: number; message: string }[];
-}
-
 /**
- * The one lot import behind the CSV and the Excel routes: header mapping, row reading, the project
- * each row goes to, the dry-run report, and all rows in one transaction or none.
+ * The one lot import behind the CSV and the Excel routes: CSV text, or a workbook sheet read as
+ * rows; the pipeline maps headers, reads rows, resolves each row's project, previews and writes.
  */
-async function importLotTable(c: Context<AppEnv>, db: Database, user: SessionUser, csv: LotTable): Promise<Response> {
-  const auth = { user };
-  const dryRun = c.req.query("dryRun") === "true";
+async function importLots(c: Context<AppEnv>, db: Database, sessionUser: SessionUser, input: string | CsvTable): Promise<Response> {
   const defaultCrs = c.req.query("crs");
   const table = await getMaterialTable(db);
-  const headers = mapHeaders(csv.headers);
-  const errors: CsvRowError[] = [...headers.errors, ...csv.problems.map((p) => csvRowError(p.row, "", message("csv.unreadable", { detail: p.message })))];
-  const rows: LotCsvRow[] = [];
-  if (headers.errors.length === 0) {
-    csv.rows.forEach((cells, index) => {
-      const values: Record<string, string> = {};
-      headers.columns.forEach((column, i) => {
-        if (column) values[column] = cells[i] ?? "";
+  const user = { username: sessionUser.username, role: sessionUser.role };
+  const actor = sessionUser.username;
+  type Target = { existing: ProjectHeading } | { newKey: string; project: NewProject };
+
+  const result = await runCsvImport(c, db, input, c.req.query("dryRun") === "true", {
+    columns: lotCsvColumns,
+    readRow: readLotRow,
+    // Which project each row goes to: an existing one (by id, else by unique name) or a new one.
+    async resolve(q, rows) {
+      const existing = await listProjectHeadings(q, {
+        ids: rows.flatMap((row) => (row.projectId ? [row.projectId] : [])),
+        names: rows.flatMap((row) => (row.projectId ? [] : [row.project])),
       });
-      const read = readLotRow(csv.rowNumbers?.[index] ?? index + 2, values);
-      if (read.ok) rows.push(read.value);
-      else errors.push(...read.errors);
-    });
-  }
-
-  // Which project each row goes to: an existing one (by id, else by unique name) or a new one.
-  const existing = await listProjects(db, table);
-  const byId = new Map(existing.map((p) => [p.id, p]));
-  const byName = new Map<string, Project[]>();
-  for (const p of existing) byName.set(p.name.toLowerCase(), [...(byName.get(p.name.toLowerCase()) ?? []), p]);
-  const newProjects = new Map<string, { name: string; status: Project["status"]; location: Project["location"] }>();
-  const targets = new Map<number, { existing: Project } | { newKey: string }>();
-  for (const row of rows) {
-    const rowError = (column: string, m: Message) => errors.push(csvRowError(row.row, column, m));
-    let project: Project | undefined;
-    if (row.projectId) {
-      project = byId.get(row.projectId);
-      if (!project) {
-        rowError("projectId", message("import.noProjectWithId", { id: row.projectId }));
-        continue;
+      const byId = new Map(existing.map((p) => [p.id, p]));
+      const byName = new Map<string, ProjectHeading[]>();
+      for (const p of existing) byName.set(p.name.toLowerCase(), [...(byName.get(p.name.toLowerCase()) ?? []), p]);
+      const newProjects = new Map<string, NewProject>();
+      const targets = new Map<number, Target>();
+      const errors: CsvRowError[] = [];
+      for (const row of rows) {
+        const rowError = (column: string, m: Message) => errors.push(csvRowError(row.row, column, m));
+        let project: ProjectHeading | undefined;
+        if (row.projectId) {
+          project = byId.get(row.projectId);
+          if (!project) {
+            rowError("projectId", message("import.noProjectWithId", { id: row.projectId }));
+            continue;
+          }
+        } else {
+          const named = byName.get(row.project.toLowerCase()) ?? [];
+          if (named.length > 1) {
+            rowError("project", message("import.ambiguousProject", { count: named.length, name: row.project }));
+            continue;
+          }
+          project = named[0];
+        }
+        if (project) {
+          if (!mayWriteProject(user, project)) {
+            rowError("project", message("import.notYourProject", { project: project.name }));
+            continue;
+          }
+          targets.set(row.row, { existing: project });
+          continue;
+        }
+        const key = row.project.toLowerCase();
+        let created = newProjects.get(key);
+        if (!created) {
+          const location = locationOf(row, defaultCrs);
+          if (!location.ok) {
+            rowError(location.column, location.problem);
+            continue;
+          }
+          created = { name: row.project, status: row.projectStatus, location: location.geometry };
+          newProjects.set(key, created);
+        }
+        targets.set(row.row, { newKey: key, project: created });
       }
-    } else {
-      const named = byName.get(row.project.toLowerCase()) ?? [];
-      if (named.length > 1) {
-        rowError("project", message("import.ambiguousProject", { count: named.length, name: row.project }));
-        continue;
-      }
-      project = named[0];
-    }
-    if (project) {
-      if (!mayWriteProject({ username: auth.user.username, role: auth.user.role }, project)) {
-        rowError("project", message("import.notYourProject", { project: project.name }));
-        continue;
-      }
-      targets.set(row.row, { existing: project });
-      continue;
-    }
-    const key = row.project.toLowerCase();
-    if (!newProjects.has(key)) {
-      const location = locationOf(row, defaultCrs);
-      if (!location.ok) {
-        rowError(location.column, location.problem);
-        continue;
-      }
-      newProjects.set(key, { name: row.project, status: row.projectStatus, location: location.geometry });
-    }
-    targets.set(row.row, { newKey: key });
-  }
-
-  const report: LotImportReport = {
-    valid: errors.length === 0,
-    dryRun,
-    rows: csv.rows.length,
-    errors: errors.sort((a, b) => a.row - b.row),
-    preview: rows.map((row) => {
-      const target = targets.get(row.row);
-      return {
-        row: row.row,
-        project: target && "existing" in target ? target.existing.name : row.project,
-        newProject: !target || !("existing" in target),
-        lot: row.lot,
-        tonnes: toTonnes(row.lot.quantity.value, row.lot.quantity.unit, row.lot.material, table),
-      };
+      return { targets, errors };
+    },
+    report: (outcome, rows, targets): LotImportReport => ({
+      ...outcome,
+      preview: rows.map((row) => {
+        const target = targets.get(row.row);
+        return {
+          row: row.row,
+          project: target && "existing" in target ? target.existing.name : row.project,
+          newProject: !target || !("existing" in target),
+          lot: row.lot,
+          tonnes: toTonnes(row.lot.quantity.value, row.lot.quantity.unit, row.lot.material, table),
+        };
+      }),
+      created: { projects: 0, lots: 0 },
     }),
-    created: { projects: 0, lots: 0 },
-  };
-  if (dryRun) return respond(c, contracts.importLots, report, 200);
-  if (!report.valid) return respond(c, contracts.importLots, report, 400);
-
-  // All rows in one transaction: a failure or a restart half-way leaves nothing written.
-  await db.transaction(async (tx) => {
-    const newIds = new Map<string, string>();
-    for (const [key, project] of newProjects) {
-      const id = await insertProject(tx, { ...project, contact: "", notes: "" }, { ownerId: auth.user.id, actor: auth.user.username });
-      newIds.set(key, id);
-      const created = await getProject(tx, table, id);
-      await writeAudit(tx, { entity: "project", entityId: id, projectId: id, action: "create", actor: auth.user.username, before: null, after: created });
-      report.created.projects += 1;
-    }
-    for (const row of rows) {
-      const target = targets.get(row.row)!;
-      const projectId = "existing" in target ? target.existing.id : newIds.get(target.newKey)!;
-      const id = await insertLot(tx, projectId, row.lot, { actor: auth.user.username });
-      await writeAudit(tx, { entity: "lot", entityId: id, projectId, action: "create", actor: auth.user.username, before: null, after: await getLot(tx, table, id) });
-      report.created.lots += 1;
-    }
+    // The new projects first (few), each with its audit row.
+    async begin(tx, _rows, targets, report) {
+      const newIds = new Map<string, string>();
+      for (const target of targets.values()) {
+        if ("existing" in target || newIds.has(target.newKey)) continue;
+        const id = await insertProject(tx, { ...target.project, contact: "", notes: "" }, { ownerId: sessionUser.id, actor });
+        newIds.set(target.newKey, id);
+        const created = await getProject(tx, table, id);
+        await writeAudit(tx, { entity: "project", entityId: id, projectId: id, action: "create", actor, before: null, after: created });
+        report.created.projects += 1;
+      }
+      return newIds;
+    },
+    async write(tx, batch, newIds, report) {
+      const ids = await insertLots(
+        tx,
+        batch.map(({ row, target }) => ({ projectId: "existing" in target ? target.existing.id : newIds.get(target.newKey)!, input: row.lot })),
+        { actor },
+      );
+      const lots = await getLots(tx, table, ids);
+      await writeAudits(tx, lots.map((lot) => ({ entity: "lot", entityId: lot.id, projectId: lot.projectId, action: "create", actor, before: null, after: lot })));
+      report.created.lots += lots.length;
+    },
   });
-  return respond(c, contracts.importLots, report, 201);
+  return result instanceof Response ? result : respond(c, contracts.importLots, result.report, result.status);
 }
 
-/** The export's rows: every lot of the projects the query selects, as the CSV writes them. */
+/** The export's rows: every lot of the projects the query selects, as the CSV and the workbook write them. */
 async function lotRows(db: Database, query: z.infer<typeof projectQuerySchema>): Promise<Record<string, string>[]> {
   const { bbox: _bbox, includeDeleted: _deleted, ...filter } = query;
   const projects = await listProjects(db, await getMaterialTable(db), filter);

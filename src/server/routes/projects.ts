@@ -1,9 +1,9 @@
 import { Hono, type Context } from "hono";
 import { routes as contracts } from "../../core/api/routes";
-import { mayWriteProject, projectWriters, type Me } from "../../core/domain/accounts";
+import { projectWriters } from "../../core/domain/accounts";
 import { fieldError } from "../../core/domain/api-error";
 import { message } from "../../core/messages/message";
-import { lotInputSchema, type LotInput, type Project } from "../../core/domain/records";
+import { lotInputSchema, type Lot, type LotInput, type Project } from "../../core/domain/records";
 import {
   largeLotProblem,
   lotUpdateSchema,
@@ -14,8 +14,10 @@ import {
 import { toTonnes } from "../../core/domain/materials";
 import { parseBbox } from "../../core/geo/geometry";
 import type { SessionUser } from "../auth/sessions";
-import type { Database, Queryable } from "../db/database";
+import type { Database } from "../db/database";
+import type { SentOf } from "../../core/api/routes";
 import { authorise, fail, invalidInput, readBody, readQuery, respond, type AppEnv } from "../http";
+import { noRegistryCache, type RegistryCache } from "../registry-cache";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable, type MaterialTable } from "../repositories/materials";
 import {
@@ -33,9 +35,8 @@ import {
   type ProjectFilter,
 } from "../repositories/projects";
 import { maxLotTonnes } from "../../core/domain/input-bounds";
-import { inTransaction, notFound, notFoundDeleted, Refusal, versionConflict } from "./write-helpers";
+import { inTransaction, notFound, Refusal, softDeleteRoutes, versionConflict, writableProject } from "./write-helpers";
 
-const me = (user: SessionUser): Me => ({ username: user.username, role: user.role });
 
 /**
  * A quantity above `largeLotTonnes` must be confirmed (a typo guard, `largeLotProblem`); above
@@ -53,24 +54,8 @@ function largeLotRefusal(c: Context, lot: LotInput, table: MaterialTable): Respo
   return fail(c, 400, "confirm_large_quantity", message("error.confirmLarge", { path: "quantity.value", problem }), [fieldError("quantity.value", problem)]);
 }
 
-export function projectRoutes(db: Database) {
+export function projectRoutes(db: Database, cache: RegistryCache = noRegistryCache) {
   const routes = new Hono<AppEnv>();
-
-  /** The project if it exists and the user may write it, else the answer that says why not. */
-  async function writableProject(
-    c: Context<AppEnv>,
-    tx: Queryable,
-    table: MaterialTable,
-    user: SessionUser,
-    id: string,
-  ): Promise<Project> {
-    const project = await getProject(tx, table, id);
-    if (!project) throw new Refusal(notFound(c, "project", id));
-    if (!mayWriteProject(me(user), project)) {
-      throw new Refusal(fail(c, 403, "forbidden", message("error.forbiddenProject", { username: user.username, role: user.role, project: project.name })));
-    }
-    return project;
-  }
 
   routes.get("/projects", async (c) => {
     const auth = authorise(c);
@@ -87,8 +72,15 @@ export function projectRoutes(db: Database) {
       if (!bbox.ok) return fail(c, 400, "invalid_query", message("error.queryProblem", { parameter: "bbox", problem: bbox.problem }), [fieldError("bbox", bbox.problem)]);
       filter.bbox = bbox.bbox;
     }
-    const page = await listProjectPage(db, await getMaterialTable(db), filter, { limit, offset });
-    return respond(c, contracts.projects, limit === undefined ? page : { ...page, limit, offset: offset ?? 0 });
+    // The answer depends only on the query (the role only decides whether it may be asked), so it is
+    // kept per query while the registry is unchanged (registry-cache.ts).
+    const key = JSON.stringify(Object.entries(query.value).sort(([a], [b]) => a.localeCompare(b)));
+    const body = await cache.answer(key, async () => {
+      const page = await listProjectPage(db, await getMaterialTable(db), filter, { limit, offset });
+      const answer: SentOf<typeof contracts.projects> = limit === undefined ? page : { ...page, limit, offset: offset ?? 0 };
+      return JSON.stringify(answer);
+    });
+    return c.body(body, 200, { "Content-Type": "application/json" });
   });
 
   routes.get("/projects/:id", async (c) => {
@@ -127,7 +119,7 @@ export function projectRoutes(db: Database) {
     const id = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
       const table = await getMaterialTable(tx);
-      const before = await writableProject(c, tx, table, auth.user, id);
+      const before = await writableProject(c, tx, auth.user, id, table);
       if (members && !sameMembers(members, before.members) && !mayChangeMembers(auth.user, before)) {
         throw new Refusal(fail(c, 403, "forbidden", message("error.forbiddenMembers")));
       }
@@ -144,35 +136,16 @@ export function projectRoutes(db: Database) {
     return result instanceof Response ? result : respond(c, contracts.updateProject, result);
   });
 
-  routes.delete("/projects/:id", async (c) => {
-    const auth = authorise(c, projectWriters);
-    if (!auth.ok) return auth.response;
-    const id = c.req.param("id");
-    const result = await inTransaction(db, async (tx) => {
-      const table = await getMaterialTable(tx);
-      const before = await writableProject(c, tx, table, auth.user, id);
-      await setProjectDeleted(tx, id, true, auth.user.username);
-      const after = (await getProject(tx, table, id, { includeDeleted: true }))!;
-      await writeAudit(tx, { entity: "project", entityId: id, projectId: id, action: "delete", actor: auth.user.username, before: withoutLots(before), after: withoutLots(after) });
-      return null;
-    });
-    return result instanceof Response ? result : c.body(null, 204);
-  });
-
-  routes.post("/projects/:id/restore", async (c) => {
-    const auth = authorise(c, ["admin"]);
-    if (!auth.ok) return auth.response;
-    const id = c.req.param("id");
-    const result = await inTransaction(db, async (tx) => {
-      const table = await getMaterialTable(tx);
-      const before = await getProject(tx, table, id, { includeDeleted: true });
-      if (!before || !before.deletedAt) throw new Refusal(notFoundDeleted(c, "project", id));
-      await setProjectDeleted(tx, id, false, auth.user.username);
-      const after = (await getProject(tx, table, id))!;
-      await writeAudit(tx, { entity: "project", entityId: id, projectId: id, action: "restore", actor: auth.user.username, before: withoutLots(before), after: withoutLots(after) });
-      return after;
-    });
-    return result instanceof Response ? result : respond(c, contracts.restoreProject, result);
+  softDeleteRoutes<Project>(routes, db, {
+    entity: "project",
+    path: "/projects/:id",
+    deleters: projectWriters,
+    get: async (tx, id, options) => getProject(tx, await getMaterialTable(tx), id, options),
+    setDeleted: setProjectDeleted,
+    projectOf: (project) => project.id,
+    mayDelete: async (c, tx, user, project) => void (await writableProject(c, tx, user, project.id)),
+    audited: withoutLots,
+    restored: contracts.restoreProject,
   });
 
   routes.get("/projects/:id/lots", async (c) => {
@@ -192,7 +165,7 @@ export function projectRoutes(db: Database) {
     const projectId = c.req.param("id");
     const result = await inTransaction(db, async (tx) => {
       const table = await getMaterialTable(tx);
-      await writableProject(c, tx, table, auth.user, projectId);
+      await writableProject(c, tx, auth.user, projectId, table);
       const large = largeLotRefusal(c, body.value, table);
       if (large) throw new Refusal(large);
       const id = await insertLot(tx, projectId, body.value, { actor: auth.user.username });
@@ -214,7 +187,7 @@ export function projectRoutes(db: Database) {
       const table = await getMaterialTable(tx);
       const before = await getLot(tx, table, id);
       if (!before) throw new Refusal(notFound(c, "lot", id));
-      await writableProject(c, tx, table, auth.user, before.projectId);
+      await writableProject(c, tx, auth.user, before.projectId, table);
       const large = largeLotRefusal(c, input, table);
       if (large) throw new Refusal(large);
       const outcome = await updateLot(tx, id, input, version, auth.user.username);
@@ -226,37 +199,15 @@ export function projectRoutes(db: Database) {
     return result instanceof Response ? result : respond(c, contracts.updateLot, result);
   });
 
-  routes.delete("/lots/:id", async (c) => {
-    const auth = authorise(c, projectWriters);
-    if (!auth.ok) return auth.response;
-    const id = c.req.param("id");
-    const result = await inTransaction(db, async (tx) => {
-      const table = await getMaterialTable(tx);
-      const before = await getLot(tx, table, id);
-      if (!before) throw new Refusal(notFound(c, "lot", id));
-      await writableProject(c, tx, table, auth.user, before.projectId);
-      await setLotDeleted(tx, id, true, auth.user.username);
-      const after = (await getLot(tx, table, id, { includeDeleted: true }))!;
-      await writeAudit(tx, { entity: "lot", entityId: id, projectId: before.projectId, action: "delete", actor: auth.user.username, before, after });
-      return null;
-    });
-    return result instanceof Response ? result : c.body(null, 204);
-  });
-
-  routes.post("/lots/:id/restore", async (c) => {
-    const auth = authorise(c, ["admin"]);
-    if (!auth.ok) return auth.response;
-    const id = c.req.param("id");
-    const result = await inTransaction(db, async (tx) => {
-      const table = await getMaterialTable(tx);
-      const before = await getLot(tx, table, id, { includeDeleted: true });
-      if (!before || !before.deletedAt) throw new Refusal(notFoundDeleted(c, "lot", id));
-      await setLotDeleted(tx, id, false, auth.user.username);
-      const after = (await getLot(tx, table, id))!;
-      await writeAudit(tx, { entity: "lot", entityId: id, projectId: before.projectId, action: "restore", actor: auth.user.username, before, after });
-      return after;
-    });
-    return result instanceof Response ? result : respond(c, contracts.restoreLot, result);
+  softDeleteRoutes<Lot>(routes, db, {
+    entity: "lot",
+    path: "/lots/:id",
+    deleters: projectWriters,
+    get: async (tx, id, options) => getLot(tx, await getMaterialTable(tx), id, options),
+    setDeleted: setLotDeleted,
+    projectOf: (lot) => lot.projectId,
+    mayDelete: async (c, tx, user, lot) => void (await writableProject(c, tx, user, lot.projectId)),
+    restored: contracts.restoreLot,
   });
 
   return routes;

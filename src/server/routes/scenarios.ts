@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { routes as contracts } from "../../core/api/routes";
-import { planningWriters, restorers } from "../../core/domain/accounts";
+import { planningWriters } from "../../core/domain/accounts";
 import { describeFields, fieldError } from "../../core/domain/api-error";
 import { message } from "../../core/messages/message";
 import { instanceFromRegistry, type RegistryInstance } from "../../core/matching/from-registry";
@@ -33,6 +33,7 @@ import {
   getRun,
   getScenario,
   insertScenario,
+  latestRuns,
   listScenarios,
   runRecords,
   setScenarioDeleted,
@@ -43,7 +44,7 @@ import { listSites } from "../repositories/sites";
 import { getRulesInForce } from "../repositories/suitability-rules";
 import { listZoning } from "../repositories/zoning";
 import type { SolveQueue } from "../solve-queue";
-import { inTransaction, notFound, notFoundDeleted, Refusal, versionConflict } from "./write-helpers";
+import { inTransaction, notFound, Refusal, softDeleteRoutes, versionConflict } from "./write-helpers";
 
 
 /** The instance the registry gives now for a scenario's choices (or for everything, with defaults). */
@@ -122,13 +123,8 @@ export function scenarioRoutes(
   routes.get("/scenarios", async (c) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
-    const scenarios = await listScenarios(db);
-    const items = [];
-    for (const scenario of scenarios) {
-      const { latest } = await runRecords(db, scenario.id);
-      items.push({ ...scenario, lastRun: latest ?? null });
-    }
-    return respond(c, contracts.scenarios, { items });
+    const [scenarios, latest] = await Promise.all([listScenarios(db), latestRuns(db)]);
+    return respond(c, contracts.scenarios, { items: scenarios.map((scenario) => ({ ...scenario, lastRun: latest.get(scenario.id) ?? null })) });
   });
 
   routes.get("/scenarios/:id", async (c) => {
@@ -187,34 +183,14 @@ export function scenarioRoutes(
     return result instanceof Response ? result : respond(c, contracts.updateScenario, result);
   });
 
-  routes.delete("/scenarios/:id", async (c) => {
-    const auth = authorise(c, planningWriters);
-    if (!auth.ok) return auth.response;
-    const id = c.req.param("id");
-    const result = await inTransaction(db, async (tx) => {
-      const before = await getScenario(tx, id);
-      if (!before) throw new Refusal(notFound(c, "scenario", id));
-      await setScenarioDeleted(tx, id, true, auth.user.username);
-      await writeAudit(tx, { entity: "scenario", entityId: id, action: "delete", actor: auth.user.username, before, after: await getScenario(tx, id, { includeDeleted: true }) });
-      return null;
-    });
-    return result instanceof Response ? result : c.body(null, 204);
-  });
-
   // Deletes are soft and undone by an admin (DESIGN §7), for scenarios as for every other record.
-  routes.post("/scenarios/:id/restore", async (c) => {
-    const auth = authorise(c, restorers);
-    if (!auth.ok) return auth.response;
-    const id = c.req.param("id");
-    const result = await inTransaction(db, async (tx) => {
-      const before = await getScenario(tx, id, { includeDeleted: true });
-      if (!before?.deletedAt) throw new Refusal(notFoundDeleted(c, "scenario", id));
-      await setScenarioDeleted(tx, id, false, auth.user.username);
-      const after = (await getScenario(tx, id))!;
-      await writeAudit(tx, { entity: "scenario", entityId: id, action: "restore", actor: auth.user.username, before, after });
-      return after;
-    });
-    return result instanceof Response ? result : respond(c, contracts.restoreScenario, result);
+  softDeleteRoutes(routes, db, {
+    entity: "scenario",
+    path: "/scenarios/:id",
+    deleters: planningWriters,
+    get: getScenario,
+    setDeleted: setScenarioDeleted,
+    restored: contracts.restoreScenario,
   });
 
   routes.get("/scenarios/:id/instance", async (c) => {

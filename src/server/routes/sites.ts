@@ -7,7 +7,7 @@ import { authorise, fail, readBody, respond, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
 import { getSite, insertSite, listSites, setSiteDeleted, updateSite } from "../repositories/sites";
 import { bboxQuery } from "./query";
-import { inTransaction, notFound, notFoundDeleted, Refusal, versionConflict } from "./write-helpers";
+import { inTransaction, notFound, Refusal, softDeleteRoutes, versionConflict } from "./write-helpers";
 import { message } from "../../core/messages/message";
 
 /** Storage, landfill and quarry sites: read for all signed in, written by planners and admins. */
@@ -64,34 +64,13 @@ export function siteRoutes(db: Database) {
     return result instanceof Response ? result : respond(c, contracts.updateSite, result);
   });
 
-  routes.delete("/sites/:id", async (c) => {
-    const auth = authorise(c, planningWriters);
-    if (!auth.ok) return auth.response;
-    const id = c.req.param("id");
-    const result = await inTransaction(db, async (tx) => {
-      const before = await getSite(tx, id);
-      if (!before) throw new Refusal(notFound(c, "site", id));
-      await setSiteDeleted(tx, id, true, auth.user.username);
-      const after = await getSite(tx, id, { includeDeleted: true });
-      await writeAudit(tx, { entity: "site", entityId: id, action: "delete", actor: auth.user.username, before, after });
-      return null;
-    });
-    return result instanceof Response ? result : c.body(null, 204);
-  });
-
-  routes.post("/sites/:id/restore", async (c) => {
-    const auth = authorise(c, ["admin"]);
-    if (!auth.ok) return auth.response;
-    const id = c.req.param("id");
-    const result = await inTransaction(db, async (tx) => {
-      const before = await getSite(tx, id, { includeDeleted: true });
-      if (!before?.deletedAt) throw new Refusal(notFoundDeleted(c, "site", id));
-      await setSiteDeleted(tx, id, false, auth.user.username);
-      const after = (await getSite(tx, id))!;
-      await writeAudit(tx, { entity: "site", entityId: id, action: "restore", actor: auth.user.username, before, after });
-      return after;
-    });
-    return result instanceof Response ? result : respond(c, contracts.restoreSite, result);
+  softDeleteRoutes(routes, db, {
+    entity: "site",
+    path: "/sites/:id",
+    deleters: planningWriters,
+    get: getSite,
+    setDeleted: setSiteDeleted,
+    restored: contracts.restoreSite,
   });
 
   return routes;

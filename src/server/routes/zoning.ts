@@ -9,7 +9,8 @@ import { authorise, fail, invalidQuery, respond, type AppEnv } from "../http";
 import { apiError, fieldError } from "../../core/domain/api-error";
 import { message } from "../../core/messages/message";
 import { writeAudit } from "../repositories/audit";
-import { insertHazardZone, insertZoningArea, listHazardZones, listZoning } from "../repositories/zoning";
+import { importBatchSize, inBatches } from "../import/batches";
+import { insertHazardZones, insertZoningAreas, listHazardZones, listZoning } from "../repositories/zoning";
 import { bboxQuery } from "./query";
 
 /**
@@ -99,9 +100,10 @@ export function zoningRoutes(db: Database) {
       // A plan imported again replaces its earlier areas, so a corrected file does not double them;
       // its zones likewise. A file of zones alone leaves the plan's areas alone, and the other way round.
       await tx.query("delete from zoning_areas where plan_id = any($1::text[]) and not illustrative", [areaPlanIds]);
-      for (const area of parsed.areas) await insertZoningArea(tx, zoningAreaInputSchema.parse(area));
+      // Multi-row inserts in batches, the event loop free between them: 20,000 polygons do not stall other requests.
+      await inBatches(parsed.areas, importBatchSize, (batch) => insertZoningAreas(tx, batch.map((area) => zoningAreaInputSchema.parse(area))));
       await tx.query("delete from hazard_zones where plan_id = any($1::text[])", [zonePlanIds]);
-      for (const zone of parsed.zones) await insertHazardZone(tx, hazardZoneInputSchema.parse(zone));
+      await inBatches(parsed.zones, importBatchSize, (batch) => insertHazardZones(tx, batch.map((zone) => hazardZoneInputSchema.parse(zone))));
       await writeAudit(tx, {
         entity: "zoning",
         entityId: parsed.planIds.join(","),
