@@ -17,6 +17,7 @@ import type { FileLayer } from "../../core/zoning/file-layers";
 import { call, callItems, reportOf, urlOf, type ApiFailure, type ApiResult } from "./transport";
 
 export type { ApiFailure, ApiResult } from "./transport";
+export { onSessionFailure } from "./transport";
 export type { RankingItem } from "../../core/suitability/report";
 export type { RoadNetworkInfo } from "../../core/haul/road-graph-summary";
 export type { ScenarioListItem } from "../../core/scenario/scenario";

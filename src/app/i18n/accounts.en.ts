@@ -53,7 +53,7 @@ export const accountsEn: Record<keyof typeof accountsNb, string> = {
   "accounts.conflict": "{who} changed {username} {when}. The form now shows what is saved; make your change again.",
   "accounts.someone": "Someone",
 
-  "account.menu": "Account: {username}",
+  "account.menu": "Account: {name}",
   "account.changePassword": "Change password",
   "account.sessions": "My sessions",
 
@@ -93,6 +93,7 @@ export const accountsEn: Record<keyof typeof accountsNb, string> = {
   "signIn.or": "or with username and password",
   "signIn.ssoOnly": "This installation uses single sign-on only.",
   "signIn.loadingConfig": "Loading sign-in options…",
+  "session.ended": "You are signed out: your session has ended (it timed out, you signed out elsewhere, or an administrator reset your password or deactivated your account). Sign in again – with the temporary password if you were given one.",
 
   "error.username_taken": "The username is already taken (by an active or deactivated user).",
   "error.version_conflict": "Someone else changed this in the meantime.",

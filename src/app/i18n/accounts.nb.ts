@@ -55,7 +55,7 @@ export const accountsNb = {
   "accounts.conflict": "{who} endret {username} {when}. Skjemaet viser nå det som er lagret; gjør endringen din på nytt.",
   "accounts.someone": "Noen",
 
-  "account.menu": "Konto: {username}",
+  "account.menu": "Konto: {name}",
   "account.changePassword": "Bytt passord",
   "account.sessions": "Mine økter",
 
@@ -95,6 +95,7 @@ export const accountsNb = {
   "signIn.or": "eller med brukernavn og passord",
   "signIn.ssoOnly": "Denne installasjonen bruker bare enkel pålogging.",
   "signIn.loadingConfig": "Henter innloggingsvalg…",
+  "session.ended": "Du er logget ut: økten er avsluttet (den ble for gammel, du logget ut et annet sted, eller en administrator ga deg nytt passord eller deaktiverte kontoen). Logg inn på nytt – med det midlertidige passordet hvis du har fått et.",
 
   "error.username_taken": "Brukernavnet er allerede i bruk (av en aktiv eller deaktivert bruker).",
   "error.version_conflict": "Noen andre har endret dette i mellomtiden.",
