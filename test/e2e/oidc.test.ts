@@ -12,26 +12,15 @@ import type { UserAccount } from "../../src/core/domain/users-api";
 import { readConfig } from "../../src/server/config";
 import { launchBrowser, type LaunchedBrowser } from "../support/browser";
 import { freePort } from "../support/free-port";
-import { startTestProvider, testClient, type TestProvider } from "../support/oidc-provider";
+import { ssoEnv, startTestProvider, type TestProvider } from "../support/oidc-provider";
 import { apiClient, expectJson, startTestServer, type TestServer } from "../support/server";
-
-const roleMap = "massekart-admins=admin; massekart-planners=planner; massekart-engineers=engineer; massekart-viewers=viewer";
 
 /** A Massekart server with single sign-on through its own provider on this machine. */
 async function startWithSso(env: Record<string, string> = {}, { demo = true } = {}): Promise<{ server: TestServer; provider: TestProvider }> {
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   const provider = await startTestProvider(`${publicUrl}/api/auth/oidc/callback`);
-  const { publicUrl: checked, oidc, localLogin } = readConfig({
-    MASSEKART_PUBLIC_URL: publicUrl,
-    MASSEKART_OIDC_ISSUER: provider.issuer,
-    MASSEKART_OIDC_CLIENT_ID: testClient.clientId,
-    MASSEKART_OIDC_CLIENT_SECRET: testClient.clientSecret,
-    MASSEKART_OIDC_ROLE_CLAIM: "groups",
-    MASSEKART_OIDC_ROLE_MAP: roleMap,
-    MASSEKART_OIDC_NAME: "Asker kommune",
-    ...env,
-  });
+  const { publicUrl: checked, oidc, localLogin } = readConfig(ssoEnv(publicUrl, provider, { MASSEKART_OIDC_ROLE_CLAIM: "groups", MASSEKART_OIDC_NAME: "Asker kommune", ...env }));
   const server = await startTestServer("pglite", { demo, config: { port, publicUrl: checked, oidc, localLogin } });
   return { server, provider };
 }

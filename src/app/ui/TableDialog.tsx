@@ -5,11 +5,12 @@
  * actions column, and a footer. Used by the Accounts view and My sessions.
  */
 import type { ReactNode } from "react";
+import type { Message } from "../api/failure-message";
+import { useT } from "../i18n/use-t";
 import { Dialog } from "./Dialog";
 
 export function TableDialog({
   title,
-  closeLabel,
   onClose,
   className,
   intro,
@@ -25,14 +26,13 @@ export function TableDialog({
   footer,
 }: {
   title: string;
-  closeLabel: string;
   onClose: () => void;
   className?: string;
   intro: string;
-  /** The failure to show, translated; null for none. */
-  error: string | null;
-  /** The last action's outcome, translated ("" for none). */
-  notice: string;
+  /** The failure to show; null for none. */
+  error: Message | null;
+  /** The last action's outcome; null for none. */
+  notice: Message | null;
   /** While the records load: what to say instead of the table (nothing when the load failed). */
   loadingText: string | null;
   above?: ReactNode;
@@ -46,16 +46,17 @@ export function TableDialog({
   /** Shown under the table once it is loaded. */
   footer?: ReactNode;
 }) {
+  const { t } = useT();
   return (
-    <Dialog title={title} closeLabel={closeLabel} onClose={onClose} className={className}>
+    <Dialog title={title} closeLabel={t("details.close")} onClose={onClose} className={className}>
       <p className="field-hint">{intro}</p>
       {error && (
         <p className="form-error" role="alert">
-          {error}
+          {t(error.key, error.params)}
         </p>
       )}
       <p role="status" className="import-done">
-        {notice}
+        {notice ? t(notice.key, notice.params) : ""}
       </p>
       {above}
       {loadingText !== null ? (

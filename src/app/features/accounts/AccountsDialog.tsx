@@ -145,12 +145,11 @@ export function AccountsDialog({ me, onClose }: { me: { username: string }; onCl
   return (
     <TableDialog
       title={t("accounts.title")}
-      closeLabel={t("details.close")}
       onClose={onClose}
       className="accounts-dialog"
       intro={t("accounts.intro")}
-      error={error && t(error.key, error.params)}
-      notice={notice ? t(notice.key, notice.params) : ""}
+      error={error}
+      notice={notice}
       loadingText={accounts === null ? t("accounts.loading") : null}
       above={
         <>

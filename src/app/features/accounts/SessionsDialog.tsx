@@ -52,12 +52,11 @@ export function SessionsDialog({ onClose }: { onClose: () => void }) {
   return (
     <TableDialog
       title={t("sessions.title")}
-      closeLabel={t("details.close")}
       onClose={onClose}
       className="account-dialog"
       intro={t("sessions.intro")}
-      error={error && t(error.key, error.params)}
-      notice={notice ? t(notice.key, notice.params) : ""}
+      error={error}
+      notice={notice}
       loadingText={sessions === null ? t("sessions.loading") : null}
       caption={t("sessions.caption")}
       tableClassName="sessions-table"
