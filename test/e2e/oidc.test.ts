@@ -119,7 +119,8 @@ describe("single sign-on in a real browser", { timeout: 240_000 }, () => {
     const alert = page.getByRole("alert");
     await expect.poll(() => textNow(alert), { timeout: 60_000 }).toBe("Sign-in refused: your Massekart account is deactivated. Ask an administrator to reactivate it.");
     // The sign-in page, with both ways to sign in; the reason is not kept in the address.
-    expect(await page.getByRole("link", { name: "Sign in with Asker kommune" }).count()).toBe(1);
+    await page.getByRole("link", { name: "Sign in with Asker kommune" }).waitFor();
+    expect(await page.getByLabel("Username").count()).toBe(1);
     expect(new URL(page.url()).search).toBe("?lang=en");
     expect(await me(page)).toBe(401);
     await page.screenshot({ path: "/tmp/oidc-refused-1440.png" });

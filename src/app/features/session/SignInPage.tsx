@@ -69,7 +69,8 @@ export function SignInPage() {
     }
   };
 
-  const shown = error ?? (notice ? { key: notice } : null);
+  // Why the user is here (a refused single sign-on, an ended session) shows at once, before the ways to sign in have loaded.
+  const why = refusal ?? (notice ? { key: notice } : null);
   return (
     <div className="sign-in-page">
       <div className="sign-in-top">
@@ -80,9 +81,9 @@ export function SignInPage() {
         <p className="sign-in-tagline">{t("app.tagline")}</p>
         <h2 className="sign-in-title">{t("signIn.title")}</h2>
         {config === null && <p role="status">{t("signIn.loadingConfig")}</p>}
-        {refusal && (
+        {why && !error && (
           <p className="form-error" role="alert">
-            {t(refusal.key)}
+            {t(why.key)}
           </p>
         )}
         {config?.oidc && (
@@ -97,18 +98,9 @@ export function SignInPage() {
             {config.localLogin && <p className="sign-in-or">{t("signIn.or")}</p>}
           </div>
         )}
-        {config && !config.localLogin && (
-          <>
-            <p>{t("signIn.ssoOnly")}</p>
-            {shown && (
-              <p id={errorId} className="form-error" role="alert">
-                {t(shown.key, shown.params)}
-              </p>
-            )}
-          </>
-        )}
+        {config && !config.localLogin && <p>{t("signIn.ssoOnly")}</p>}
         {config?.localLogin && (
-          <form onSubmit={onSubmit} noValidate aria-describedby={shown ? errorId : undefined}>
+          <form onSubmit={onSubmit} noValidate aria-describedby={error ? errorId : undefined}>
             <div className="field">
               <label htmlFor={usernameId}>{t("signIn.username")}</label>
               <input
@@ -134,9 +126,9 @@ export function SignInPage() {
                 aria-invalid={error?.key === "error.wrongCredentials" || undefined}
               />
             </div>
-            {shown && (
+            {error && (
               <p id={errorId} className="form-error" role="alert">
-                {t(shown.key, shown.params)}
+                {t(error.key, error.params)}
               </p>
             )}
             <button type="submit" className="button button-primary" disabled={submitting} aria-busy={submitting}>
