@@ -123,7 +123,7 @@ describe("App", () => {
     );
     render(<App />);
     expect((await screen.findByRole("alert")).textContent).toMatch(/^You are signed out: your session has ended .*an administrator reset your password/);
-    expect(screen.getByRole("button", { name: "Log in" })).toBeTruthy();
+    expect(await screen.findByRole("button", { name: "Log in" })).toBeTruthy();
     expect(localStorage.getItem(sessionHintKey)).toBeNull();
   });
 
