@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { ForcedPasswordPage } from "./features/accounts/ForcedPasswordPage";
 import { MapScreen } from "./features/map-screen/MapScreen";
-import { checkSession } from "./features/session/session-actions";
+import { checkSession, watchSession } from "./features/session/session-actions";
 import { SignInPage } from "./features/session/SignInPage";
 import { useT } from "./i18n/use-t";
 import { useAppStore } from "./state/store";
@@ -17,6 +17,7 @@ export function App() {
 
   useEffect(() => {
     void checkSession();
+    return watchSession();
   }, []);
 
   switch (session.status) {

@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "../../src/app/App";
+import { reloadProjects } from "../../src/app/features/projects/project-actions";
 import { sessionHintKey } from "../../src/app/features/session/session-actions";
 import { resetAppStore, useAppStore } from "../../src/app/state/store";
 import { project, zoningArea } from "../support/record-fixtures";
@@ -66,7 +67,7 @@ describe("App", () => {
     vi.stubGlobal("fetch", fakeApi());
     render(<App />);
     expect(await screen.findByRole("button", { name: "Log out" })).toBeTruthy();
-    expect(screen.getByRole("button", { name: "Account: planner" }).getAttribute("title")).toBe("Signed in as planner (planner)");
+    expect(screen.getByRole("button", { name: "Account: planner planner" }).getAttribute("title")).toBe("Signed in as planner (planner)");
     expect(await screen.findByText("Demo data: illustrative projects, sites and zoning")).toBeTruthy();
     expect(useAppStore.getState().data.status).toBe("ready");
     expect(document.documentElement.lang).toBe("en");
@@ -121,9 +122,24 @@ describe("App", () => {
       fakeApi({ "GET /api/projects": () => json(401, { error: { code: "unauthorized", message: "Sign in", fields: [] } }) }),
     );
     render(<App />);
-    expect((await screen.findByRole("alert")).textContent).toBe("Your session has expired. Please sign in again.");
-    expect(screen.getByRole("button", { name: "Log in" })).toBeTruthy();
+    expect((await screen.findByRole("alert")).textContent).toMatch(/^You are signed out: your session has ended .*an administrator reset your password/);
+    expect(await screen.findByRole("button", { name: "Log in" })).toBeTruthy();
     expect(localStorage.getItem(sessionHintKey)).toBeNull();
+  });
+
+  it("brings the password screen up at once when any call says the password must be changed", async () => {
+    localStorage.setItem(sessionHintKey, "1");
+    useAppStore.getState().setLang("en");
+    const refused = () => json(403, { error: { code: "password_change_required", message: "Change your password first.", key: "error.passwordChangeRequired", fields: [] } });
+    let temporary = false;
+    vi.stubGlobal("fetch", fakeApi({ "GET /api/projects": () => (temporary ? refused() : json(200, { items: [project()], total: 1 })) }));
+    render(<App />);
+    await waitFor(() => expect(useAppStore.getState().data.status).toBe("ready"));
+    // Meanwhile the password became temporary: the next call of any feature is refused.
+    temporary = true;
+    await act(() => reloadProjects());
+    expect(await screen.findByRole("heading", { name: "Choose your own password" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Projects" })).toBeNull();
   });
 
   it("logs out and forgets the data", async () => {
@@ -147,7 +163,7 @@ describe("App", () => {
     useAppStore.getState().setLang("en");
     vi.stubGlobal("fetch", fakeApi());
     render(<App />);
-    fireEvent.click(await screen.findByRole("button", { name: "Language" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Language EN" }));
     const english = screen.getByRole("menuitemradio", { name: "English" });
     expect(english.getAttribute("aria-checked")).toBe("true");
     fireEvent.click(screen.getByRole("menuitemradio", { name: "Norsk (bokmål)" }));

@@ -148,7 +148,7 @@ describe("accounts in a real browser", { timeout: 240_000 }, () => {
     const elsewhere = await signIn(browser!.context, newUser.username, karisPassword);
     await elsewhere.waitForSelector("body[data-map-ready='true']", { timeout: 90_000 });
     const page = second!.context.pages().at(-1)!;
-    await page.getByRole("button", { name: `Account: ${newUser.username}` }).click();
+    await page.getByRole("button", { name: `Account: ${newUser.displayName} project engineer` }).click();
     await page.getByRole("menuitem", { name: "My sessions" }).click();
     const dialog = page.getByRole("dialog", { name: "My sessions" });
     const rows = dialog.getByRole("table", { name: "Active sessions" }).locator("tbody tr");
@@ -168,7 +168,7 @@ describe("accounts in a real browser", { timeout: 240_000 }, () => {
 
   it("changes the password from the account menu, refusing a wrong current one", async () => {
     const page = second!.context.pages().at(-1)!;
-    await page.getByRole("button", { name: `Account: ${newUser.username}` }).click();
+    await page.getByRole("button", { name: `Account: ${newUser.displayName} project engineer` }).click();
     await page.getByRole("menuitem", { name: "Change password" }).click();
     const dialog = page.getByRole("dialog", { name: "Change password" });
     await dialog.getByLabel("Current password").fill("not my password at all");
@@ -181,6 +181,40 @@ describe("accounts in a real browser", { timeout: 240_000 }, () => {
     await expect.poll(() => textNow(dialog), { timeout: 20_000 }).toContain("Your password is changed. You are signed out on other devices.");
     const check = apiClient(server.url);
     expect((await check.login(newUser.username, "a completely different phrase")).status).toBe(200);
+  });
+
+  it("brings the user's screen back to sign-in at their next click when an admin resets their password, then holds them on the password screen", async () => {
+    // Kari works in the phone-sized browser; an admin resets her password in the other one.
+    const karis = second!.context.pages().at(-1)!;
+    // The password dialog of the test before is still open.
+    await karis.getByRole("dialog", { name: "Change password" }).getByRole("button", { name: "Close" }).click();
+    const adminPage = await signIn(browser!.context, "admin", "demo");
+    await adminPage.waitForSelector("body[data-map-ready='true']", { timeout: 120_000 });
+    await adminPage.getByRole("button", { name: "Accounts", exact: true }).click();
+    const dialog = adminPage.getByRole("dialog", { name: "Accounts" });
+    await dialog.getByRole("button", { name: `New password for ${newUser.username}` }).click();
+    await dialog.getByRole("button", { name: "Make new password" }).click();
+    const shown = dialog.getByRole("alert", { name: `Temporary password for ${newUser.username}` });
+    const temporary = (await shown.getByTestId("temporary-password").textContent()) ?? "";
+    expect(temporary.length).toBeGreaterThanOrEqual(12);
+
+    // Kari's next action (any call) finds her session ended: the sign-in page says why, at once.
+    await karis.getByRole("button", { name: `Account: ${newUser.displayName} project engineer` }).click();
+    await karis.getByRole("menuitem", { name: "My sessions" }).click();
+    await expect.poll(() => textNow(karis.getByRole("alert")), { timeout: 20_000 }).toMatch(/^You are signed out: your session has ended .*an administrator reset your password/);
+    await karis.getByRole("button", { name: "Log in" }).waitFor();
+    await karis.screenshot({ path: "/tmp/session-ended-390.png" });
+
+    // With the temporary password she gets only the password screen, until she chooses her own.
+    await karis.getByLabel("Username").fill(newUser.username);
+    await karis.getByLabel("Password").fill(temporary);
+    await karis.getByRole("button", { name: "Log in" }).click();
+    await karis.getByRole("heading", { name: "Choose your own password" }).waitFor();
+    await karis.getByLabel("Current password").fill(temporary);
+    await karis.getByLabel("New password", { exact: true }).fill(karisPassword);
+    await karis.getByLabel("Repeat new password").fill(karisPassword);
+    await karis.getByRole("button", { name: "Change password" }).click();
+    await karis.getByRole("button", { name: `Account: ${newUser.displayName} project engineer` }).waitFor({ timeout: 90_000 });
   });
 
   it("picks project members from active engineers and marks a deactivated member", async () => {

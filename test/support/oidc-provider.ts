@@ -29,6 +29,21 @@ export interface TestProvider {
 
 export const testClient = { clientId: "massekart-test", clientSecret: "a-client-secret-for-the-tests-only" };
 
+/** The tests' role mapping: one group per role. */
+export const testRoleMap = "massekart-admins=admin; massekart-planners=planner; massekart-engineers=engineer; massekart-viewers=viewer";
+
+/** The settings (as environment variables) of a Massekart server at `publicUrl` that signs in through `provider`. */
+export function ssoEnv(publicUrl: string, provider: Pick<TestProvider, "issuer">, more: Record<string, string> = {}): Record<string, string> {
+  return {
+    MASSEKART_PUBLIC_URL: publicUrl,
+    MASSEKART_OIDC_ISSUER: provider.issuer,
+    MASSEKART_OIDC_CLIENT_ID: testClient.clientId,
+    MASSEKART_OIDC_CLIENT_SECRET: testClient.clientSecret,
+    MASSEKART_OIDC_ROLE_MAP: testRoleMap,
+    ...more,
+  };
+}
+
 export async function startTestProvider(redirectUri: string): Promise<TestProvider> {
   const proxy = createServer();
   await listen(proxy);

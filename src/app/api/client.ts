@@ -19,6 +19,7 @@ import type { SiteImportReport } from "../../core/sites/site-import";
 import { call, callItems, reportOf, urlOf, type ApiFailure, type ApiResult } from "./transport";
 
 export type { ApiFailure, ApiResult } from "./transport";
+export { onSessionFailure } from "./transport";
 export type { RankingItem } from "../../core/suitability/report";
 export type { RoadNetworkInfo } from "../../core/haul/road-graph-summary";
 export type { ScenarioListItem } from "../../core/scenario/scenario";

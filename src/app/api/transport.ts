@@ -60,6 +60,23 @@ const issuesText = (error: z.ZodError) =>
     .map((issue) => `${issue.path.join(".") || "(answer)"}: ${issue.message}`)
     .join("; ");
 
+/**
+ * Told of every answer that says the session cannot go on: 401 (signed out: ended elsewhere, by an
+ * admin's reset or deactivation, or timed out) and 403 `password_change_required` (the password is
+ * temporary). The session code registers one, so any call, wherever it is made, brings the right
+ * screen up at once instead of each feature handling it.
+ */
+export type SessionFailureListener = (failure: ApiFailure, route: RouteContract) => void;
+let sessionFailureListener: SessionFailureListener | undefined;
+
+/** Registers the one listener of session failures; answers a function that removes it. */
+export function onSessionFailure(listener: SessionFailureListener): () => void {
+  sessionFailureListener = listener;
+  return () => {
+    if (sessionFailureListener === listener) sessionFailureListener = undefined;
+  };
+}
+
 /** One call of a route; see the file comment. */
 export async function call<R extends RouteContract>(route: R, ...[options]: CallArgs<R>): Promise<ApiResult<ResponseOf<R>, ConflictOf<R>>> {
   const { params, query, body, contentType } = (options ?? {}) as { params?: Record<string, string>; query?: Record<string, string | undefined>; body?: unknown; contentType?: string };
@@ -87,7 +104,11 @@ export async function call<R extends RouteContract>(route: R, ...[options]: Call
   } catch {
     // A proxy error page or an empty body: the status alone must tell the story.
   }
-  if (!response.ok) return { ok: false, failure: failureOf(route, response, parsed) as ApiFailure<ConflictOf<R>> };
+  if (!response.ok) {
+    const failed = failureOf(route, response, parsed);
+    if (failed.status === 401 || failed.code === "password_change_required") sessionFailureListener?.(failed, route);
+    return { ok: false, failure: failed as ApiFailure<ConflictOf<R>> };
+  }
   const answer = (route.response as z.ZodType).safeParse(parsed);
   if (!answer.success) {
     return { ok: false, failure: failure(response.status, "bad_response", `${route.method} ${route.path}: ${issuesText(answer.error)}`) as ApiFailure<ConflictOf<R>> };

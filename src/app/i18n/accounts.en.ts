@@ -53,7 +53,7 @@ export const accountsEn: Record<keyof typeof accountsNb, string> = {
   "accounts.conflict": "{who} changed {username} {when}. The form now shows what is saved; make your change again.",
   "accounts.someone": "Someone",
 
-  "account.menu": "Account: {username}",
+  "account.menu": "Account: {name}",
   "account.changePassword": "Change password",
   "account.sessions": "My sessions",
 
@@ -93,6 +93,14 @@ export const accountsEn: Record<keyof typeof accountsNb, string> = {
   "signIn.or": "or with username and password",
   "signIn.ssoOnly": "This installation uses single sign-on only.",
   "signIn.loadingConfig": "Loading sign-in options…",
+  "session.ended": "You are signed out: your session has ended (it timed out, you signed out elsewhere, or an administrator reset your password or deactivated your account). Sign in again – with the temporary password if you were given one.",
+  "ssoRefused.account_deactivated": "Sign-in refused: your Massekart account is deactivated. Ask an administrator to reactivate it.",
+  "ssoRefused.oidc_no_role": "Sign-in refused: your organisation has not given you a role in Massekart. Ask the administrator for access.",
+  "ssoRefused.oidc_no_transaction": "This sign-in was not started in this browser, or it took too long. Start again.",
+  "ssoRefused.oidc_provider_error": "The sign-in provider did not sign you in. Try again.",
+  "ssoRefused.oidc_state_mismatch": "The sign-in provider's answer did not belong to this sign-in. Start again.",
+  "ssoRefused.oidc_invalid_response": "The sign-in provider's answer could not be verified. Try again, or ask the administrator.",
+  "ssoRefused.oidc_unreachable": "The sign-in provider cannot be reached. Try again shortly, or ask the administrator.",
 
   "error.username_taken": "The username is already taken (by an active or deactivated user).",
   "error.version_conflict": "Someone else changed this in the meantime.",

@@ -55,7 +55,7 @@ export const accountsNb = {
   "accounts.conflict": "{who} endret {username} {when}. Skjemaet viser nå det som er lagret; gjør endringen din på nytt.",
   "accounts.someone": "Noen",
 
-  "account.menu": "Konto: {username}",
+  "account.menu": "Konto: {name}",
   "account.changePassword": "Bytt passord",
   "account.sessions": "Mine økter",
 
@@ -95,6 +95,14 @@ export const accountsNb = {
   "signIn.or": "eller med brukernavn og passord",
   "signIn.ssoOnly": "Denne installasjonen bruker bare enkel pålogging.",
   "signIn.loadingConfig": "Henter innloggingsvalg…",
+  "session.ended": "Du er logget ut: økten er avsluttet (den ble for gammel, du logget ut et annet sted, eller en administrator ga deg nytt passord eller deaktiverte kontoen). Logg inn på nytt – med det midlertidige passordet hvis du har fått et.",
+  "ssoRefused.account_deactivated": "Innloggingen ble avvist: Massekart-kontoen din er deaktivert. Be en administrator aktivere den.",
+  "ssoRefused.oidc_no_role": "Innloggingen ble avvist: organisasjonen din har ikke gitt deg en rolle i Massekart. Be administrator om tilgang.",
+  "ssoRefused.oidc_no_transaction": "Innloggingen ble ikke startet i denne nettleseren, eller den tok for lang tid. Start på nytt.",
+  "ssoRefused.oidc_provider_error": "Innloggingstjenesten logget deg ikke inn. Prøv igjen.",
+  "ssoRefused.oidc_state_mismatch": "Svaret fra innloggingstjenesten hørte ikke til denne innloggingen. Start på nytt.",
+  "ssoRefused.oidc_invalid_response": "Svaret fra innloggingstjenesten kunne ikke bekreftes. Prøv igjen, eller kontakt administrator.",
+  "ssoRefused.oidc_unreachable": "Innloggingstjenesten svarer ikke. Prøv igjen om litt, eller kontakt administrator.",
 
   "error.username_taken": "Brukernavnet er allerede i bruk (av en aktiv eller deaktivert bruker).",
   "error.version_conflict": "Noen andre har endret dette i mellomtiden.",

@@ -144,6 +144,22 @@ export const authConfigSchema = z.object({
 });
 export type AuthConfig = z.infer<typeof authConfigSchema>;
 
+/**
+ * A refused single sign-on sends the browser back to the page it started from with
+ * `?signInError=<code>`, and the sign-in page says why in the user's language.
+ */
+export const signInErrorParam = "signInError";
+export const ssoRefusalCodes = [
+  "account_deactivated",
+  "oidc_no_role",
+  "oidc_no_transaction",
+  "oidc_provider_error",
+  "oidc_state_mismatch",
+  "oidc_invalid_response",
+  "oidc_unreachable",
+] as const;
+export type SsoRefusalCode = (typeof ssoRefusalCodes)[number];
+
 /** Why a new password is refused; the client shows the same sentence from its own catalogue. */
 export type PasswordProblem =
   | { code: "password_too_short"; minLength: number }

@@ -44,7 +44,7 @@ export interface OidcIdentity {
 
 export type OidcOutcome =
   | { ok: true; identity: OidcIdentity; returnTo: string }
-  | { ok: false; status: 401 | 502; code: OidcRefusalCode; detail: string };
+  | { ok: false; status: 401 | 502; code: OidcRefusalCode; detail: string; returnTo: string };
 
 export type OidcRefusalCode = "oidc_no_transaction" | "oidc_provider_error" | "oidc_state_mismatch" | "oidc_invalid_response" | "oidc_unreachable";
 
@@ -122,8 +122,9 @@ export function createOidcService(settings: OidcSettings, publicUrl: string): Oi
       // One use only, whatever the outcome: a replayed callback finds nothing.
       if (transactionId) transactions.delete(transactionId);
       if (!transaction || Date.now() - transaction.createdAtMs > oidcTransactionSeconds * 1000) {
-        return refusal(401, "oidc_no_transaction", "no live sign-in transaction for the callback's cookie");
+        return refusalOf(401, "oidc_no_transaction", "no live sign-in transaction for the callback's cookie");
       }
+      const refusal = (status: 401 | 502, code: OidcRefusalCode, detail: string) => refusalOf(status, code, detail, transaction.returnTo);
       const providerError = callbackUrl.searchParams.get("error");
       if (providerError) {
         const description = callbackUrl.searchParams.get("error_description") ?? "";
@@ -178,7 +179,8 @@ export function createOidcService(settings: OidcSettings, publicUrl: string): Oi
   };
 }
 
-const refusal = (status: 401 | 502, code: OidcRefusalCode, detail: string): OidcOutcome => ({ ok: false, status, code, detail });
+/** A refused sign-in; the browser goes back to `returnTo` (the page it started from, when known) to read why. */
+const refusalOf = (status: 401 | 502, code: OidcRefusalCode, detail: string, returnTo = "/"): OidcOutcome => ({ ok: false, status, code, detail, returnTo });
 
 /** Only a path on this site: never another site (an open redirect). */
 export function safeReturnTo(returnTo: string | undefined): string {

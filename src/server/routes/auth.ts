@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { AuthConfig } from "../../core/domain/users-api";
-import { oidcCallbackPath, oidcLoginPath, oidcTransactionCookie, oidcTransactionSeconds, usernameFromClaim, type OidcService } from "../auth/oidc";
+import { signInErrorParam, type AuthConfig, type SsoRefusalCode } from "../../core/domain/users-api";
+import { oidcCallbackPath, oidcLoginPath, oidcTransactionCookie, oidcTransactionSeconds, safeReturnTo, usernameFromClaim, type OidcService } from "../auth/oidc";
 import { signInSsoUser } from "../auth/user-accounts";
 import type { Database } from "../db/database";
 import type { AppEnv } from "../http";
@@ -31,7 +31,7 @@ export function authRoutes(
     const started = await oidc.begin(c.req.query("returnTo"));
     if (!started.ok) {
       settings.log(`Single sign-on: cannot start a sign-in (${started.detail}).`);
-      return page(c, 502, "oidc_unreachable");
+      return page(c, 502, "oidc_unreachable", safeReturnTo(c.req.query("returnTo")));
     }
     // Lax, not Strict: the provider's redirect back is a navigation from another site.
     setCookie(c, oidcTransactionCookie, started.transactionId, {
@@ -52,7 +52,7 @@ export function authRoutes(
     const outcome = await oidc.finish(transactionId, callbackUrl);
     if (!outcome.ok) {
       settings.log(`Single sign-on refused (${outcome.code}): ${outcome.detail}.`);
-      return page(c, outcome.status, outcome.code);
+      return page(c, outcome.status, outcome.code, outcome.returnTo);
     }
     const { identity } = outcome;
     const account = await signInSsoUser(
@@ -64,12 +64,12 @@ export function authRoutes(
       const who = account.username ?? identity.usernameSource;
       if (account.code === "account_deactivated") {
         settings.log(`Single sign-on refused (account_deactivated): ${who} is deactivated.`);
-        return page(c, 403, "account_deactivated");
+        return page(c, 403, "account_deactivated", outcome.returnTo);
       }
       settings.log(
         `Single sign-on refused (oidc_no_role): ${who} has no mapped value in the claim ${oidc.settings.roleClaim} (values: ${identity.roleClaimValues.join(", ") || "none"}).`,
       );
-      return page(c, 403, "oidc_no_role");
+      return page(c, 403, "oidc_no_role", outcome.returnTo);
     }
     await startSession(c, db, account.userId, "oidc", settings);
     return c.redirect(outcome.returnTo, 302);
@@ -82,7 +82,7 @@ const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char);
 
 /** Why a single sign-on failed, as the user reads it (bokmål first, then English). */
-const refusalTexts: Record<string, { nb: string; en: string }> = {
+const refusalTexts: Record<SsoRefusalCode, { nb: string; en: string }> = {
   oidc_unreachable: {
     nb: "Innloggingstjenesten svarer ikke. Prøv igjen om litt, eller kontakt administrator.",
     en: "The sign-in provider cannot be reached; try again shortly, or ask the administrator.",
@@ -101,22 +101,33 @@ const refusalTexts: Record<string, { nb: string; en: string }> = {
   },
 };
 
-const unknownRefusal = { nb: "Innloggingen mislyktes.", en: "The sign-in failed." };
+/** The page the sign-in started from, with the refusal's code for the sign-in page to show in the user's language. */
+function backToSignIn(returnTo: string, code: string): string {
+  const url = new URL(safeReturnTo(returnTo), "http://massekart.invalid");
+  url.searchParams.set(signInErrorParam, code);
+  return url.pathname + url.search;
+}
 
-/** The browser arrives here by navigation, so a refusal is a small page (in both languages) with a way back. */
-function page(c: Context, status: 401 | 403 | 502, code: string) {
-  const text = refusalTexts[code] ?? unknownRefusal;
+/**
+ * The browser arrives here by navigation. A refusal keeps its status (401, 403, 502) and says why
+ * in both languages, and sends the browser straight on to the sign-in page, which shows the reason
+ * in the user's language beside the ways to sign in (a meta refresh: the status stays honest for
+ * scripts and logs, and a browser without the app still reads the text).
+ */
+function page(c: Context, status: 401 | 403 | 502, code: SsoRefusalCode, returnTo: string) {
+  const text = refusalTexts[code];
+  const back = escapeHtml(backToSignIn(returnTo, code));
   return c.html(
     `<!doctype html>
-<html lang="nb"><head><meta charset="utf-8"><title>Massekart – innlogging mislyktes</title></head>
+<html lang="nb"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${back}"><title>Massekart – innlogging mislyktes</title></head>
 <body>
 <main>
 <h1>Innlogging mislyktes</h1>
 <p>${escapeHtml(text.nb)}</p>
-<p><a href="/">Tilbake til innlogging</a></p>
+<p><a href="${back}">Tilbake til innlogging</a></p>
 <h2 lang="en">Sign-in failed</h2>
 <p lang="en">${escapeHtml(text.en)}</p>
-<p lang="en"><a href="/">Back to sign-in</a></p>
+<p lang="en"><a href="${back}">Back to sign-in</a></p>
 <p><small>${escapeHtml(code)}</small></p>
 </main>
 </body></html>`,

@@ -13,10 +13,9 @@ import { readConfig, type ServerConfig } from "../../../src/server/config";
 import { StartupError } from "../../../src/server/db/database";
 import { startServer, type RunningServer } from "../../../src/server/server";
 import { backendNames, prepareTestDatabase, type PreparedDatabase } from "../../support/databases";
-import { FormBrowser, startTestProvider, testClient, type TestProvider } from "../../support/oidc-provider";
+import { FormBrowser, ssoEnv, startTestProvider, testClient, type TestProvider } from "../../support/oidc-provider";
 import { apiClient, type ApiClient } from "../../support/server";
 
-const roleMap = "massekart-admins=admin; massekart-planners=planner; massekart-engineers=engineer; massekart-viewers=viewer";
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -39,15 +38,7 @@ describe.each(backendNames)("single sign-on on %s", (backend) => {
     provider = await startTestProvider(`${publicUrl}/api/auth/oidc/callback`);
     database = await prepareTestDatabase(backend);
     const config: ServerConfig = {
-      ...readConfig({
-        MASSEKART_PUBLIC_URL: publicUrl,
-        MASSEKART_OIDC_ISSUER: provider.issuer,
-        MASSEKART_OIDC_CLIENT_ID: testClient.clientId,
-        MASSEKART_OIDC_CLIENT_SECRET: testClient.clientSecret,
-        MASSEKART_OIDC_ROLE_CLAIM: "groups",
-        MASSEKART_OIDC_ROLE_MAP: roleMap,
-        MASSEKART_OIDC_NAME: "Asker kommune",
-      }),
+      ...readConfig(ssoEnv(publicUrl, provider, { MASSEKART_OIDC_ROLE_CLAIM: "groups", MASSEKART_OIDC_NAME: "Asker kommune" })),
       port,
       databaseUrl: database.databaseUrl,
       dataDir: database.dataDir,
@@ -148,7 +139,10 @@ describe.each(backendNames)("single sign-on on %s", (backend) => {
     expect((await admin.request("PUT", "/api/users/ola", { displayName: "Ola", role: "viewer", active: false, version: ola.version })).status).toBe(200);
     const refused = await signInWithSso("ola");
     expect(refused.response.status).toBe(403);
-    expect(await refused.response.text()).toContain("deaktivert");
+    // The page says why in both languages and sends the browser on to the sign-in page, which says it in the user's language.
+    const refusalPage = await refused.response.text();
+    expect(refusalPage).toContain("deaktivert");
+    expect(refusalPage).toContain('<meta http-equiv="refresh" content="0; url=/?signInError=account_deactivated">');
     expect(refused.me).toBeUndefined();
 
     provider.identities.set("outsider", { name: "Utenfor", preferred_username: "outsider@example.org", groups: ["some-other-app"] });
@@ -225,14 +219,7 @@ describe("single sign-on only (MASSEKART_LOCAL_LOGIN=false)", () => {
     provider = await startTestProvider(`http://127.0.0.1:${port}/api/auth/oidc/callback`);
     database = await prepareTestDatabase("pglite");
     const config: ServerConfig = {
-      ...readConfig({
-        MASSEKART_PUBLIC_URL: `http://127.0.0.1:${port}`,
-        MASSEKART_OIDC_ISSUER: provider.issuer,
-        MASSEKART_OIDC_CLIENT_ID: testClient.clientId,
-        MASSEKART_OIDC_CLIENT_SECRET: testClient.clientSecret,
-        MASSEKART_OIDC_ROLE_MAP: roleMap,
-        MASSEKART_LOCAL_LOGIN: "false",
-      }),
+      ...readConfig(ssoEnv(`http://127.0.0.1:${port}`, provider, { MASSEKART_LOCAL_LOGIN: "false" })),
       port,
       databaseUrl: database.databaseUrl,
       dataDir: database.dataDir,

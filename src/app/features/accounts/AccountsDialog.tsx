@@ -10,7 +10,7 @@ import type { Message } from "../../api/failure-message";
 import { useT } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
 import { ConfirmBar } from "../../ui/ConfirmBar";
-import { Dialog } from "../../ui/Dialog";
+import { RowAction, TableDialog } from "../../ui/TableDialog";
 import { formatAuditTime } from "../history/audit-diff";
 import { AccountForm, type AccountFormSubmit } from "./AccountForm";
 import { accountFailureMessage, failureField } from "./account-messages";
@@ -143,103 +143,70 @@ export function AccountsDialog({ me, onClose }: { me: { username: string }; onCl
   };
 
   return (
-    <Dialog title={t("accounts.title")} closeLabel={t("details.close")} onClose={onClose} className="accounts-dialog">
-      <p className="field-hint">{t("accounts.intro")}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {t(error.key, error.params)}
-        </p>
-      )}
-      <p role="status" className="import-done">
-        {notice ? t(notice.key, notice.params) : ""}
-      </p>
-      {temporary && <TemporaryPassword username={temporary.username} password={temporary.password} onDone={() => setTemporary(null)} />}
-      {confirmReset && (
-        <ConfirmBar
-          message={t("accounts.resetConfirm", { username: confirmReset.username })}
-          confirmLabel={t("accounts.resetConfirmButton")}
-          onConfirm={() => reset(confirmReset)}
-          cancelLabel={t("accounts.cancel")}
-          onCancel={() => setConfirmReset(null)}
-        />
-      )}
-      {editing?.mode === "create" ? (
-        <AccountForm ssoAvailable={ssoAvailable} onSubmit={create} onCancel={() => setEditing(null)} />
-      ) : editing?.mode === "edit" ? (
-        <AccountForm key={`${editing.account.username}-${editing.account.version}`} account={editing.account} ssoAvailable={ssoAvailable} onSubmit={save(editing.account)} onCancel={() => setEditing(null)} />
-      ) : (
-        <div className="button-row">
-          <button type="button" className="button button-primary" onClick={() => setEditing({ mode: "create" })}>
-            {t("accounts.create")}
-          </button>
-        </div>
-      )}
-      {accounts === null ? (
-        !error && <p role="status">{t("accounts.loading")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="lots-table accounts-table">
-            <caption>{t("accounts.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("accounts.username")}</th>
-                <th scope="col">{t("accounts.displayName")}</th>
-                <th scope="col">{t("accounts.role")}</th>
-                <th scope="col">{t("accounts.status")}</th>
-                <th scope="col">{t("accounts.lastSignIn")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("accounts.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.map((account) => (
-                <tr key={account.username} className={account.active ? undefined : "inactive-row"}>
-                  <th scope="row">
-                    {account.username} {account.username === me.username && <span className="muted">{t("accounts.you")}</span>}
-                  </th>
-                  <td>{account.displayName}</td>
-                  <td>{t(`role.${account.role}`)}</td>
-                  <td>
-                    {t(account.active ? "accounts.active" : "accounts.inactive")}
-                    {account.signInMethod === "sso" && <span className="badge">{t("accounts.sso")}</span>}
-                    {account.mustChangePassword && account.active && <span className="badge">{t("accounts.mustChange")}</span>}
-                  </td>
-                  <td>{account.lastSignInAt ? formatAuditTime(account.lastSignInAt) : t("accounts.never")}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-label={t("accounts.edit", { username: account.username })}
-                      onClick={() => setEditing({ mode: "edit", account })}
-                    >
-                      {t("accounts.editShort")}
-                    </button>
-                    <button
-                      type="button"
-                      className={`button button-small${account.active ? " button-danger" : ""}`}
-                      aria-label={t(account.active ? "accounts.deactivate" : "accounts.activate", { username: account.username })}
-                      onClick={() => void setActive(account, !account.active)}
-                    >
-                      {t(account.active ? "accounts.deactivateShort" : "accounts.activateShort")}
-                    </button>
-                    {account.signInMethod !== "sso" && (
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={t("accounts.resetPassword", { username: account.username })}
-                        onClick={() => setConfirmReset(account)}
-                      >
-                        {t("accounts.resetShort")}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </Dialog>
+    <TableDialog
+      title={t("accounts.title")}
+      onClose={onClose}
+      className="accounts-dialog"
+      intro={t("accounts.intro")}
+      error={error}
+      notice={notice}
+      loadingText={accounts === null ? t("accounts.loading") : null}
+      above={
+        <>
+          {temporary && <TemporaryPassword username={temporary.username} password={temporary.password} onDone={() => setTemporary(null)} />}
+          {confirmReset && (
+            <ConfirmBar
+              message={t("accounts.resetConfirm", { username: confirmReset.username })}
+              confirmLabel={t("accounts.resetConfirmButton")}
+              onConfirm={() => reset(confirmReset)}
+              cancelLabel={t("accounts.cancel")}
+              onCancel={() => setConfirmReset(null)}
+            />
+          )}
+          {editing?.mode === "create" ? (
+            <AccountForm ssoAvailable={ssoAvailable} onSubmit={create} onCancel={() => setEditing(null)} />
+          ) : editing?.mode === "edit" ? (
+            <AccountForm key={`${editing.account.username}-${editing.account.version}`} account={editing.account} ssoAvailable={ssoAvailable} onSubmit={save(editing.account)} onCancel={() => setEditing(null)} />
+          ) : (
+            <div className="button-row">
+              <button type="button" className="button button-primary" onClick={() => setEditing({ mode: "create" })}>
+                {t("accounts.create")}
+              </button>
+            </div>
+          )}
+        </>
+      }
+      caption={t("accounts.caption")}
+      tableClassName="accounts-table"
+      columns={[t("accounts.username"), t("accounts.displayName"), t("accounts.role"), t("accounts.status"), t("accounts.lastSignIn")]}
+      actionsLabel={t("accounts.actions")}
+      rows={(accounts ?? []).map((account) => (
+        <tr key={account.username} className={account.active ? undefined : "inactive-row"}>
+          <th scope="row">
+            {account.username} {account.username === me.username && <span className="muted">{t("accounts.you")}</span>}
+          </th>
+          <td>{account.displayName}</td>
+          <td>{t(`role.${account.role}`)}</td>
+          <td>
+            {t(account.active ? "accounts.active" : "accounts.inactive")}
+            {account.signInMethod === "sso" && <span className="badge">{t("accounts.sso")}</span>}
+            {account.mustChangePassword && account.active && <span className="badge">{t("accounts.mustChange")}</span>}
+          </td>
+          <td>{account.lastSignInAt ? formatAuditTime(account.lastSignInAt) : t("accounts.never")}</td>
+          <td className="row-actions">
+            <RowAction label={t("accounts.edit", { username: account.username })} text={t("accounts.editShort")} onClick={() => setEditing({ mode: "edit", account })} />
+            <RowAction
+              label={t(account.active ? "accounts.deactivate" : "accounts.activate", { username: account.username })}
+              text={t(account.active ? "accounts.deactivateShort" : "accounts.activateShort")}
+              danger={account.active}
+              onClick={() => void setActive(account, !account.active)}
+            />
+            {account.signInMethod !== "sso" && (
+              <RowAction label={t("accounts.resetPassword", { username: account.username })} text={t("accounts.resetShort")} onClick={() => setConfirmReset(account)} />
+            )}
+          </td>
+        </tr>
+      ))}
+    />
   );
 }

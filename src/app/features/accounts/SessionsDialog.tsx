@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { SessionInfo } from "../../../core/domain/users-api";
 import type { Message } from "../../api/failure-message";
 import { useT } from "../../i18n/use-t";
-import { Dialog } from "../../ui/Dialog";
+import { RowAction, TableDialog } from "../../ui/TableDialog";
 import { formatAuditTime } from "../history/audit-diff";
 import { endSession } from "../session/session-actions";
 import { accountFailureMessage } from "./account-messages";
@@ -50,69 +50,45 @@ export function SessionsDialog({ onClose }: { onClose: () => void }) {
 
   const others = sessions?.filter((s) => !s.current).length ?? 0;
   return (
-    <Dialog title={t("sessions.title")} closeLabel={t("details.close")} onClose={onClose} className="account-dialog">
-      <p className="field-hint">{t("sessions.intro")}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {t(error.key, error.params)}
-        </p>
-      )}
-      <p role="status" className="import-done">
-        {notice ? t(notice.key, notice.params) : ""}
-      </p>
-      {sessions === null ? (
-        !error && <p role="status">{t("sessions.loading")}</p>
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table className="lots-table sessions-table">
-              <caption>{t("sessions.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("sessions.device")}</th>
-                  <th scope="col">{t("sessions.method")}</th>
-                  <th scope="col">{t("sessions.address")}</th>
-                  <th scope="col">{t("sessions.started")}</th>
-                  <th scope="col">{t("sessions.lastSeen")}</th>
-                  <th scope="col">{t("sessions.expires")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("accounts.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sessions.map((session) => (
-                  <tr key={session.id} aria-current={session.current || undefined} className={session.current ? "current-row" : undefined}>
-                    <td title={session.userAgent}>
-                      {device(session)}
-                      {session.current && <span className="badge">{t("sessions.current")}</span>}
-                    </td>
-                    <td>{t(session.method === "oidc" ? "sessions.methodOidc" : "sessions.methodPassword")}</td>
-                    <td>{session.address}</td>
-                    <td>{formatAuditTime(session.createdAt)}</td>
-                    <td>{formatAuditTime(session.lastSeenAt)}</td>
-                    <td>{formatAuditTime(session.idleExpiresAt < session.expiresAt ? session.idleExpiresAt : session.expiresAt)}</td>
-                    <td>
-                      <button type="button" className="button button-small" aria-label={t("sessions.end", { device: device(session) })} onClick={() => void end(session)}>
-                        {t("sessions.endShort")}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="dialog-footer button-row">
-            {others === 0 ? (
-              <p className="muted">{t("sessions.none")}</p>
-            ) : (
-              <button type="button" className="button" onClick={() => void endOthers()}>
-                {t("sessions.endOthers")}
-              </button>
-            )}
-          </div>
-        </>
-      )}
-    </Dialog>
+    <TableDialog
+      title={t("sessions.title")}
+      onClose={onClose}
+      className="account-dialog"
+      intro={t("sessions.intro")}
+      error={error}
+      notice={notice}
+      loadingText={sessions === null ? t("sessions.loading") : null}
+      caption={t("sessions.caption")}
+      tableClassName="sessions-table"
+      columns={[t("sessions.device"), t("sessions.method"), t("sessions.address"), t("sessions.started"), t("sessions.lastSeen"), t("sessions.expires")]}
+      actionsLabel={t("accounts.actions")}
+      rows={(sessions ?? []).map((session) => (
+        <tr key={session.id} aria-current={session.current || undefined} className={session.current ? "current-row" : undefined}>
+          <td title={session.userAgent}>
+            {device(session)}
+            {session.current && <span className="badge">{t("sessions.current")}</span>}
+          </td>
+          <td>{t(session.method === "oidc" ? "sessions.methodOidc" : "sessions.methodPassword")}</td>
+          <td>{session.address}</td>
+          <td>{formatAuditTime(session.createdAt)}</td>
+          <td>{formatAuditTime(session.lastSeenAt)}</td>
+          <td>{formatAuditTime(session.idleExpiresAt < session.expiresAt ? session.idleExpiresAt : session.expiresAt)}</td>
+          <td>
+            <RowAction label={t("sessions.end", { device: device(session) })} text={t("sessions.endShort")} onClick={() => void end(session)} />
+          </td>
+        </tr>
+      ))}
+      footer={
+        <div className="dialog-footer button-row">
+          {others === 0 ? (
+            <p className="muted">{t("sessions.none")}</p>
+          ) : (
+            <button type="button" className="button" onClick={() => void endOthers()}>
+              {t("sessions.endOthers")}
+            </button>
+          )}
+        </div>
+      }
+    />
   );
 }

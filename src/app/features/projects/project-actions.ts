@@ -8,15 +8,10 @@ import { fetchMaterials, fetchProject, fetchProjects, fetchUsers, restoreProject
 import { failureMessage, type Message } from "../../api/failure-message";
 import { openEditor } from "../../state/editor-slice";
 import { useAppStore } from "../../state/store";
-import { endSession } from "../session/session-actions";
 import { monthRangeReversed, projectQueryString, type ProjectFilters } from "./project-query";
 
-/** A 401 anywhere means the session ended: back to sign-in. True when that happened. */
-export function sessionEnded(failure: ApiFailure): boolean {
-  if (failure.status !== 401) return false;
-  endSession("session.expired");
-  return true;
-}
+/** A 401 means the session ended; the session watch (`watchSession`) has already gone back to sign-in. */
+export const sessionEnded = (failure: ApiFailure): boolean => failure.status === 401;
 
 /** The conversion table and the users, for the form. Failures leave the reference values and no member list. */
 export async function loadRegistryReferenceData(): Promise<void> {

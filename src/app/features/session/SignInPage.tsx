@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from "react";
-import type { AuthConfig } from "../../../core/domain/users-api";
+import { signInErrorParam, ssoRefusalCodes, type AuthConfig, type SsoRefusalCode } from "../../../core/domain/users-api";
 import type { Message } from "../../api/failure-message";
 import { useT } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
@@ -12,6 +12,14 @@ const passwordOnly: AuthConfig = { localLogin: true, oidc: null };
 
 /** The page's address without the host, so single sign-on returns to the same page and language. */
 const hereAsReturnTo = () => `${window.location.pathname}${window.location.search}`;
+
+/** Why single sign-on refused, from the address the server sent the browser back to (`?signInError=`). */
+function ssoRefusal(): Message | null {
+  const code = new URLSearchParams(window.location.search).get(signInErrorParam);
+  if (code === null) return null;
+  const known = (ssoRefusalCodes as readonly string[]).includes(code) ? (code as SsoRefusalCode) : "oidc_provider_error";
+  return { key: `ssoRefused.${known}` };
+}
 
 /**
  * The sign-in page: "Sign in with <provider>" when single sign-on is configured, the username and
@@ -28,6 +36,15 @@ export function SignInPage() {
   const passwordId = useId();
   const errorId = useId();
   const [config, setConfig] = useState<AuthConfig | null>(null);
+  const [refusal] = useState(ssoRefusal);
+
+  // The reason is shown once: a reload or a bookmark of the page does not repeat it.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (!url.searchParams.has(signInErrorParam)) return;
+    url.searchParams.delete(signInErrorParam);
+    window.history.replaceState(window.history.state, "", url);
+  }, []);
 
   useEffect(() => {
     let current = true;
@@ -52,7 +69,8 @@ export function SignInPage() {
     }
   };
 
-  const shown = error ?? (notice ? { key: notice } : null);
+  // Why the user is here (a refused single sign-on, an ended session) shows at once, before the ways to sign in have loaded.
+  const why = refusal ?? (notice ? { key: notice } : null);
   return (
     <div className="sign-in-page">
       <div className="sign-in-top">
@@ -63,6 +81,11 @@ export function SignInPage() {
         <p className="sign-in-tagline">{t("app.tagline")}</p>
         <h2 className="sign-in-title">{t("signIn.title")}</h2>
         {config === null && <p role="status">{t("signIn.loadingConfig")}</p>}
+        {why && !error && (
+          <p className="form-error" role="alert">
+            {t(why.key)}
+          </p>
+        )}
         {config?.oidc && (
           <div className="sign-in-sso">
             <a
@@ -75,18 +98,9 @@ export function SignInPage() {
             {config.localLogin && <p className="sign-in-or">{t("signIn.or")}</p>}
           </div>
         )}
-        {config && !config.localLogin && (
-          <>
-            {!config.oidc && <p>{t("signIn.ssoOnly")}</p>}
-            {shown && (
-              <p id={errorId} className="form-error" role="alert">
-                {t(shown.key, shown.params)}
-              </p>
-            )}
-          </>
-        )}
+        {config && !config.localLogin && <p>{t("signIn.ssoOnly")}</p>}
         {config?.localLogin && (
-          <form onSubmit={onSubmit} noValidate aria-describedby={shown ? errorId : undefined}>
+          <form onSubmit={onSubmit} noValidate aria-describedby={error ? errorId : undefined}>
             <div className="field">
               <label htmlFor={usernameId}>{t("signIn.username")}</label>
               <input
@@ -112,9 +126,9 @@ export function SignInPage() {
                 aria-invalid={error?.key === "error.wrongCredentials" || undefined}
               />
             </div>
-            {shown && (
+            {error && (
               <p id={errorId} className="form-error" role="alert">
-                {t(shown.key, shown.params)}
+                {t(error.key, error.params)}
               </p>
             )}
             <button type="submit" className="button button-primary" disabled={submitting} aria-busy={submitting}>

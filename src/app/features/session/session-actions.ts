@@ -1,5 +1,5 @@
 /** Sign-in, sign-out and the start-up session check: the API calls and the store updates they cause. */
-import { createSession, deleteSession } from "../../api/client";
+import { createSession, deleteSession, onSessionFailure } from "../../api/client";
 import type { Message } from "../../api/failure-message";
 import type { MessageKey } from "../../i18n/i18n";
 import { initialData } from "../../state/data-slice";
@@ -71,6 +71,25 @@ export function endSession(notice: MessageKey | null = null): void {
   select(null);
   setData(initialData);
   setSession(signedOut(notice));
+}
+
+/**
+ * Brings the right screen up as soon as any call shows the session cannot go on: the forced
+ * password screen on 403 `password_change_required`, the sign-in page (saying why) on a 401 — an
+ * admin's password reset or deactivation ends the user's sessions, so the next click, not the
+ * next page load, shows it. Answers the function that stops watching.
+ */
+export function watchSession(): () => void {
+  return onSessionFailure((failure) => {
+    const { session, setSession } = useAppStore.getState();
+    // Sign-in attempts and the start-up check answer for themselves.
+    if (session.status !== "signedIn") return;
+    if (failure.code === "password_change_required") {
+      if (!session.user.mustChangePassword) setSession(signedIn({ ...session.user, mustChangePassword: true }));
+      return;
+    }
+    endSession("session.ended");
+  });
 }
 
 /** Signs out on the server, then locally. */

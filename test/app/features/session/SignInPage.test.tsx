@@ -59,7 +59,7 @@ describe("SignInPage", () => {
     expect(screen.getByRole("textbox", { name: "Username" })).toBeTruthy();
     expect(screen.getByLabelText("Password").getAttribute("type")).toBe("password");
     expect(screen.getByRole("button", { name: "Log in" })).toBeTruthy();
-    expect(screen.getByRole("button", { name: "Language" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Language EN" })).toBeTruthy();
   });
 
   it("names its controls in Norwegian", async () => {
@@ -67,7 +67,7 @@ describe("SignInPage", () => {
     expect(screen.getByRole("textbox", { name: "Brukernavn" })).toBeTruthy();
     expect(screen.getByLabelText("Passord")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Logg inn" })).toBeTruthy();
-    expect(screen.getByRole("button", { name: "Språk" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Språk NB" })).toBeTruthy();
   });
 
   it("shows a wrong password in the user's language", async () => {
@@ -84,7 +84,7 @@ describe("SignInPage", () => {
     await renderSignIn("en");
     await submit("planner", "nope");
     expect((await screen.findByRole("alert")).textContent).toBe("Wrong username or password");
-    fireEvent.click(screen.getByRole("button", { name: "Language" }));
+    fireEvent.click(screen.getByRole("button", { name: "Language EN" }));
     fireEvent.click(screen.getByRole("menuitemradio", { name: "Norsk (bokmål)" }));
     expect(screen.getByRole("alert").textContent).toBe("Feil brukernavn eller passord");
     expect(screen.getByRole("button", { name: "Logg inn" })).toBeTruthy();
