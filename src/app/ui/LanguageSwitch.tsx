@@ -89,7 +89,6 @@ export function LanguageSwitch() {
         ref={buttonRef}
         type="button"
         className="button language-button"
-        aria-label={t("language.label")}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
