@@ -102,15 +102,25 @@ describe("accessibility audit (axe-core, WCAG 2.1 AA) in a real browser", () => 
       await check(page, "map");
 
       if (onPhone) {
-        await page.getByRole("button", { name: "Menu", exact: true }).click();
+        const menu = page.getByRole("button", { name: "Menu", exact: true });
+        await menu.click();
+        expect(await menu.getAttribute("aria-expanded")).toBe("true");
         await check(page, "menu");
+        // Escape closes the menu and focus goes back to its button.
+        await page.getByRole("button", { name: "Projects", exact: true }).focus();
         await page.keyboard.press("Escape");
+        expect(await menu.getAttribute("aria-expanded")).toBe("false");
+        expect(await menu.evaluate((el) => el === document.activeElement)).toBe(true);
+        expect(await page.getByRole("button", { name: "Projects", exact: true }).isVisible()).toBe(false);
       }
 
       await openView(page, "Projects", onPhone);
       await page.getByRole("list", { name: "Projects" }).waitFor();
       await check(page, "projects");
-      await openView(page, "Projects", onPhone);
+      // On a phone the sheet has its own close button; on a wide screen the header toggle closes it.
+      if (onPhone) await page.locator("#projects-panel").getByRole("button", { name: "Close", exact: true }).click();
+      else await openView(page, "Projects", onPhone);
+      await expect.poll(() => page.locator("#projects-panel").isVisible()).toBe(false);
 
       await openView(page, "Sites", onPhone);
       await page.locator("#sites-panel").waitFor();
