@@ -79,7 +79,7 @@ describe("vector-format import and export in a real browser", () => {
     it("writes a GeoPackage in EPSG:25832 with a layer per kind that ogr2ogr reads with the scenario's flows", async () => {
       const scenario = scenarios[0]!;
       await dialog().getByLabel(`Format for kartdata fra ${scenario.name}`).selectOption("geopackage");
-      const { name, file, bytes } = await download(`Eksporter massestrømmer, lokaliteter, prosjekter, egnethet og arealformål for ${scenario.name} som kartdata`);
+      const { name, file, bytes } = await download(`Eksporter kartdata: massestrømmer, lokaliteter, prosjekter, egnethet og arealformål for ${scenario.name}`);
       expect(name).toBe("massekart-med-lahell.gpkg");
       await expect.poll(() => dialog().getByRole("status").last().textContent()).toContain("massekart-med-lahell.gpkg er lastet ned.");
 
@@ -106,7 +106,7 @@ describe("vector-format import and export in a real browser", () => {
       const scenario = scenarios[1]!;
       for (const [format, extension] of [["shapefile", "zip"], ["kml", "kml"]] as const) {
         await dialog().getByLabel(`Format for kartdata fra ${scenario.name}`).selectOption(format);
-        const { name, file } = await download(`Eksporter massestrømmer, lokaliteter, prosjekter, egnethet og arealformål for ${scenario.name} som kartdata`);
+        const { name, file } = await download(`Eksporter kartdata: massestrømmer, lokaliteter, prosjekter, egnethet og arealformål for ${scenario.name}`);
         expect(name).toBe(`massekart-uten-mellomlager.${extension}`);
         const layers = gdalLayers(file);
         expect(layers.some((layer) => layer.startsWith("transporter"))).toBe(true);

@@ -50,9 +50,16 @@ describe("register a load on a phone", () => {
       };
     });
 
+  /** "Lass" in the header; below 700 px the header is folded into "Meny", so that opens first. */
+  async function openLoads(page: Page) {
+    const menu = page.getByRole("button", { name: "Meny", exact: true });
+    if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
+    await page.getByRole("button", { name: "Lass", exact: true }).click();
+  }
+
   it("registers 18,5 t from the engineer's lot to a receiving site at 390 × 844", async () => {
     const page = await signIn(browser!.context, server.url, "engineer", "nb", errors);
-    await page.getByRole("button", { name: "Lass", exact: true }).click();
+    await openLoads(page);
     const dialog = page.getByRole("dialog", { name: "Lass" });
     await dialog.getByLabel("Parti (mine prosjekter)").selectOption(lot.id);
     const site = dialog.getByRole("combobox", { name: "Område (mottak, mellomlager)" });
@@ -83,7 +90,7 @@ describe("register a load on a phone", () => {
 
     // Closed and opened again, the vehicle is offered from this phone's memory.
     await dialog.getByRole("button", { name: "Lukk" }).click();
-    await page.getByRole("button", { name: "Lass", exact: true }).click();
+    await openLoads(page);
     await expect.poll(() => page.getByRole("dialog", { name: "Lass" }).getByRole("group", { name: "Siste kjøretøy" }).getByRole("button").first().textContent(), { timeout: 10_000 }).toBe("EK 12345");
 
     // On a desk: "Leveranser" lists the load with its ticket, and the custody CSV holds it.

@@ -157,7 +157,7 @@ describe("site import, road-network layers, map-data export and Excel lots in a 
     expect(await menu.isVisible()).toBe(true);
     await page.screenshot({ path: path.join(artifactDir, "projects-export-menu-1440.png") });
 
-    const link = page.getByRole("link", { name: "Eksporter massepartiene i listen som Excel-arbeidsbok (.xlsx)" });
+    const link = page.getByRole("link", { name: "Eksporter Excel: massepartiene i listen som arbeidsbok (.xlsx)" });
     const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), link.click()]);
     expect(download.suggestedFilename()).toBe("massekart-lots.xlsx");
     const sheet = await readSheetTable(new Uint8Array(await readFile(await download.path())));

@@ -393,4 +393,7 @@ export const en: Record<keyof typeof nb, string> = {
   "validation.choose": "Choose one of the options",
   "validation.positiveInteger": "Must be a positive whole number",
   "validation.profileNumbers": "Type numbers separated by spaces, e.g. 1 2 1",
+  // Phone layout (issue #16): the header's menu below 700 px, and the close button of a full-screen panel.
+  "header.menu": "Menu",
+  "panel.close": "Close",
 };

@@ -15,7 +15,7 @@ export const formatsEn: Record<keyof typeof formatsNb, string> = {
   "export.mapData": "Map data",
   "export.mapDataFormat": "Format of map data from {name}",
   "export.mapDataButton": "Export map data",
-  "export.mapDataLabel": "Export flows, sites, projects, suitability and zoning of {name} as map data",
+  "export.mapDataLabel": "Export map data: flows, sites, projects, suitability and zoning of {name}",
   "export.format.geopackage": "GeoPackage (EPSG:25832)",
   "export.format.shapefile": "Shapefile, zip (EPSG:25832)",
   "export.format.kml": "KML (WGS84)",
@@ -63,6 +63,6 @@ export const formatsEn: Record<keyof typeof formatsNb, string> = {
   "exportMenu.sitesHint": "Sites, suitability reports and zoning, one layer per kind.",
   "exportMenu.projectsHint": "The projects in the list with surplus and demand in tonnes.",
   "projects.exportXlsx": "Export Excel",
-  "projects.exportXlsxLabel": "Export the lots in the list as an Excel workbook (.xlsx)",
+  "projects.exportXlsxLabel": "Export Excel: the lots in the list as a workbook (.xlsx)",
   "import.xlsxHint": "Excel workbooks (.xlsx) with the same columns (Norwegian or English headers) work too; numbers are read as numbers.",
 };

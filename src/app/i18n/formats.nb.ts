@@ -17,7 +17,7 @@ export const formatsNb = {
   "export.mapData": "Kartdata",
   "export.mapDataFormat": "Format for kartdata fra {name}",
   "export.mapDataButton": "Eksporter kartdata",
-  "export.mapDataLabel": "Eksporter massestrømmer, lokaliteter, prosjekter, egnethet og arealformål for {name} som kartdata",
+  "export.mapDataLabel": "Eksporter kartdata: massestrømmer, lokaliteter, prosjekter, egnethet og arealformål for {name}",
   "export.format.geopackage": "GeoPackage (EPSG:25832)",
   "export.format.shapefile": "Shapefile, zip (EPSG:25832)",
   "export.format.kml": "KML (WGS84)",
@@ -65,6 +65,6 @@ export const formatsNb = {
   "exportMenu.sitesHint": "Lokaliteter, egnethetsrapporter og arealformål, ett lag per slag.",
   "exportMenu.projectsHint": "Prosjektene i listen med overskudd og behov i tonn.",
   "projects.exportXlsx": "Eksporter Excel",
-  "projects.exportXlsxLabel": "Eksporter massepartiene i listen som Excel-arbeidsbok (.xlsx)",
+  "projects.exportXlsxLabel": "Eksporter Excel: massepartiene i listen som arbeidsbok (.xlsx)",
   "import.xlsxHint": "Excel-arbeidsbøker (.xlsx) med de samme kolonnene (norske eller engelske overskrifter) går også; tall leses som tall.",
 } as const;

@@ -396,4 +396,7 @@ export const nb = {
   "validation.choose": "Velg et av alternativene",
   "validation.positiveInteger": "Må være et positivt heltall",
   "validation.profileNumbers": "Skriv tall skilt med mellomrom, f.eks. 1 2 1",
+  // Phone layout (issue #16): the header's menu below 700 px, and the close button of a full-screen panel.
+  "header.menu": "Meny",
+  "panel.close": "Lukk",
 } as const;

@@ -1,12 +1,12 @@
 /**
  * A modal dialog: named by its title, focus moved in on opening and kept inside (Tab wraps),
- * Escape or the close button closes it, and the page behind cannot be clicked. The opener gets
- * focus back from its `onClose`.
+ * Escape or the close button closes it, and the page behind cannot be clicked. On closing, focus
+ * goes back to where it was before the dialog opened (the opener) unless `onClose` moved it on.
  */
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 
-const focusable = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const focusable = 'button:not([disabled]), [href], summary, input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function Dialog({
   title,
@@ -30,6 +30,8 @@ export function Dialog({
   });
 
   useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const dialogNode = dialogRef.current;
     headingRef.current?.focus();
     const onKeyDown = (event: KeyboardEvent) => {
       const dialog = dialogRef.current;
@@ -55,7 +57,12 @@ export function Dialog({
     };
     // Capture: the dialog sees Escape before the form or details panel underneath.
     document.addEventListener("keydown", onKeyDown, true);
-    return () => document.removeEventListener("keydown", onKeyDown, true);
+    return () => {
+      document.removeEventListener("keydown", onKeyDown, true);
+      // Focus left on the dialog (now gone) or dropped to the page: back to the opener.
+      const lost = !document.activeElement || document.activeElement === document.body || dialogNode?.contains(document.activeElement);
+      if (lost && opener?.isConnected) opener.focus();
+    };
   }, []);
 
   return createPortal(

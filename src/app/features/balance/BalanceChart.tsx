@@ -20,7 +20,7 @@ export function BalanceChart({ rows, tr }: { rows: readonly BalanceRow[]; tr: Tr
   return (
     <div className="balance-chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={[...rows]} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+        <ComposedChart accessibilityLayer={false} data={[...rows]} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid stroke="#e3e7eb" vertical={false} />
           <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={12} />
           <YAxis tick={{ fontSize: 11 }} width={76} tickFormatter={(value: number) => `${num(value)} ${unit}`} />

@@ -89,7 +89,8 @@ function Comparison({ entries, data }: { entries: ScenarioEntry[]; data: Scenari
   const sync = useMemo(() => createViewSync(), []);
   return (
     <>
-      <div className="compare-table-wrap">
+      {/* Wider than a phone: it scrolls sideways, so it takes focus for the arrow keys (WCAG 2.1.1). */}
+      <div className="compare-table-wrap" role="region" aria-label={t("compare.title")} tabIndex={0}>
         <KpiCompareTable entries={entries} />
       </div>
       <ExportBar entries={entries} data={data} />

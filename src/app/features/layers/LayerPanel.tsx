@@ -13,6 +13,7 @@ import { useAppStore } from "../../state/store";
 import { layerPanelId } from "../../ui/Header";
 import { RoadNetworkToggle } from "../road-network/RoadNetworkToggle";
 import { Swatch } from "../../ui/Swatch";
+import { SheetClose } from "../../ui/SheetClose";
 
 const isSiteKind = (id: LayerGroupId): id is SiteKind => (siteKinds as readonly string[]).includes(id);
 
@@ -135,6 +136,7 @@ export function LayerPanel() {
       <h2 id={`${layerPanelId}-title`} className="panel-title" ref={headingRef} tabIndex={-1}>
         {t("layers.title")}
       </h2>
+      <SheetClose onClose={() => useAppStore.getState().setLayerPanelOpen(false)} />
       <fieldset>
         <legend>{t("layers.planning")}</legend>
         <ul className="layer-list">

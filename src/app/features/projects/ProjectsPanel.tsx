@@ -13,6 +13,7 @@ import { useT, type Translator } from "../../i18n/use-t";
 import { projectTonnes } from "../../map/features";
 import { shownProjects } from "../../state/registry-slice";
 import { useAppStore } from "../../state/store";
+import { SheetClose } from "../../ui/SheetClose";
 import { isAdmin, mayCreateProject } from "./permissions";
 import { loadFiltered, openNewProject, restoreDeletedProject, showProject } from "./project-actions";
 import {
@@ -168,6 +169,7 @@ export function ProjectsPanel() {
         <h2 id={`${projectsPanelId}-title`} className="panel-title" ref={headingRef} tabIndex={-1}>
           {t("projects.title")}
         </h2>
+        <SheetClose onClose={() => useAppStore.getState().setProjectsPanelOpen(false)} />
         {mayCreateProject(me) && (
           <div className="projects-actions">
             <button

@@ -36,7 +36,7 @@ export function InventoryChart({ inventory, months, places, lang, month = null, 
       {!showTable && (
         <div style={{ height: heightPx }} aria-hidden="true">
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
+            <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
               <CartesianGrid stroke="#e3e7eb" vertical={false} />
               <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={12} />
               <YAxis

@@ -14,7 +14,8 @@ export function unplacedReason(u: Unplaced, lang: Lang): string {
 export function UnplacedList({ unplaced, places, lang }: { unplaced: readonly Unplaced[]; places: Places; lang: Lang }) {
   if (unplaced.length === 0) return <p className="muted">{translate(lang, "results.unplacedNone")}</p>;
   return (
-    <ul className="unplaced-list">
+    // It scrolls when long: focusable and named, so keyboard users can scroll it too (WCAG 2.1.1).
+    <ul className="unplaced-list" tabIndex={0} aria-label={translate(lang, "results.unplaced")}>
       {unplaced.map((u, i) => (
         <li key={`${u.lotId}-${i}`}>
           {translate(lang, "results.unplacedItem", {

@@ -18,6 +18,7 @@ import { siteInPlay, withOverride, type ScenarioDraft } from "../../state/scenar
 import { useAppStore } from "../../state/store";
 import { RecommendSection } from "../allocation/RecommendSection";
 import { scenariosPanelId } from "./ids";
+import { SheetClose } from "../../ui/SheetClose";
 import {
   closeScenario,
   createNewScenario,
@@ -25,6 +26,7 @@ import {
   duplicateScenario,
   editDraft,
   openScenario,
+  openScenariosPanel,
   runScenario,
   saveDraft,
   showScenarioResult,
@@ -68,6 +70,7 @@ export function ScenariosPanel({ user }: { user: Me }) {
             {t("scenarios.new")}
           </button>
         )}
+        <SheetClose onClose={() => openScenariosPanel(false)} />
       </div>
       {!writer && <p className="muted small scenarios-note">{t("scenarios.readOnly")}</p>}
       {scenarios.deleted && (

@@ -33,6 +33,8 @@ export function openScenariosPanel(open: boolean): void {
   if (open) {
     store().setLayerPanelOpen(false);
     store().setProjectsPanelOpen(false);
+    // The sites panel shares the left side (and, on a phone, the whole screen).
+    store().setSitesPanelOpen(false);
   }
   store().setScenariosPanelOpen(open);
   if (open && store().scenarios.status === "idle") void loadScenarios();
