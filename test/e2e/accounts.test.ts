@@ -41,6 +41,16 @@ describe("accounts in a real browser", { timeout: 240_000 }, () => {
     await page.goto(`${server.url}/?lang=en`);
     return page;
   }
+  /** On a phone the header's controls fold into its "Menu": open it first when it is there and shut. */
+  async function openHeaderMenu(page: Page): Promise<void> {
+    const menu = page.getByRole("button", { name: "Menu", exact: true });
+    if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
+  }
+  const karisAccountButton = (page: Page) => page.getByRole("button", { name: `Account: ${newUser.displayName} project engineer` });
+  async function openAccountMenu(page: Page): Promise<void> {
+    await openHeaderMenu(page);
+    await karisAccountButton(page).click();
+  }
   async function signIn(context: BrowserContext, username: string, password: string): Promise<Page> {
     const page = await openSignIn(context);
     await page.getByLabel("Username").fill(username);
@@ -148,7 +158,7 @@ describe("accounts in a real browser", { timeout: 240_000 }, () => {
     const elsewhere = await signIn(browser!.context, newUser.username, karisPassword);
     await elsewhere.waitForSelector("body[data-map-ready='true']", { timeout: 90_000 });
     const page = second!.context.pages().at(-1)!;
-    await page.getByRole("button", { name: `Account: ${newUser.displayName} project engineer` }).click();
+    await openAccountMenu(page);
     await page.getByRole("menuitem", { name: "My sessions" }).click();
     const dialog = page.getByRole("dialog", { name: "My sessions" });
     const rows = dialog.getByRole("table", { name: "Active sessions" }).locator("tbody tr");
@@ -168,7 +178,7 @@ describe("accounts in a real browser", { timeout: 240_000 }, () => {
 
   it("changes the password from the account menu, refusing a wrong current one", async () => {
     const page = second!.context.pages().at(-1)!;
-    await page.getByRole("button", { name: `Account: ${newUser.displayName} project engineer` }).click();
+    await openAccountMenu(page);
     await page.getByRole("menuitem", { name: "Change password" }).click();
     const dialog = page.getByRole("dialog", { name: "Change password" });
     await dialog.getByLabel("Current password").fill("not my password at all");
@@ -199,7 +209,7 @@ describe("accounts in a real browser", { timeout: 240_000 }, () => {
     expect(temporary.length).toBeGreaterThanOrEqual(12);
 
     // Kari's next action (any call) finds her session ended: the sign-in page says why, at once.
-    await karis.getByRole("button", { name: `Account: ${newUser.displayName} project engineer` }).click();
+    await openAccountMenu(karis);
     await karis.getByRole("menuitem", { name: "My sessions" }).click();
     await expect.poll(() => textNow(karis.getByRole("alert")), { timeout: 20_000 }).toMatch(/^You are signed out: your session has ended .*an administrator reset your password/);
     await karis.getByRole("button", { name: "Log in" }).waitFor();
@@ -214,7 +224,9 @@ describe("accounts in a real browser", { timeout: 240_000 }, () => {
     await karis.getByLabel("New password", { exact: true }).fill(karisPassword);
     await karis.getByLabel("Repeat new password").fill(karisPassword);
     await karis.getByRole("button", { name: "Change password" }).click();
-    await karis.getByRole("button", { name: `Account: ${newUser.displayName} project engineer` }).waitFor({ timeout: 90_000 });
+    await karis.waitForSelector("body[data-map-ready='true']", { timeout: 90_000 });
+    await openHeaderMenu(karis);
+    await karisAccountButton(karis).waitFor();
   });
 
   it("picks project members from active engineers and marks a deactivated member", async () => {

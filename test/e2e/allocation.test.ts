@@ -61,6 +61,9 @@ describe("site allocation in the browser", () => {
   const textNow = (page: Page, selector: string) => page.locator(selector).first().textContent({ timeout: 1_000 }).catch(() => null);
 
   async function openScenario(page: Page, lang: "en" | "nb") {
+    // On a phone the header's buttons fold into its menu.
+    const menu = page.getByRole("button", { name: lang === "en" ? "Menu" : "Meny", exact: true });
+    if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
     await page.getByRole("button", { name: lang === "en" ? "Scenarios" : "Scenarioer" }).click();
     const panel = page.getByRole("region", { name: lang === "en" ? "Scenarios" : "Scenarioer" });
     await panel.getByRole("button", { name: lang === "en" ? `Open ${scenario.name}` : `Åpne ${scenario.name}` }).click();

@@ -19,7 +19,8 @@ function rememberLanguage(lang: Lang): void {
 
 /**
  * The language picker: a menu button showing "Språk NB" / "Language EN" and named by that same text
- * (the name holds what is seen, WCAG 2.5.3; spelled out, as a flex box's spans would run together),
+ * (the name holds what is seen, WCAG 2.5.3; the literal space keeps the text "Språk NB" rather than
+ * "SpråkNB", which is how axe and screen readers read adjacent inline boxes),
  * whose menu holds one `menuitemradio` per language
  * (each named in its own language); the keyboard as `MenuButton`.
  */
@@ -42,7 +43,7 @@ export function LanguageSwitch() {
       items={languages.map((option) => ({ key: option, label: t(`language.${option}`), lang: option, checked: option === lang, onSelect: () => choose(option) }))}
     >
       <span className="globe-icon" aria-hidden="true" />
-      {t("language.label")}
+      {t("language.label")}{" "}
       <span className="language-code">{lang.toUpperCase()}</span>
     </MenuButton>
   );

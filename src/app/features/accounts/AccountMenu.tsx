@@ -49,7 +49,7 @@ export function AccountMenu({ user }: { user: MeDetails }) {
           { key: "sessions", label: t("account.sessions"), onSelect: () => open("sessions") },
         ]}
       >
-        <span className="account-name">{name}</span>
+        <span className="account-name">{name}</span>{" "}
         <span className="account-role">{role}</span>
       </MenuButton>
       <Suspense fallback={null}>
