@@ -17,7 +17,7 @@ import type { SessionUser } from "../auth/sessions";
 import type { Database } from "../db/database";
 import type { SentOf } from "../../core/api/routes";
 import { authorise, fail, invalidInput, readBody, readQuery, respond, type AppEnv } from "../http";
-import { noRegistryCache, type RegistryCache } from "../registry-cache";
+import { noRegistryCache, sendCachedJson, type RegistryCache } from "../registry-cache";
 import { writeAudit } from "../repositories/audit";
 import { getMaterialTable, type MaterialTable } from "../repositories/materials";
 import {
@@ -75,12 +75,12 @@ export function projectRoutes(db: Database, cache: RegistryCache = noRegistryCac
     // The answer depends only on the query (the role only decides whether it may be asked), so it is
     // kept per query while the registry is unchanged (registry-cache.ts).
     const key = JSON.stringify(Object.entries(query.value).sort(([a], [b]) => a.localeCompare(b)));
-    const body = await cache.answer(key, async () => {
+    const answer = await cache.answer(key, async () => {
       const page = await listProjectPage(db, await getMaterialTable(db), filter, { limit, offset });
       const answer: SentOf<typeof contracts.projects> = limit === undefined ? page : { ...page, limit, offset: offset ?? 0 };
       return JSON.stringify(answer);
     });
-    return c.body(body, 200, { "Content-Type": "application/json" });
+    return sendCachedJson(c, answer);
   });
 
   routes.get("/projects/:id", async (c) => {
