@@ -194,9 +194,11 @@ describe("the time limit", () => {
   it("answers with the best allocation found, its gap, and says it is not proven", async () => {
     const raw = smallAllocationInstance(8, { candidates: 4, lots: 40, months: 8 });
     const instance = instanceOf(raw);
-    // A clock that moves 1 ms per reading: the search stops after a fixed amount of work.
+    // A clock that moves 1 s per reading: the search stops after a fixed amount of work (12
+    // readings). Each LP still gets the remaining clock time as HiGHS's own limit, in real seconds,
+    // so those must be ample (a busy machine took more than the 11 ms a 1 ms step gave).
     let clock = 0;
-    const stopped = await recommendSites(instance, highs, { timeLimitSeconds: 0.012, now: () => (clock += 1) });
+    const stopped = await recommendSites(instance, highs, { timeLimitSeconds: 12, now: () => (clock += 1000) });
     expect(stopped.status).toBe("time_limit");
     if (stopped.status === "error") return;
     expect(stopped.allocation.proven).toBe(false);
