@@ -155,6 +155,3 @@ export const outdoorLotSchema = byDirection({
   storage: storageChoiceSchema,
 });
 export type OutdoorLot = z.infer<typeof outdoorLotSchema>;
-
-/** An available lot of any stage (input, stored, answered). */
-export type Available<Lot extends { direction: OutdoorDirection }> = Extract<Lot, { direction: "available" }>;
