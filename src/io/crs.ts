@@ -1,5 +1,5 @@
 import proj4 from "proj4";
-import { etrs89Proj4 as etrs89, utmProj4 as utm, wgs84Proj4 } from "../core/geo/projections";
+import { etrs89Proj4 as etrs89, utmProj4 as utm, wgs84, wgs84Proj4, type Wgs84 } from "../core/geo/projections";
 
 /** NTM zone n (EPSG:51nn): transverse Mercator on lon n.5°, lat 58°, false easting 100 km, northing 1000 km. */
 const ntm = (zone: number) => `+proj=tmerc +lat_0=58 +lon_0=${zone}.5 +k=1 +x_0=100000 +y_0=1000000 ${etrs89}`;
@@ -40,7 +40,7 @@ export function epsgCodeOf(name: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-export type Wgs84Converter = (x: number, y: number) => [lon: number, lat: number];
+export type Wgs84Converter = (x: number, y: number) => Wgs84;
 
 /** A converter from the named CRS to WGS84 lon/lat degrees, or the problem with the name. */
 export function converterFor(name: string): { ok: true; code: number; convert: Wgs84Converter } | { ok: false; problem: string } {
@@ -49,14 +49,14 @@ export function converterFor(name: string): { ok: true; code: number; convert: W
   if (code === undefined || !definition) {
     return { ok: false, problem: `the CRS "${name}" is not supported; use one of ${supportedCrsText}, or convert the file to EPSG:4326.` };
   }
-  if (code === 4326 || code === 4258) return { ok: true, code, convert: (x, y) => [x, y] };
-  const projection = proj4(definition, definitions.get(4326)!);
+  if (code === 4326 || code === 4258) return { ok: true, code, convert: wgs84 };
+  const projection = proj4(definition, wgs84Proj4);
   return {
     ok: true,
     code,
     convert: (x, y) => {
-      const [lon, lat] = projection.forward([x, y]) as [number, number];
-      return [lon, lat];
+      const [lon, lat] = projection.forward<[number, number]>([x, y]);
+      return wgs84(lon, lat);
     },
   };
 }
@@ -67,7 +67,7 @@ export function converterFromWgs84(name: string): { ok: true; code: number; conv
   const definition = code === undefined ? undefined : definitions.get(code);
   if (code === undefined || !definition) return { ok: false, problem: `the CRS "${name}" is not supported; use one of ${supportedCrsText}.` };
   if (code === 4326 || code === 4258) return { ok: true, code, convert: (lon, lat) => [lon, lat] };
-  const projection = proj4(definitions.get(4326)!, definition);
+  const projection = proj4(wgs84Proj4, definition);
   return { ok: true, code, convert: (lon, lat) => projection.forward([lon, lat]) as [number, number] };
 }
 

@@ -10,7 +10,7 @@ import type { MaterialProperties } from "../../core/domain/materials";
 import type { LotInput, SiteInput, SiteUpdate } from "../../core/domain/records";
 import type { LotImportReport, LotUpdate, ProjectCreate, ProjectUpdate } from "../../core/domain/registry-api";
 import type { Bbox } from "../../core/geo/geometry";
-import type { OutdoorLotImportReport, OutdoorLotInput, OutdoorLotUpdate, OutdoorTypeCreate, OutdoorTypeUpdate } from "../../core/outdoor/api";
+import type { OutdoorLotBody, OutdoorLotImportReport, OutdoorTypeCreate, OutdoorTypeUpdate } from "../../core/outdoor/api";
 import type { ScenarioInput } from "../../core/scenario/scenario";
 import type { ZoningImportSummary } from "../../core/zoning/import-summary";
 import type { FileLayer } from "../../core/zoning/file-layers";
@@ -244,9 +244,9 @@ export const fetchProjectOutdoorLots = (projectId: string) => callItems(routes.p
 /** `GET /api/outdoor-lots` with filters. */
 export const fetchOutdoorLots = (filters: OutdoorLotFilters = {}) => callItems(routes.outdoorLots, { query: queryOf(outdoorLotQuery(filters)) });
 /** `POST /api/projects/:id/outdoor-lots` → 201 with the lot. */
-export const createOutdoorLot = (projectId: string, body: OutdoorLotInput) => call(routes.createOutdoorLot, { params: { id: projectId }, body });
+export const createOutdoorLot = (projectId: string, body: OutdoorLotBody) => call(routes.createOutdoorLot, { params: { id: projectId }, body });
 /** `PUT /api/outdoor-lots/:id`; 409 with the lot as it is now on a stale version. */
-export const updateOutdoorLot = (id: string, body: OutdoorLotUpdate) => call(routes.updateOutdoorLot, { params: { id }, body });
+export const updateOutdoorLot = (id: string, body: BodyOf<typeof routes.updateOutdoorLot>) => call(routes.updateOutdoorLot, { params: { id }, body });
 /** `DELETE /api/outdoor-lots/:id` (soft). */
 export const deleteOutdoorLot = (id: string) => call(routes.deleteOutdoorLot, { params: { id } });
 /** `GET /api/outdoor-materials/plan`, over the lots' months unless from/to are given. */

@@ -10,6 +10,7 @@ import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from "geojson";
 import { useEffect, useRef } from "react";
 import type { Bbox } from "../../core/geo/geometry";
+import { wgs84 } from "../../core/geo/projections";
 import { flowLayers, flowSourceId, type FlowFeatureProperties } from "./flow-layers";
 import { askerLandLayers, boundaryLayers, neighbourLayers, roadLayers } from "./layers";
 import { askerBbox, basemapSource, baseStyle, sourceIds } from "./style";
@@ -103,7 +104,7 @@ export function FlowMiniMap({ label, flows, maxTonnes, bounds, sync, onSnapshot,
     const onMove = () => {
       if (applying || !sync) return;
       const centre = map.getCenter();
-      sync.publish({ center: [centre.lng, centre.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() }, leave);
+      sync.publish({ center: wgs84(centre.lng, centre.lat), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() }, leave);
     };
     map.on("move", onMove);
     // The view as data, so browser tests can check that synced maps agree.

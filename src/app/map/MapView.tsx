@@ -19,6 +19,7 @@ import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { siteKinds } from "../../core/domain/records";
 import { bboxOf, type Bbox, type LocationGeometry } from "../../core/geo/geometry";
+import { wgs84 } from "../../core/geo/projections";
 import { topoTileUrl } from "../config";
 import { useT } from "../i18n/use-t";
 import { withPickedLocation } from "../features/projects/draft";
@@ -228,7 +229,7 @@ export function MapView() {
     if (useAppStore.getState().sites.drawing.mode !== "off") return;
     if (picking) {
       const { lng, lat } = event.lngLat;
-      useAppStore.getState().editDraft((h) => withPickedLocation(h, [lng, lat]));
+      useAppStore.getState().editDraft((h) => withPickedLocation(h, wgs84(lng, lat)));
       useAppStore.getState().updateEditor((e) => ({ ...e, picking: false }));
       return;
     }

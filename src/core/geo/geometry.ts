@@ -3,7 +3,11 @@ import { maxVerticesPerGeometry, vertexCount } from "../domain/input-bounds";
 import { message, type Message } from "../messages/message";
 import { customIssue } from "../messages/zod-issues";
 
-/** A WGS84 position, [longitude, latitude] in degrees. */
+/**
+ * A WGS84 position, [longitude, latitude] in degrees, as GeoJSON holds it. A `Wgs84`
+ * (projections.ts) is one; a `ProjectedXY` (metres, read-only) is not, so a function that takes a
+ * LonLat refuses projected positions.
+ */
 export type LonLat = [lon: number, lat: number];
 
 const lonLat = z

@@ -1,6 +1,5 @@
-import proj4 from "proj4";
 import type { AreaGeometry, LonLat } from "./geometry";
-import { utmProj4, wgs84Proj4 } from "./projections";
+import { projectToUtm, wgs84, type ProjectedXY } from "./projections";
 
 /**
  * The plane systems an area may be measured in: ETRS89 / UTM zones 32, 33 and 35 (EPSG:25832,
@@ -11,20 +10,11 @@ export type AreaCrs = 25832 | 25833 | 25835;
 /** Asker's system, and the default of every area Massekart shows or computes with. */
 export const defaultAreaCrs: AreaCrs = 25832;
 
-const forwards = new Map<AreaCrs, (position: LonLat) => [number, number]>();
-
-function forwardOf(crs: AreaCrs): (position: LonLat) => [number, number] {
-  let forward = forwards.get(crs);
-  if (!forward) {
-    const projection = proj4(wgs84Proj4, utmProj4(crs - 25800));
-    forward = (position) => projection.forward(position) as [number, number];
-    forwards.set(crs, forward);
-  }
-  return forward;
-}
+/** A GeoJSON ring's positions in the plane of `crs`. */
+const inPlane = (ring: readonly LonLat[], crs: AreaCrs): ProjectedXY[] => ring.map(([lon, lat]) => projectToUtm(wgs84(lon, lat), `EPSG:${crs}`));
 
 /** Shoelace area of a ring of plane positions, m², unsigned. */
-function ringAreaM2(ring: readonly [number, number][]): number {
+function ringAreaM2(ring: readonly ProjectedXY[]): number {
   let twice = 0;
   for (let k = 0; k + 1 < ring.length; k++) {
     const [x0, y0] = ring[k]!;
@@ -46,12 +36,11 @@ function ringAreaM2(ring: readonly [number, number][]): number {
  * @example planarAreaM2(site.geometry) // 10 000 for a 100 m × 100 m square drawn in EPSG:25832
  */
 export function planarAreaM2(geometry: AreaGeometry, { crs = defaultAreaCrs }: { crs?: AreaCrs } = {}): number {
-  const forward = forwardOf(crs);
   const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
   let total = 0;
   for (const rings of polygons) {
     rings.forEach((ring, r) => {
-      const area = ringAreaM2(ring.map(forward));
+      const area = ringAreaM2(inPlane(ring, crs));
       total += r === 0 ? area : -area;
     });
   }

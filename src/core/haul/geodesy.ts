@@ -24,7 +24,7 @@ export function haversineM(lon1: number, lat1: number, lon2: number, lat2: numbe
   return 2 * earthRadiusM * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
 }
 
-/** `haversineM` between two positions. */
+/** `haversineM` between two WGS84 positions (a projected `ProjectedXY` does not type-check here). */
 export const distanceM = (a: LonLat, b: LonLat): number => haversineM(a[0], a[1], b[0], b[1]);
 
 /** Metres per degree of longitude at `latDeg` (an equirectangular frame; good to < 0.1 % within a few km). */

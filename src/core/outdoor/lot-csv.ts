@@ -13,6 +13,7 @@ import {
   outdoorLotInputSchema,
   type OutdoorCondition,
   type OutdoorDirection,
+  type OutdoorLotDirectionFields,
   type OutdoorLotInput,
   type StoredOutdoorLot,
 } from "./model";
@@ -127,6 +128,7 @@ export function outdoorLotToCsvRow(
   project: { id: string; name: string },
   lot: StoredOutdoorLot & { unit: OutdoorUnit; tonnes: number },
 ): Record<string, string> {
+  const { availableFrom, wantedBy, neededBy, storageSiteId }: OutdoorLotDirectionFields = lot;
   return {
     projectId: project.id,
     project: project.name,
@@ -135,11 +137,11 @@ export function outdoorLotToCsvRow(
     quantity: String(lot.quantity),
     unit: lot.unit,
     condition: lot.condition,
-    availableFrom: lot.availableFrom ?? "",
-    wantedByProjectId: lot.wantedBy?.projectId ?? "",
-    wantedByMonth: lot.wantedBy?.month ?? "",
-    neededBy: lot.neededBy ?? "",
-    storageSiteId: lot.storageSiteId ?? "",
+    availableFrom: availableFrom ?? "",
+    wantedByProjectId: wantedBy?.projectId ?? "",
+    wantedByMonth: wantedBy?.month ?? "",
+    neededBy: neededBy ?? "",
+    storageSiteId: storageSiteId ?? "",
     notes: lot.notes,
     // A lot that needed confirming on the way in needs it again on the way back.
     confirmLarge: lot.tonnes > largeOutdoorLotTonnes ? "yes" : "",

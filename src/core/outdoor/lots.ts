@@ -33,14 +33,19 @@ export interface StoragePeriod {
   endKnown: boolean;
 }
 
+/** What the storage months of an available lot follow from (`wantedBy` where the receiver's month is known). */
+type AvailableMonths = { availableFrom: string; wantedBy?: { month: string } | undefined };
+
 /**
  * The months an available lot is in storage: from `availableFrom` to `wantedBy.month` (both
  * included: it arrives during the first month and leaves during the last, so it takes the area in
  * both), or for `defaultStorageMonths` months when the receiver's month is unknown. A lot taken out
  * and collected in the same month occupies that one month.
  */
+export function storagePeriod(lot: AvailableMonths, options?: { defaultMonths?: number }): StoragePeriod;
+export function storagePeriod(lot: Partial<AvailableMonths>, options?: { defaultMonths?: number }): StoragePeriod | undefined;
 export function storagePeriod(
-  lot: Pick<OutdoorLotInput, "availableFrom" | "wantedBy">,
+  lot: Partial<AvailableMonths>,
   { defaultMonths = defaultStorageMonths }: { defaultMonths?: number } = {},
 ): StoragePeriod | undefined {
   if (!lot.availableFrom) return undefined;

@@ -29,47 +29,91 @@ export type OutdoorCondition = (typeof outdoorConditions)[number];
 /** Above this weight a lot must be confirmed (`confirmLarge: true`): a typo guard, not a limit. */
 export const largeOutdoorLotTonnes = 100_000;
 
-/** An outdoor lot's own fields, before the checks across them. */
-const outdoorLotFieldsSchema = z.object({
-    direction: z.enum(outdoorDirections),
-    /** A type id of the catalogue in force ("granite_kerb"). */
-    typeId: outdoorTypeIdSchema,
-    /** In the type's unit (pieces, m, m², tonnes or m³). */
-    quantity: z.number().positive("must be > 0").max(1_000_000_000, "must be at most 1 000 000 000"),
-    condition: z.enum(outdoorConditions),
-    /** Available lots: the month the items are taken out and need storage from. */
-    availableFrom: monthSchema.optional(),
-    /** Available lots, where known: the receiving project and the month the items leave storage. */
-    wantedBy: z.object({ projectId: singleLineText().min(1, "must not be empty").max(200).optional(), month: monthSchema }).optional(),
-    /** Wanted lots: the month the items are needed by. */
-    neededBy: monthSchema.optional(),
-    /** Available lots: the storage site chosen; without it the nearest suitable site is assumed. */
-    storageSiteId: singleLineText().min(1, "must not be empty").max(200).optional(),
-    notes: multiLineText().max(2000).default(""),
-    /** Set by the user to confirm a weight above `largeOutdoorLotTonnes` is not a typo. */
-    confirmLarge: z.boolean().optional(),
-  });
+/** Available lots, where known: the receiving project and the month the items leave storage. */
+const wantedBySchema = z.object({ projectId: singleLineText().min(1, "must not be empty").max(200).optional(), month: monthSchema });
+/** Available lots: the storage site chosen; without it the nearest suitable site is assumed. */
+const storageSiteIdSchema = singleLineText().min(1, "must not be empty").max(200);
 
-/** What a client sends to create or update an outdoor-material lot. */
-export const outdoorLotInputSchema = outdoorLotFieldsSchema.superRefine((lot, ctx) => {
-    const problem = (path: string, m: Message) => ctx.addIssue(customIssue(m, path.split(".")));
-    if (lot.direction === "available") {
-      if (!lot.availableFrom) problem("availableFrom", message("outdoor.availableFromRequired"));
-      if (lot.neededBy) problem("neededBy", message("outdoor.neededByIsForWanted"));
-      if (lot.availableFrom && lot.wantedBy && lot.wantedBy.month < lot.availableFrom) {
-        problem("wantedBy.month", message("outdoor.wantedBeforeAvailable", { month: lot.availableFrom }));
-      }
-    } else {
-      if (!lot.neededBy) problem("neededBy", message("outdoor.neededByRequired"));
-      if (lot.availableFrom) problem("availableFrom", message("outdoor.availableFromIsForAvailable"));
-      if (lot.wantedBy) problem("wantedBy", message("outdoor.wantedByIsForAvailable"));
-      if (lot.storageSiteId) problem("storageSiteId", message("outdoor.storageSiteIsForAvailable"));
+/** The fields every lot has ahead of its direction's own, in the order a lot's keys always had. */
+const leadingFields = {
+  /** A type id of the catalogue in force ("granite_kerb"). */
+  typeId: outdoorTypeIdSchema,
+  /** In the type's unit (pieces, m, m², tonnes or m³). */
+  quantity: z.number().positive("must be > 0").max(1_000_000_000, "must be at most 1 000 000 000"),
+  condition: z.enum(outdoorConditions),
+};
+const inputTrailingFields = {
+  notes: multiLineText().max(2000).default(""),
+  /** Set by the user to confirm a weight above `largeOutdoorLotTonnes` is not a typo. */
+  confirmLarge: z.boolean().optional(),
+};
+
+/**
+ * A lot as a union on `direction`, with `trailing` after the direction's own fields: an available
+ * lot has `availableFrom` (the month the items are taken out and need storage from) and may have a
+ * receiver (`wantedBy`) and a storage site; a wanted lot has `neededBy` (the month the items are
+ * needed by) and none of those. Code that reads a month narrows on `direction` and needs no `!`.
+ */
+function byDirection<Trailing extends z.ZodRawShape>(trailing: Trailing) {
+  return z.discriminatedUnion("direction", [
+    z.object({ direction: z.literal("available"), ...leadingFields, availableFrom: monthSchema, wantedBy: wantedBySchema.optional(), storageSiteId: storageSiteIdSchema.optional(), ...trailing }),
+    z.object({ direction: z.literal("wanted"), ...leadingFields, neededBy: monthSchema, ...trailing }),
+  ]);
+}
+
+/** What a client may send, every direction's fields optional: the rule across them is `directionRule`. */
+const outdoorLotFieldsSchema = z.object({
+  direction: z.enum(outdoorDirections),
+  ...leadingFields,
+  availableFrom: monthSchema.optional(),
+  wantedBy: wantedBySchema.optional(),
+  neededBy: monthSchema.optional(),
+  storageSiteId: storageSiteIdSchema.optional(),
+  ...inputTrailingFields,
+});
+
+/** `inputTrailingFields` once checked: `notes` has its default by then (a pipe's second schema takes the first's output). */
+const checkedTrailingFields = { notes: z.string(), confirmLarge: inputTrailingFields.confirmLarge };
+
+/**
+ * The direction's fields of any lot, each optional: how a table or CSV row holds them. A lot of
+ * either direction widens to it (`const fields: OutdoorLotDirectionFields = lot`) without a cast.
+ */
+export type OutdoorLotDirectionFields = Pick<z.output<typeof outdoorLotFieldsSchema>, "availableFrom" | "wantedBy" | "neededBy" | "storageSiteId">;
+
+/** Which fields a direction needs and which it must not have, each problem at its field. */
+function directionRule(lot: z.output<typeof outdoorLotFieldsSchema>, ctx: z.RefinementCtx): void {
+  const problem = (path: string, m: Message) => ctx.addIssue(customIssue(m, path.split(".")));
+  if (lot.direction === "available") {
+    if (!lot.availableFrom) problem("availableFrom", message("outdoor.availableFromRequired"));
+    if (lot.neededBy) problem("neededBy", message("outdoor.neededByIsForWanted"));
+    if (lot.availableFrom && lot.wantedBy && lot.wantedBy.month < lot.availableFrom) {
+      problem("wantedBy.month", message("outdoor.wantedBeforeAvailable", { month: lot.availableFrom }));
     }
-  });
+  } else {
+    if (!lot.neededBy) problem("neededBy", message("outdoor.neededByRequired"));
+    if (lot.availableFrom) problem("availableFrom", message("outdoor.availableFromIsForAvailable"));
+    if (lot.wantedBy) problem("wantedBy", message("outdoor.wantedByIsForAvailable"));
+    if (lot.storageSiteId) problem("storageSiteId", message("outdoor.storageSiteIsForAvailable"));
+  }
+}
+
+/**
+ * What a client sends to create or update an outdoor-material lot. Checked as one object and
+ * `directionRule` (so every problem keeps its field and message, which a discriminated union's
+ * "invalid discriminator" would not), then piped into the union, which cannot fail after the rule
+ * and gives the parsed value its type `available | wanted`.
+ */
+export const outdoorLotInputSchema = outdoorLotFieldsSchema.superRefine(directionRule).pipe(byDirection(checkedTrailingFields));
 export type OutdoorLotInput = z.infer<typeof outdoorLotInputSchema>;
+/** What a client may send: any direction's fields, each optional; the answer names what its direction lacks or must not have. */
+export type OutdoorLotBody = z.input<typeof outdoorLotInputSchema>;
 
 /** PUT /api/outdoor-lots/:id. */
-export const outdoorLotUpdateSchema = outdoorLotInputSchema.safeExtend({ version: versionSchema });
+export const outdoorLotUpdateSchema = outdoorLotFieldsSchema
+  .safeExtend({ version: versionSchema })
+  .superRefine(directionRule)
+  .pipe(byDirection({ ...checkedTrailingFields, version: versionSchema }));
 export type OutdoorLotUpdate = z.infer<typeof outdoorLotUpdateSchema>;
 
 /**
@@ -79,8 +123,9 @@ export type OutdoorLotUpdate = z.infer<typeof outdoorLotUpdateSchema>;
 export const storageChoiceSchema = z.object({ siteId: z.string().nullable(), chosen: z.enum(["explicit", "nearest", "none"]) });
 export type StorageChoice = z.infer<typeof storageChoiceSchema>;
 
-/** An outdoor lot as stored: the input, its project, version and history fields. */
-export const storedOutdoorLotSchema = outdoorLotFieldsSchema.omit({ confirmLarge: true }).extend({
+/** An outdoor lot as stored, past the direction's fields: its notes, project, version and history fields. */
+const storedTrailingFields = {
+  notes: inputTrailingFields.notes,
   id: z.string(),
   projectId: z.string(),
   version: z.number().int(),
@@ -91,11 +136,15 @@ export const storedOutdoorLotSchema = outdoorLotFieldsSchema.omit({ confirmLarge
   updatedBy: z.string().nullable(),
   /** ISO 8601 time of a soft delete, else null. */
   deletedAt: z.string().nullable(),
-});
+};
+
+/** An outdoor lot as stored: the input, its project, version and history fields. */
+export const storedOutdoorLotSchema = byDirection(storedTrailingFields);
 export type StoredOutdoorLot = z.infer<typeof storedOutdoorLotSchema>;
 
 /** An outdoor lot as the API answers it: stored fields plus what follows from the catalogue and sites. */
-export const outdoorLotSchema = storedOutdoorLotSchema.extend({
+export const outdoorLotSchema = byDirection({
+  ...storedTrailingFields,
   /** The type's unit, which `quantity` is in. */
   unit: z.enum(outdoorUnits),
   /** quantity × the type's weight per unit, t. */

@@ -190,7 +190,7 @@ export function planStorageArea(
       warnings.push(`lot ${lot.id}: type "${lot.typeId}" is not in the catalogue; left out of the plan`);
       continue;
     }
-    const period = storagePeriod(lot, { defaultMonths: defaultStorageMonths })!;
+    const period = storagePeriod(lot, { defaultMonths: defaultStorageMonths });
     const choice = choices.get(lot.id) ?? { siteId: null, chosen: "none" as const };
     const areaM2 = storageAreaM2(type, lot.quantity);
     const term = period.months <= shortTermMaxMonths ? "short" : "long";

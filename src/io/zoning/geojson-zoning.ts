@@ -1,4 +1,5 @@
 import type { ArealformaalCodeList } from "../../core/zoning/arealformaal";
+import { wgs84 } from "../../core/geo/projections";
 import { epsgCodeOf } from "../crs";
 import { featuresInWgs84, parseJsonText, type InputFeature } from "../geojson-input";
 import type { PlanePosition } from "./arc";
@@ -123,7 +124,7 @@ export function parseGeoJsonZoning(json: unknown, options: ZoningImportOptions =
     return { ...(planId ? { planId } : {}), ...(planName ? { planName } : {}), ...(status ? { status } : {}) };
   };
 
-  const collect = new ImportCollector((x, y) => [x, y], sourceCrs, options.crs ? `check the CRS given (${options.crs}).` : `check the file's CRS (${sourceCrs}).`);
+  const collect = new ImportCollector(wgs84, sourceCrs, options.crs ? `check the CRS given (${options.crs}).` : `check the file's CRS (${sourceCrs}).`);
   for (const [index, feature] of read.value.entries()) {
     const properties = feature.properties ?? {};
     const objectType = objectTypeOf(properties);

@@ -1,4 +1,5 @@
 import type { ArealformaalCodeList } from "../../core/zoning/arealformaal";
+import { wgs84 } from "../../core/geo/projections";
 import { converterFor, epsgCodeOf, type Wgs84Converter } from "../crs";
 import { arcThroughPoints, defaultArcToleranceM, type PlanePosition } from "./arc";
 import { chainRing, oriented } from "./rings";
@@ -265,7 +266,7 @@ export function parseGmlZoning(text: string, options: ZoningImportOptions & { ar
   };
   const resultCrs = sourceCrsName(anyCrs);
   // Each area is converted with the converter of its own CRS (passed to `add`).
-  const collect = new ImportCollector((x, y) => [x, y], resultCrs, options.crs ? `check the CRS given (${options.crs}).` : "check the srsName.");
+  const collect = new ImportCollector(wgs84, resultCrs, options.crs ? `check the CRS given (${options.crs}).` : "check the srsName.");
 
   /** A feature's polygons in its own CRS and the converter of that CRS, or why they cannot be read. */
   const readGeometry = (

@@ -1,5 +1,5 @@
 import type { Project } from "../../core/domain/records";
-import type { OutdoorLotInput, StoredOutdoorLot } from "../../core/outdoor/api";
+import type { OutdoorLotDirectionFields, OutdoorLotInput, StoredOutdoorLot } from "../../core/outdoor/api";
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "../db/database";
 import { insertMany } from "./insert-many";
@@ -29,25 +29,29 @@ const iso = (value: Date | string | null) => (value === null ? null : new Date(v
 
 // Absent optional fields stay absent (not null), so a lot reads back as the input that made it.
 function lotFromRow(row: OutdoorLotRow): StoredOutdoorLot {
-  return {
-    id: row.id,
-    projectId: row.project_id,
-    direction: row.direction,
-    typeId: row.type_id,
-    quantity: row.quantity,
-    condition: row.condition,
-    ...(row.available_from ? { availableFrom: row.available_from } : {}),
-    ...(row.wanted_by_month
-      ? { wantedBy: { month: row.wanted_by_month, ...(row.wanted_by_project_id ? { projectId: row.wanted_by_project_id } : {}) } }
-      : {}),
-    ...(row.needed_by ? { neededBy: row.needed_by } : {}),
-    ...(row.storage_site_id ? { storageSiteId: row.storage_site_id } : {}),
+  const ids = { id: row.id, projectId: row.project_id };
+  const kind = { typeId: row.type_id, quantity: row.quantity, condition: row.condition };
+  const history = {
     notes: row.notes,
     illustrative: row.illustrative,
     version: row.version,
     updatedAt: iso(row.updated_at)!,
     updatedBy: row.updated_by,
     deletedAt: iso(row.deleted_at),
+  };
+  if (row.direction === "wanted" && row.needed_by) return { ...ids, direction: "wanted", ...kind, neededBy: row.needed_by, ...history };
+  // The table's check constraint allows no other row; one that broke it is an error, not a lot without its month.
+  if (row.direction !== "available" || !row.available_from) throw new Error(`outdoor lot ${row.id}: ${row.direction} without its month`);
+  return {
+    ...ids,
+    direction: "available",
+    ...kind,
+    availableFrom: row.available_from,
+    ...(row.wanted_by_month
+      ? { wantedBy: { month: row.wanted_by_month, ...(row.wanted_by_project_id ? { projectId: row.wanted_by_project_id } : {}) } }
+      : {}),
+    ...(row.storage_site_id ? { storageSiteId: row.storage_site_id } : {}),
+    ...history,
   };
 }
 
@@ -89,18 +93,21 @@ export async function getOutdoorLot(
   return rows[0] ? lotFromRow(rows[0]) : undefined;
 }
 
-const lotValues = (input: OutdoorLotInput) => [
-  input.direction,
-  input.typeId,
-  input.quantity,
-  input.condition,
-  input.availableFrom ?? null,
-  input.wantedBy?.projectId ?? null,
-  input.wantedBy?.month ?? null,
-  input.neededBy ?? null,
-  input.storageSiteId ?? null,
-  input.notes,
-];
+function lotValues(input: OutdoorLotInput): unknown[] {
+  const { availableFrom, wantedBy, neededBy, storageSiteId }: OutdoorLotDirectionFields = input;
+  return [
+    input.direction,
+    input.typeId,
+    input.quantity,
+    input.condition,
+    availableFrom ?? null,
+    wantedBy?.projectId ?? null,
+    wantedBy?.month ?? null,
+    neededBy ?? null,
+    storageSiteId ?? null,
+    input.notes,
+  ];
+}
 
 export async function insertOutdoorLot(
   db: Queryable,

@@ -79,7 +79,7 @@ export function OutdoorLotForm({ project, lot, onDone }: { project: Project; lot
           params: {
             type: theirType?.names[lang] ?? current.typeId,
             quantity: withUnit(current.quantity, outdoorUnitLabel(current.unit, tr)),
-            month: (current.direction === "available" ? current.availableFrom : current.neededBy) ?? "",
+            month: current.direction === "available" ? current.availableFrom : current.neededBy,
           },
         },
       ]);

@@ -42,7 +42,7 @@ export function OutdoorLotsTable({
     return lot.storage.chosen === "nearest" ? t("outdoor.siteNearest", { site: name }) : name;
   };
   const months = (lot: OutdoorLot) =>
-    lot.direction === "available" ? `${lot.availableFrom ?? ""}${lot.wantedBy ? ` – ${lot.wantedBy.month}` : ""}` : t("outdoor.neededByValue", { month: lot.neededBy ?? "" });
+    lot.direction === "available" ? `${lot.availableFrom}${lot.wantedBy ? ` – ${lot.wantedBy.month}` : ""}` : t("outdoor.neededByValue", { month: lot.neededBy });
   const actions = Boolean(onEdit || onDelete) || lots.some((lot) => lot.direction === "available");
   const columns = (compact ? 3 : 8) + (showProject ? 1 : 0) + (actions ? 1 : 0);
   return (

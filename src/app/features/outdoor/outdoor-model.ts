@@ -6,7 +6,7 @@
 import type { Project, Site } from "../../../core/domain/records";
 import { shiftMonth } from "../../../core/domain/months";
 import { representativePoint } from "../../../core/geo/geometry";
-import type { OutdoorCondition, OutdoorDirection, OutdoorLot, OutdoorLotInput, OutdoorSuggestion, StoragePlan } from "../../../core/outdoor/api";
+import type { OutdoorCondition, OutdoorDirection, OutdoorLot, OutdoorLotBody, OutdoorSuggestion, StoragePlan } from "../../../core/outdoor/api";
 import { storageAreaM2, weightTonnes, type OutdoorMaterialType, type OutdoorUnit } from "../../../core/outdoor/catalogue";
 import { assignStorage, materialStorageSitesOf, siteUnsuitability } from "../../../core/outdoor/lots";
 import type { MessageKey } from "../../i18n/i18n";
@@ -35,15 +35,16 @@ export function emptyOutdoorDraft(typeId: string): OutdoorLotDraft {
 
 /** The draft that edits a stored lot. */
 export function draftOfOutdoorLot(lot: OutdoorLot): OutdoorLotDraft {
+  const receiver = lot.direction === "available" ? lot.wantedBy : undefined;
   return {
     direction: lot.direction,
     typeId: lot.typeId,
     quantity: String(lot.quantity),
     condition: lot.condition,
-    month: (lot.direction === "available" ? lot.availableFrom : lot.neededBy) ?? "",
-    receiverProjectId: lot.wantedBy?.projectId ?? "",
-    receiverMonth: lot.wantedBy?.month ?? "",
-    storageSiteId: lot.storage.chosen === "explicit" ? (lot.storageSiteId ?? "") : "",
+    month: lot.direction === "available" ? lot.availableFrom : lot.neededBy,
+    receiverProjectId: receiver?.projectId ?? "",
+    receiverMonth: receiver?.month ?? "",
+    storageSiteId: lot.direction === "available" && lot.storage.chosen === "explicit" ? (lot.storageSiteId ?? "") : "",
     notes: lot.notes,
   };
 }
@@ -53,7 +54,7 @@ export function draftOfOutdoorLot(lot: OutdoorLot): OutdoorLotDraft {
  * server's checks name only what the user can fix. A quantity that is not a number is sent as -1,
  * which the server refuses with a message naming `quantity` (one place that words the rules).
  */
-export function outdoorLotBody(draft: OutdoorLotDraft): OutdoorLotInput {
+export function outdoorLotBody(draft: OutdoorLotDraft): OutdoorLotBody {
   const quantity = parseTypedNumber(draft.quantity) ?? -1;
   const base = { typeId: draft.typeId, quantity, condition: draft.condition, notes: draft.notes.trim() };
   if (draft.direction === "wanted") return { ...base, direction: "wanted", ...(draft.month ? { neededBy: draft.month } : {}) };

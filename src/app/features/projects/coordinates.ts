@@ -1,11 +1,11 @@
 /**
  * Coordinates as an engineer types them: WGS84 degrees (lon, lat) or EPSG:25832 metres (east,
- * north — Asker's own system, ETRS89 / UTM zone 32N). Pure: converts with proj4 and checks the
+ * north — Asker's own system, ETRS89 / UTM zone 32N). Pure: converts with core's projections and checks the
  * numbers, with hints at the usual mistakes (swapped lat/lon, UTM metres typed as degrees).
  */
-import proj4 from "proj4";
 import type { LonLat } from "../../../core/geo/geometry";
 import { norwayLocationIssue } from "../../../core/geo/norway";
+import { projectedXY, projectToUtm, unprojectFromUtm, wgs84, type Wgs84 } from "../../../core/geo/projections";
 import type { MessageKey } from "../../i18n/i18n";
 import { parseTypedNumber } from "./typed-number";
 
@@ -15,26 +15,14 @@ export { parseTypedNumber };
 export const formCrsList = ["EPSG:4326", "EPSG:25832"] as const;
 export type FormCrs = (typeof formCrsList)[number];
 
-/**
- * EPSG:25832, ETRS89 / UTM zone 32N, as published by the EPSG register (epsg.io/25832). ETRS89 and
- * WGS84 differ by well under a metre in Norway for this purpose, so the datum shift is zero.
- */
-export const epsg25832 = "+proj=utm +zone=32 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs +type=crs";
-const wgs84 = "+proj=longlat +datum=WGS84 +no_defs +type=crs";
-const utm32 = proj4(wgs84, epsg25832);
-
 /** A WGS84 lon/lat from coordinates in `crs` (x = lon or east, y = lat or north). */
-export function toWgs84(crs: FormCrs, x: number, y: number): LonLat {
-  if (crs === "EPSG:4326") return [x, y];
-  const [lon, lat] = utm32.inverse([x, y]) as [number, number];
-  return [lon, lat];
+export function toWgs84(crs: FormCrs, x: number, y: number): Wgs84 {
+  return crs === "EPSG:4326" ? wgs84(x, y) : unprojectFromUtm(projectedXY(crs, x, y), crs);
 }
 
 /** Coordinates in `crs` from a WGS84 lon/lat. */
-export function fromWgs84(crs: FormCrs, [lon, lat]: LonLat): [x: number, y: number] {
-  if (crs === "EPSG:4326") return [lon, lat];
-  const [x, y] = utm32.forward([lon, lat]) as [number, number];
-  return [x, y];
+export function fromWgs84(crs: FormCrs, [lon, lat]: LonLat): readonly [x: number, y: number] {
+  return crs === "EPSG:4326" ? [lon, lat] : projectToUtm(wgs84(lon, lat), crs);
 }
 
 /** Text for the inputs: 6 decimals of a degree (about 0.1 m), whole metres in UTM. */
@@ -57,7 +45,7 @@ export interface CoordinateHint {
 }
 
 export type CoordinateCheck =
-  | { ok: true; lonLat: LonLat }
+  | { ok: true; lonLat: Wgs84 }
   | {
       ok: false;
       /** Problems of each input ("x" = lon/east, "y" = lat/north) and of the position as a whole. */
@@ -93,7 +81,7 @@ export function checkCoordinates(crs: FormCrs, xText: string, yText: string): Co
     if (Math.abs(x) > 180) errors.x = "coords.lonRange";
     if (Math.abs(y) > 90) errors.y = "coords.latRange";
     if (errors.x || errors.y) return { ok: false, errors };
-    if (inNorway([x, y])) return { ok: true, lonLat: [x, y] };
+    if (inNorway([x, y])) return { ok: true, lonLat: wgs84(x, y) };
     if (inNorway([y, x])) return { ok: false, errors: { position: "coords.outsideNorway" }, hint: { key: "coords.hint.swappedLonLat", fix: { kind: "swap" } } };
     return { ok: false, errors: { position: "coords.outsideNorway" } };
   }

@@ -51,7 +51,7 @@ const problemOrder: Record<OutdoorLotProblem["code"], number> = { invalid_input:
 /** Every reason a lot cannot be saved: the catalogue and site rules, and a receiving project that exists. */
 export function lotProblems(lot: OutdoorLotInput, context: OutdoorContext): OutdoorLotProblem[] {
   const problems = outdoorLotProblems(lot, { type: context.typeById.get(lot.typeId), sites: context.sites });
-  const receiver = lot.wantedBy?.projectId;
+  const receiver = lot.direction === "available" ? lot.wantedBy?.projectId : undefined;
   if (receiver && !context.places.has(receiver)) {
     problems.push({ code: "invalid_input", ...fieldError("wantedBy.projectId", message("import.noProjectWithId", { id: receiver })) });
   }
@@ -67,8 +67,7 @@ export function problemsResponse(c: Context, problems: OutdoorLotProblem[]): Res
 
 /** The months a lot is in use: an available lot while stored, a wanted lot in the month it is needed. */
 export function lotMonths(lot: StoredOutdoorLot): { from: string; to: string } {
-  const period = storagePeriod(lot);
-  return period ?? { from: lot.neededBy!, to: lot.neededBy! };
+  return lot.direction === "available" ? storagePeriod(lot) : { from: lot.neededBy, to: lot.neededBy };
 }
 
 export async function describedLot(

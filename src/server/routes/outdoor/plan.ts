@@ -24,18 +24,19 @@ export function outdoorPlanRoutes(db: Database) {
     if (!query.ok) return query.response;
     const storageMonths = query.value.defaultStorageMonths ?? defaultStorageMonths;
     const context = await loadContext(db);
-    const lots: PlanLot[] = (await listOutdoorLots(db, { direction: "available" })).map((lot) => ({
+    const available = (await listOutdoorLots(db, { direction: "available" })).filter((lot) => lot.direction === "available");
+    const lots: PlanLot[] = available.map((lot) => ({
       id: lot.id,
       projectId: lot.projectId,
       typeId: lot.typeId,
       quantity: lot.quantity,
-      availableFrom: lot.availableFrom!,
+      availableFrom: lot.availableFrom,
       wantedBy: lot.wantedBy,
       storageSiteId: lot.storageSiteId,
       location: context.places.get(lot.projectId)?.point,
     }));
     // Without from/to the plan spans the lots' storage months (this month and the next 11 when there are none).
-    const periods = lots.map((lot) => storagePeriod(lot, { defaultMonths: storageMonths })!);
+    const periods = lots.map((lot) => storagePeriod(lot, { defaultMonths: storageMonths }));
     const thisMonth = new Date().toISOString().slice(0, 7);
     const from = query.value.from ?? (periods.length ? periods.map((p) => p.from).sort()[0]! : thisMonth);
     let to = query.value.to ?? (periods.length ? periods.map((p) => p.to).sort().at(-1)! : shiftMonth(from, 11));
@@ -62,7 +63,7 @@ export function outdoorPlanRoutes(db: Database) {
           typeId: lot.typeId,
           quantity: lot.quantity,
           condition: lot.condition,
-          month: (lot.direction === "available" ? lot.availableFrom : lot.neededBy)!,
+          month: lot.direction === "available" ? lot.availableFrom : lot.neededBy,
           location: place.point,
         },
       ];
