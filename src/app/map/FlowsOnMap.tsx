@@ -8,12 +8,19 @@ import { useEffect, useMemo } from "react";
 import { useAppStore } from "../state/store";
 import { flowLayers, flowsToFeatures, flowSourceId, maxLineTonnes } from "./flow-layers";
 import { slotId } from "./style";
+import { useAfterPaint } from "./use-after-paint";
 
 const emptyFlows = { type: "FeatureCollection" as const, features: [] };
 
 export function FlowsOnMap() {
   const { current: map } = useMap();
-  const shown = useAppStore((s) => s.matching.shown);
+  // A new result is drawn once the results panel has painted its key figures (use-after-paint.ts);
+  // with the panel closed there is nothing to wait for.
+  const figuresFirst = useAppStore((s) => !s.matching.panelOpen || (s.matching.shown !== null && s.matching.figuresShownFor === s.matching.shown.result));
+  const shown = useAfterPaint(
+    useAppStore((s) => s.matching.shown),
+    { ready: figuresFirst },
+  );
   const month = useAppStore((s) => s.matching.month);
   const selectedFlow = useAppStore((s) => s.matching.selectedFlow);
   const paths = useAppStore((s) => s.matching.paths);

@@ -31,9 +31,14 @@ export interface MatchingState {
   selectedFlow: number | null;
   /** Road paths of flows by `routeKey`, filled in as they arrive (road mode). */
   paths: Readonly<Record<string, readonly [number, number][]>>;
+  /**
+   * The result whose key figures the results panel has put on screen. The map draws a new
+   * result's flows after that (FlowsOnMap), so the figures are not kept waiting behind map work.
+   */
+  figuresShownFor: MatchResult | null;
 }
 
-export const initialMatching: MatchingState = { run: { status: "idle" }, shown: null, panelOpen: false, month: null, selectedFlow: null, paths: {} };
+export const initialMatching: MatchingState = { run: { status: "idle" }, shown: null, panelOpen: false, month: null, selectedFlow: null, paths: {}, figuresShownFor: null };
 
 export function withRunStage(state: MatchingState, stage: "loading" | SolveStage): MatchingState {
   return { ...state, run: { status: "running", stage } };
@@ -58,7 +63,7 @@ export function withResultShown(state: MatchingState, shown: ShownResult): Match
 }
 
 export function withResultClosed(state: MatchingState): MatchingState {
-  return { ...state, shown: null, panelOpen: false, month: null, selectedFlow: null, paths: {} };
+  return { ...state, shown: null, panelOpen: false, month: null, selectedFlow: null, paths: {}, figuresShownFor: null };
 }
 
 /** Picks a flow; its month becomes the map's month when a month is shown, so the flow is on the map. */
@@ -75,6 +80,8 @@ export interface MatchingSlice {
   setResultMonth: (month: string | null) => void;
   selectFlow: (index: number | null) => void;
   closeResult: () => void;
+  /** Called by the results panel once it has rendered `result`'s key figures. */
+  markFiguresShown: (result: MatchResult) => void;
 }
 
 export const createMatchingSlice: StateCreator<AppState, [], [], MatchingSlice> = (set) => ({
@@ -83,4 +90,5 @@ export const createMatchingSlice: StateCreator<AppState, [], [], MatchingSlice> 
   setResultMonth: (month) => set((s) => ({ matching: { ...s.matching, month } })),
   selectFlow: (index) => set((s) => ({ matching: withFlowSelected(s.matching, index) })),
   closeResult: () => set((s) => ({ matching: withResultClosed(s.matching) })),
+  markFiguresShown: (result) => set((s) => (s.matching.figuresShownFor === result ? s : { matching: { ...s.matching, figuresShownFor: result } })),
 });

@@ -3,7 +3,7 @@
  * shown on the map, unplaced lots with their reasons, inventory per storage site, the plan's mass
  * balance and the sortable flows table linked to the map. Loaded lazily with its charts.
  */
-import { useCallback, useDeferredValue, useId, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from "react";
 import "./results.css";
 import type { Material } from "../../../core/domain/materials";
 import { useT } from "../../i18n/use-t";
@@ -40,6 +40,11 @@ export function ResultsPanel({ title }: { title?: string }) {
   // The charts and the flows table are most of this panel's first render: they follow in a
   // deferred render, so the key figures of a new result are on screen without waiting for them.
   const detailsShown = useDeferredValue(result, undefined) === result;
+  // After this commit the figures are on screen: the map may now draw the flows (FlowsOnMap).
+  const markFiguresShown = useAppStore((s) => s.markFiguresShown);
+  useEffect(() => {
+    if (result) markFiguresShown(result);
+  }, [result, markFiguresShown]);
   if (!shown || !result) return null;
   const heading = title ?? t("matching.title");
   return (
