@@ -30,6 +30,12 @@ export const unknownMaterialColour = "#3d3d3d";
 /** Gap between a route's centre and a delivered line's near edge, px: room for the planned line beside it. */
 export const deliveredOffsetGapPx = 4;
 
+/**
+ * The thinnest delivered line, px: early in a project the delivered tonnes are a sliver of the
+ * plan's, and on the plan's scale their lines would be 1 px, too thin for a dash to read.
+ */
+export const deliveredMinWidthPx = 2.5;
+
 /** Dash pattern of a delivered line, in line widths (dash, gap). */
 export const deliveredDash: [number, number] = [2, 1.2];
 
@@ -143,7 +149,7 @@ export interface DeliveredFlowLayerOptions {
 
 /** The delivered flow layers: a white casing and the dashed line, both offset to the right of the route. */
 export function deliveredFlowLayers(sourceId: string, { visible = true, maxTonnes = 1 }: DeliveredFlowLayerOptions = {}): LayerSpecification[] {
-  const width = flowWidthExpression(maxTonnes);
+  const width: ExpressionSpecification = ["max", deliveredMinWidthPx, flowWidthExpression(maxTonnes)];
   const visibility = visible ? "visible" : "none";
   // Offset by half the width plus the gap: the near edge keeps clear of the route's centre line.
   const offset: ExpressionSpecification = ["+", ["/", width, 2], deliveredOffsetGapPx];

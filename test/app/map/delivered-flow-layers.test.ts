@@ -7,6 +7,7 @@ import {
   deliveredFlowLayerIds,
   deliveredFlowLayers,
   deliveredFlowsToFeatures,
+  deliveredMinWidthPx,
   deliveredPlaces,
   monthBounds,
   unknownMaterialColour,
@@ -80,7 +81,8 @@ describe("deliveredFlowLayers", () => {
   it("draws a casing and a dashed line on the same width scale as the planned flows", () => {
     expect([casing?.id, line?.id]).toEqual([deliveredFlowLayerIds.casing, deliveredFlowLayerIds.line]);
     if (line?.type !== "line" || casing?.type !== "line") throw new Error("line layers expected");
-    expect(line.paint?.["line-width"]).toEqual(flowWidthExpression(400));
+    // The planned flows' scale, never thinner than a dash can show.
+    expect(line.paint?.["line-width"]).toEqual(["max", deliveredMinWidthPx, flowWidthExpression(400)]);
     expect(line.paint?.["line-dasharray"]).toEqual(deliveredDash);
     expect(line.paint?.["line-color"]).toEqual(["case", ["==", ["get", "material"], ""], unknownMaterialColour, flowColourExpression]);
     expect(line.source).toBe("src");
@@ -88,7 +90,7 @@ describe("deliveredFlowLayers", () => {
 
   it("sits beside the route, where the planned line (never offset, never dashed) is not", () => {
     if (line?.type !== "line" || casing?.type !== "line") throw new Error("line layers expected");
-    expect(line.paint?.["line-offset"]).toEqual(["+", ["/", flowWidthExpression(400), 2], 4]);
+    expect(line.paint?.["line-offset"]).toEqual(["+", ["/", ["max", deliveredMinWidthPx, flowWidthExpression(400)], 2], 4]);
     expect(casing.paint?.["line-offset"]).toEqual(line.paint?.["line-offset"]);
     for (const planned of flowLayers("flows")) {
       if (planned.type !== "line") continue;
