@@ -5,6 +5,7 @@
  * Rendered inside the map component (it needs the map's context).
  */
 import { Layer, Popup, Source, useMap, type MapLayerMouseEvent } from "@vis.gl/react-maplibre";
+import type { MapMouseEvent } from "maplibre-gl";
 import { useEffect, useMemo, useState } from "react";
 import { refreshDeliveredFlows } from "../features/delivered/delivered-flows-actions";
 import { useT } from "../i18n/use-t";
@@ -58,13 +59,19 @@ export function DeliveredFlowsOnMap() {
       map.getCanvas().style.cursor = "";
       setPicked(null);
     };
+    // On a touch screen no pointer leaves the line: a tap beside it closes the popup.
+    const tap = (event: MapMouseEvent) => {
+      if (map.getLayer(layer) && map.queryRenderedFeatures(event.point, { layers: [layer] }).length === 0) setPicked(null);
+    };
     map.on("mousemove", layer, pick);
     map.on("click", layer, pick);
+    map.on("click", tap);
     map.on("mouseenter", layer, enter);
     map.on("mouseleave", layer, leave);
     return () => {
       map.off("mousemove", layer, pick);
       map.off("click", layer, pick);
+      map.off("click", tap);
       map.off("mouseenter", layer, enter);
       map.off("mouseleave", layer, leave);
       setPicked(null);
