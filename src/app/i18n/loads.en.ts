@@ -85,7 +85,7 @@ export const loadsEn: Record<keyof typeof loadsNb, string> = {
   "deliveredFlows.noneInMonth": "No delivered loads in {month}.",
   "deliveredFlows.summary": "{flows} routes, {loads} loads, {tonnes}",
   "deliveredFlows.month": "Showing {month}, the month of the result.",
-  "deliveredFlows.unplaced": "{count} routes without a known place are not shown.",
+  "deliveredFlows.unplaced": "{count} routes are not shown: a place not known, or both ends at one point.",
   "deliveredFlows.popupTitle": "Delivered",
   "deliveredFlows.loads": "{count} loads",
   "deliveredFlows.period": "{first} – {last}",

@@ -83,7 +83,7 @@ export const loadsNb = {
   "deliveredFlows.noneInMonth": "Ingen leverte lass i {month}.",
   "deliveredFlows.summary": "{flows} strekninger, {loads} lass, {tonnes}",
   "deliveredFlows.month": "Viser {month}, som måneden i resultatet.",
-  "deliveredFlows.unplaced": "{count} strekninger uten kjent sted vises ikke.",
+  "deliveredFlows.unplaced": "{count} strekninger vises ikke: et ukjent sted, eller begge ender i samme punkt.",
   "deliveredFlows.popupTitle": "Levert",
   "deliveredFlows.loads": "{count} lass",
   "deliveredFlows.period": "{first} – {last}",

@@ -101,7 +101,7 @@ describe("LayerPanel", () => {
     );
     expect(screen.getByRole("status").textContent).toBe("2 routes, 71 loads, 1,244.5\u00a0t");
     // Neither end is known to the map (no projects or sites loaded here): both routes are left off and said so.
-    expect(screen.getByText("2 routes without a known place are not shown.")).toBeTruthy();
+    expect(screen.getByText("2 routes are not shown: a place not known, or both ends at one point.")).toBeTruthy();
     fireEvent.click(delivered);
     expect(useDeliveredFlows.getState().visible).toBe(false);
   });
