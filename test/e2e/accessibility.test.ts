@@ -146,6 +146,14 @@ describe("accessibility audit (axe-core, WCAG 2.1 AA) in a real browser", () => 
       await scenarios.getByRole("listitem", { name: "Med Lahell", exact: true }).getByRole("button", { name: "Show result" }).click();
       await page.getByRole("complementary", { name: /Med Lahell/ }).getByRole("list", { name: "Key figures" }).waitFor({ timeout: 60_000 });
       await check(page, "results");
+      if (!onPhone) {
+        // The delivered loads beside the plan (issue 16 item 2): the switch, its status and the legend's planned and delivered entries.
+        const results = page.getByRole("complementary", { name: /Med Lahell/ });
+        await results.getByRole("checkbox", { name: "Show delivered loads" }).check();
+        await results.getByText("No delivered loads recorded.").waitFor({ timeout: 20_000 });
+        await results.getByText("Delivered (dashed)").waitFor();
+        await check(page, "results-delivered");
+      }
 
       if (!onPhone) {
         await openView(page, "Outdoor materials", onPhone);

@@ -141,6 +141,8 @@ describe("the API keeps its contracts", () => {
     const load = await call(routes.createLoad, { body });
     await call(routes.load, { params: { id: load.id } });
     await call(routes.loads, { query: { lotId: lot.id } });
+    const flows = await call(routes.loadFlows, { query: { projectId: project.id } });
+    expect(flows.items.find((f) => "lotId" in f.from && f.from.lotId === lot.id)).toMatchObject({ loads: 1, material: lot.material });
     const updated = await call(routes.updateLoad, { params: { id: load.id }, body: { ...body, vehicle: "EK 1", version: load.version } });
     const repeated = await admin.request("POST", routes.createLoad.path, body);
     expect(repeated.status).toBe(409);

@@ -326,6 +326,8 @@ export const lotsWorkbookUrl = (query = "", lang: "nb" | "en" = "nb") => urlOf(r
 
 /** `GET /api/loads?lotId=&siteId=&projectId=&from=&to=`. */
 export const fetchLoads = (query: QueryOf<typeof routes.loads> = {}) => callItems(routes.loads, { query });
+/** `GET /api/loads/flows?…` (the same filters): live loads summed per (from, to), for the map's delivered flows. */
+export const fetchLoadFlows = (query: QueryOf<typeof routes.loadFlows> = {}) => callItems(routes.loadFlows, { query });
 /** `POST /api/loads` → 201 with the load; 409 `ticket_taken` with the load that holds the ticket. */
 export const createLoad = (body: BodyOf<typeof routes.createLoad>) => call(routes.createLoad, { body });
 /** `GET /api/deliveries`: planned against delivered per place and month (the latest run of `scenarioId`, default the scenario run last). */

@@ -29,6 +29,7 @@ import { draftPoint, focusPadding } from "./focus";
 import { roadNetworkLayers, roadNetworkSource, roadNetworkSourceId } from "./road-network-layers";
 import { SiteDrawingController } from "./site-drawing";
 import { FlowsOnMap } from "./FlowsOnMap";
+import { DeliveredFlowsOnMap } from "./DeliveredFlowsOnMap";
 import { RecommendedSitesOnMap } from "./RecommendedSitesOnMap";
 import { siteClickedOnMap } from "../features/scenarios/scenario-actions";
 import { hazardZonesToFeatures, projectAreasToFeatures, projectPointsToFeatures, sitesToFeatures, zoningToFeatures } from "./features";
@@ -319,6 +320,8 @@ export function MapView() {
         {/* Cluster counts above the place names, which would otherwise cover them. */}
         <LayersInSlot slot="dataLabels" layers={projectSpecs.filter((spec) => spec.id === layerIds.projectsClusterCount || spec.id === layerIds.projectSpecialMasses)} />
         <FlowsOnMap />
+        {/* After the planned flows, so the delivered ones draw beside and above them. */}
+        <DeliveredFlowsOnMap />
         <RecommendedSitesOnMap />
         <Source id={sourceIds.draftLocation} type="geojson" data={draft}>
           <LayersInSlot slot="draft" layers={draftLocationLayers(sourceIds.draftLocation)} />

@@ -138,7 +138,7 @@ export function flowsToFeatures(
 }
 
 /** The largest tonnes of one line, for scaling widths (at least 1, so an empty plan divides safely). */
-export function maxLineTonnes(collection: FeatureCollection<LineString, FlowFeatureProperties>): number {
+export function maxLineTonnes(collection: FeatureCollection<LineString, { tonnes: number }>): number {
   return Math.max(1, ...collection.features.map((f) => f.properties.tonnes));
 }
 

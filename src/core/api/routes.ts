@@ -69,7 +69,7 @@ import { rankingItemSchema, suitabilityReportSchema } from "../suitability/repor
 import { suitabilityRulesSchema } from "../suitability/rules";
 import { healthSchema, itemsOf } from "./shapes";
 import { siteFileRefusalSchema, siteImportRefusalSchema, siteImportReportSchema } from "../sites/site-import";
-import { deliveriesSchema, deviationListSchema, deviationQuery } from "../loads/api";
+import { deliveriesSchema, deviationListSchema, deviationQuery, loadFlowListSchema, loadFlowQuery } from "../loads/api";
 import { custodySchema, siteStockSchema } from "../loads/custody";
 import { loadInputSchema, loadQuerySchema, loadSchema, loadUpdateSchema } from "../loads/load";
 import { loadImportReportSchema } from "../loads/load-csv";
@@ -302,6 +302,8 @@ export const routes = {
   exportLotsWorkbook: route({ method: "GET", path: "/api/lots/export.xlsx", query: z.intersection(projectQuerySchema, z.object({ lang: z.enum(["nb", "en"]).optional() })), response: "text" }),
   // --- Delivered loads (issue 16) -----------------------------------------------------------------
   loads: route({ method: "GET", path: "/api/loads", query: loadQuerySchema, response: itemsOf(loadSchema) }),
+  /** Live loads summed per (from, to): the delivered flows the map draws beside the planned ones. */
+  loadFlows: route({ method: "GET", path: "/api/loads/flows", query: loadFlowQuery, response: loadFlowListSchema }),
   load: route({ method: "GET", path: "/api/loads/:id", response: loadSchema }),
   createLoad: route({ method: "POST", path: "/api/loads", body: loadInputSchema, response: loadSchema, status: 201, conflict: loadSchema }),
   updateLoad: route({ method: "PUT", path: "/api/loads/:id", body: loadUpdateSchema, response: loadSchema, conflict: loadSchema }),

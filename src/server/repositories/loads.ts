@@ -1,3 +1,4 @@
+import type { Material } from "../../core/domain/materials";
 import type { Load, LoadEndpoint, LoadInput } from "../../core/loads/load";
 import type { Queryable } from "../db/database";
 import { setSoftDeleted, updateOutcome } from "./versioned-records";
@@ -157,4 +158,11 @@ export async function ticketsAt(db: Queryable, receivers: readonly string[]): Pr
     [receivers],
   );
   return new Set(rows.map((row) => `${row.receiver}|${row.ticket}`));
+}
+
+/** The materials of these lots (deleted ones too: a load still names them), by lot id. */
+export async function lotMaterials(db: Queryable, lotIds: readonly string[]): Promise<Map<string, Material>> {
+  if (lotIds.length === 0) return new Map();
+  const rows = await db.query<{ id: string; material: Material }>("select id, material from lots where id = any($1::text[])", [lotIds]);
+  return new Map(rows.map((row) => [row.id, row.material]));
 }

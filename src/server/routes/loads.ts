@@ -4,9 +4,10 @@ import { mayWriteProject, projectWriters, restorers } from "../../core/domain/ac
 import { fieldError, type ApiFieldError } from "../../core/domain/api-error";
 import type { Lot, Project, Site } from "../../core/domain/records";
 import { csvRowError, type CsvRowError } from "../../core/domain/registry-api";
-import { deviationQuery } from "../../core/loads/api";
+import { deviationQuery, loadFlowQuery } from "../../core/loads/api";
 import { custodyOf, planAgainstActual, siteStock } from "../../core/loads/custody";
 import { findDeviations, type PlannedFlow } from "../../core/loads/deviations";
+import { loadFlows } from "../../core/loads/flows";
 import { loadInputSchema, loadQuerySchema, loadTimeProblem, loadTonnes, loadTonnesProblem, loadUpdateSchema, type Load, type LoadInput } from "../../core/loads/load";
 import { loadCsvColumns, readLoadRow, type LoadCsvRow, type LoadImportReport } from "../../core/loads/load-csv";
 import { englishText, message, type Message } from "../../core/messages/message";
@@ -16,7 +17,7 @@ import type { SessionUser } from "../auth/sessions";
 import type { Database, Queryable } from "../db/database";
 import { authorise, fail, invalidInput, readBody, readQuery, respond, type AppEnv } from "../http";
 import { writeAudit } from "../repositories/audit";
-import { getLoad, insertLoads, listLoads, loadWithTicket, removeImport, setLoadDeleted, ticketsAt, updateLoad, type LoadRecord } from "../repositories/loads";
+import { getLoad, insertLoads, listLoads, loadWithTicket, lotMaterials, removeImport, setLoadDeleted, ticketsAt, updateLoad, type LoadRecord } from "../repositories/loads";
 import { getMaterialTable, type MaterialTable } from "../repositories/materials";
 import { getLot, getProject, listProjects } from "../repositories/projects";
 import { getSite, listSites } from "../repositories/sites";
@@ -142,6 +143,18 @@ export function loadRoutes(db: Database) {
     const query = readQuery(c, loadQuerySchema);
     if (!query.ok) return query.response;
     return respond(c, contracts.loads, { items: await listLoads(db, query.value) });
+  });
+
+  // Before /loads/:id, which would otherwise take "flows" for an id.
+  routes.get("/loads/flows", async (c) => {
+    const auth = authorise(c);
+    if (!auth.ok) return auth.response;
+    const query = readQuery(c, loadFlowQuery);
+    if (!query.ok) return query.response;
+    const loads = await listLoads(db, query.value);
+    const lotIds = new Set(loads.flatMap((l) => [l.from, l.to]).flatMap((end) => ("lotId" in end ? [end.lotId] : [])));
+    const materials = await lotMaterials(db, [...lotIds]);
+    return respond(c, contracts.loadFlows, { items: loadFlows(loads, (id) => materials.get(id)) });
   });
 
   routes.get("/loads/:id", async (c) => {

@@ -12,6 +12,7 @@ import { layerSections, type LayerGroupId } from "../../state/layer-groups";
 import { useAppStore } from "../../state/store";
 import { layerPanelId } from "../../ui/Header";
 import { RoadNetworkToggle } from "../road-network/RoadNetworkToggle";
+import { DeliveredFlowsLayerToggle } from "../delivered/DeliveredFlowsToggle";
 import { Swatch } from "../../ui/Swatch";
 import { SheetClose } from "../../ui/SheetClose";
 
@@ -143,6 +144,7 @@ export function LayerPanel() {
           {layerSections.planning.map((id) => (
             <LayerToggle key={id} id={id} />
           ))}
+          <DeliveredFlowsLayerToggle />
         </ul>
       </fieldset>
       <fieldset>

@@ -7,6 +7,7 @@
 import { useId, useMemo, useState, type FormEvent } from "react";
 import type { Load } from "../../../core/loads/load";
 import { createLoad } from "../../api/client";
+import { useDeliveredFlows } from "../../state/delivered-flows-store";
 import { failureMessage } from "../../api/failure-message";
 import { formatWithUnit, translateMessage, type MessageKey } from "../../i18n/i18n";
 import type { Translator } from "../../i18n/use-t";
@@ -62,6 +63,7 @@ export function RegisterLoadForm({ tr }: { tr: Translator }) {
     if (result.ok) {
       setRecent(rememberVehicle(storage(), body.vehicle));
       setStatus({ kind: "saved", load: result.value });
+      useDeliveredFlows.getState().loadsChanged();
       setDraft((d) => ({ ...d, quantity: "", ticket: "" }));
       return;
     }

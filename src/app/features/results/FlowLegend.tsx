@@ -1,10 +1,15 @@
-/** What the flow lines mean: width by tonnes, colour by material (only the materials that move), a dashed halo for a permit still needed. Presentational. */
+/**
+ * What the flow lines mean: width by tonnes, colour by material (only the materials that move), a
+ * dashed halo for a permit still needed; with the delivered flows shown, solid for planned and
+ * dashed for delivered. Presentational.
+ */
 import type { Flow } from "../../../core/matching/result";
 import { translate, type Lang } from "../../i18n/i18n";
 import { materialColours, permitColour } from "../../map/flow-layers";
 import { materialsInFlows } from "./result-data";
+import { DeliveredSwatch, PlannedSwatch } from "../delivered/DeliveredFlowsToggle";
 
-export function FlowLegend({ flows, lang }: { flows: readonly Flow[]; lang: Lang }) {
+export function FlowLegend({ flows, lang, delivered = false }: { flows: readonly Flow[]; lang: Lang; delivered?: boolean }) {
   const present = materialsInFlows(flows);
   if (present.length === 0) return null;
   const permits = flows.some((flow) => flow.needsPermit === true);
@@ -18,6 +23,18 @@ export function FlowLegend({ flows, lang }: { flows: readonly Flow[]; lang: Lang
             {translate(lang, `material.${m}`)}
           </li>
         ))}
+        {delivered && (
+          <>
+            <li>
+              <PlannedSwatch />
+              {translate(lang, "deliveredFlows.planned")}
+            </li>
+            <li>
+              <DeliveredSwatch />
+              {translate(lang, "deliveredFlows.delivered")}
+            </li>
+          </>
+        )}
         {permits && (
           <li>
             <span className="flow-swatch flow-swatch-permit" style={{ borderColor: permitColour }} aria-hidden="true" />

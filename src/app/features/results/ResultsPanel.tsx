@@ -16,6 +16,8 @@ import { MonthSlider } from "./MonthSlider";
 import { materialsInFlows, planBalanceRows, resultMonths } from "./result-data";
 import { UnplacedList } from "./UnplacedList";
 import { FlowLegend } from "./FlowLegend";
+import { DeliveredFlowsResultToggle } from "../delivered/DeliveredFlowsToggle";
+import { useDeliveredFlows } from "../../state/delivered-flows-store";
 
 export const resultsPanelId = "results-panel";
 
@@ -28,6 +30,7 @@ export function ResultsPanel({ title }: { title?: string }) {
   const setMonth = useAppStore((s) => s.setResultMonth);
   const selectFlow = useAppStore((s) => s.selectFlow);
   const close = useAppStore((s) => s.closeResult);
+  const delivered = useDeliveredFlows((s) => s.visible);
   const [material, setMaterial] = useState<Material | "all">("all");
   const [tables, setTables] = useState(false);
   const materialId = useId();
@@ -74,7 +77,8 @@ export function ResultsPanel({ title }: { title?: string }) {
             {shown.source.kind === "browser" && <p className="muted small">{t("matching.notSaved")}</p>}
             <KpiCards result={result} lang={lang} />
             <MonthSlider months={months} month={month} onChange={onMonth} lang={lang} />
-            <FlowLegend flows={flows} lang={lang} />
+            <FlowLegend flows={flows} lang={lang} delivered={delivered} />
+            <DeliveredFlowsResultToggle />
             <section className="results-section" aria-labelledby={`${titleId}-unplaced`}>
               <h3 id={`${titleId}-unplaced`}>
                 {t("results.unplaced")} ({result.unplaced.length})

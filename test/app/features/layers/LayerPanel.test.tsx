@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { categoryColour, zoningCategories } from "../../../../src/core/zoning/arealformaal";
 import { LayerPanel } from "../../../../src/app/features/layers/LayerPanel";
@@ -7,9 +7,11 @@ import { en } from "../../../../src/app/i18n/en";
 import { nb } from "../../../../src/app/i18n/nb";
 import { layerGroupIds } from "../../../../src/app/state/layer-groups";
 import { resetAppStore, useAppStore } from "../../../../src/app/state/store";
+import { useDeliveredFlows } from "../../../../src/app/state/delivered-flows-store";
 
 beforeEach(() => {
   resetAppStore();
+  useDeliveredFlows.setState(useDeliveredFlows.getInitialState(), true);
   useAppStore.getState().setLayerPanelOpen(true);
 });
 
@@ -20,8 +22,9 @@ describe("LayerPanel", () => {
     for (const [lang, catalogue] of [["en", en], ["nb", nb]] as const) {
       useAppStore.getState().setLang(lang);
       const { unmount } = render(<LayerPanel />);
-      // One per group, and the road network in use (drawn from the API, not a layer group).
-      expect(screen.getAllByRole("checkbox")).toHaveLength(layerGroupIds.length + 1);
+      // One per group, the delivered loads and the road network in use (drawn from the API, not layer groups).
+      expect(screen.getAllByRole("checkbox")).toHaveLength(layerGroupIds.length + 2);
+      expect(screen.getByRole("checkbox", { name: catalogue["deliveredFlows.layer"] })).toBeTruthy();
       for (const id of layerGroupIds) {
         expect(screen.getByRole("checkbox", { name: catalogue[`layer.${id}`] })).toBeTruthy();
       }
@@ -75,5 +78,31 @@ describe("LayerPanel", () => {
     useAppStore.getState().setLayerPanelOpen(false);
     render(<LayerPanel />);
     expect(screen.queryByRole("checkbox")).toBeNull();
+  });
+
+  it("switches the delivered loads on, off by default, with their legend and what was fetched", () => {
+    useAppStore.getState().setLang("en");
+    render(<LayerPanel />);
+    const delivered = screen.getByRole("checkbox", { name: "Delivered loads" }) as HTMLInputElement;
+    expect(delivered.checked).toBe(false);
+    expect(screen.queryByText(/^Dashed, beside the plan/)).toBeNull();
+    fireEvent.click(delivered);
+    expect(useDeliveredFlows.getState().visible).toBe(true);
+    expect(screen.getByText(/^Dashed, beside the plan/)).toBeTruthy();
+    act(() =>
+      useDeliveredFlows.getState().setData({
+        status: "ready",
+        month: null,
+        items: [
+          { from: { lotId: "L1" }, to: { siteId: "S1" }, material: "rock", tonnes: 1234.5, loads: 70, firstTime: "2027-02-01T07:00:00+01:00", lastTime: "2027-02-02T07:00:00+01:00" },
+          { from: { siteId: "S1" }, to: { siteId: "S2" }, material: null, tonnes: 10, loads: 1, firstTime: "2027-02-01T07:00:00+01:00", lastTime: "2027-02-01T07:00:00+01:00" },
+        ],
+      }),
+    );
+    expect(screen.getByRole("status").textContent).toBe("2 routes, 71 loads, 1,244.5\u00a0t");
+    // Neither end is known to the map (no projects or sites loaded here): both routes are left off and said so.
+    expect(screen.getByText("2 routes are not shown: a place not known, or both ends at one point.")).toBeTruthy();
+    fireEvent.click(delivered);
+    expect(useDeliveredFlows.getState().visible).toBe(false);
   });
 });

@@ -1,9 +1,13 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { FlowsTable } from "../../../../src/app/features/results/FlowsTable";
 import { KpiCards } from "../../../../src/app/features/results/KpiCards";
 import { UnplacedList } from "../../../../src/app/features/results/UnplacedList";
+import { FlowLegend } from "../../../../src/app/features/results/FlowLegend";
+import { DeliveredFlowsResultToggle } from "../../../../src/app/features/delivered/DeliveredFlowsToggle";
+import { useDeliveredFlows } from "../../../../src/app/state/delivered-flows-store";
+import { resetAppStore, useAppStore } from "../../../../src/app/state/store";
 import { places, result } from "../../../support/match-result-fixtures";
 
 afterEach(cleanup);
@@ -59,5 +63,29 @@ describe("UnplacedList", () => {
       />,
     );
     expect(screen.getByRole("listitem").textContent).toBe("Tunnel: 1,200\u00a0t (Surplus) – no receiver accepts class 4 clay_silt within 60 km in 2027-05");
+  });
+});
+
+describe("FlowLegend and the delivered loads", () => {
+  it("names solid planned and dashed delivered lines only while the delivered loads are shown", () => {
+    const { rerender } = render(<FlowLegend flows={r.flows} lang="nb" />);
+    expect(screen.queryByText("Levert (stiplet)")).toBeNull();
+    rerender(<FlowLegend flows={r.flows} lang="nb" delivered />);
+    expect(screen.getByText("Planlagt (heltrukket)")).toBeTruthy();
+    expect(screen.getByText("Levert (stiplet)").querySelector(".swatch-dashed")).not.toBeNull();
+  });
+
+  it("switches the delivered loads from the results panel, named in the user's language", () => {
+    useDeliveredFlows.setState(useDeliveredFlows.getInitialState(), true);
+    resetAppStore();
+    useAppStore.getState().setLang("en");
+    render(<DeliveredFlowsResultToggle />);
+    const toggle = screen.getByRole("checkbox", { name: "Show delivered loads" }) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    fireEvent.click(toggle);
+    expect(useDeliveredFlows.getState().visible).toBe(true);
+    expect(screen.getByRole("status").textContent).toBe("Loading delivered loads …");
+    act(() => useDeliveredFlows.getState().setData({ status: "ready", month: "2027-02", items: [] }));
+    expect(screen.getByRole("status").textContent).toBe("No delivered loads in 2027-02.");
   });
 });
