@@ -61,6 +61,13 @@ async function pointOnDeliveredLine(page: Page, from: string, to: string) {
   );
 }
 
+/** Features drawn in `layer`, 0 while the layer is not there yet (the flows follow the key figures). */
+const renderedOn = (page: Page, layer: string) =>
+  page.evaluate((id) => {
+    const map = window.__massekartMap!;
+    return map.getLayer(id) ? map.queryRenderedFeatures({ layers: [id] }).length : 0;
+  }, layer);
+
 describe("delivered flows on the map", () => {
   let server: TestServer;
   let browser: LaunchedBrowser | undefined;
@@ -99,7 +106,7 @@ describe("delivered flows on the map", () => {
     await page.getByRole("button", { name: "Kjør matching" }).click();
     const results = page.getByRole("complementary", { name: /Matching/ });
     await results.getByRole("list", { name: "Nøkkeltall" }).waitFor({ timeout: 90_000 });
-    await expect.poll(() => page.evaluate(() => window.__massekartMap!.queryRenderedFeatures({ layers: ["flows-line"] }).length), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => renderedOn(page, "flows-line"), { timeout: 20_000 }).toBeGreaterThan(0);
 
     // The heaviest planned route out of a lot to a site: loads are delivered along it.
     const planned = await page.evaluate(() =>
@@ -130,7 +137,7 @@ describe("delivered flows on the map", () => {
     const onMap = await deliveredOnMap(page);
     expect(onMap.find((f) => f.from === `lot:${route.from}` && f.to === `site:${route.to}`)).toMatchObject({ tonnes: 55.75, loads: 3 });
     expect(onMap.find((f) => f.from === `lot:${otherLot.id}` && f.to === `site:${otherSite.id}`)).toMatchObject({ tonnes: 25, loads: 1 });
-    await expect.poll(() => page.evaluate(() => window.__massekartMap!.queryRenderedFeatures({ layers: ["delivered-flows-line"] }).length), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => renderedOn(page, "delivered-flows-line"), { timeout: 20_000 }).toBeGreaterThan(0);
     // Drawn in their own style: dashed, and beside the route rather than on it.
     const style = await page.evaluate(() => {
       const map = window.__massekartMap!;
@@ -196,7 +203,7 @@ describe("delivered flows on the map", () => {
     await expect.poll(() => page.getByRole("status").filter({ hasText: /routes/ }).textContent(), { timeout: 20_000 }).toBe("2 routes, 4 loads, 80.8\u00a0t");
     expect(await page.getByText(/^Dashed, beside the plan/).count()).toBe(1);
     await expect.poll(async () => (await deliveredOnMap(page)).length, { timeout: 20_000 }).toBe(2);
-    await expect.poll(() => page.evaluate(() => window.__massekartMap!.queryRenderedFeatures({ layers: ["delivered-flows-line"] }).length), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => renderedOn(page, "delivered-flows-line"), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath("massekart-delivered-flows-viewer-1440") });
     await toggle.uncheck();
     await expect.poll(() => page.evaluate(() => window.__massekartMap!.getLayer("delivered-flows-line") === undefined), { timeout: 10_000 }).toBe(true);

@@ -86,9 +86,9 @@ describe("run matching in the browser", () => {
     expect(plan).toBeGreaterThan(0);
     expect(await results.getByText(/Optimal plan|could not be placed/).count()).toBe(1);
 
-    // Flows drawn on the map, with widths and colours from the spec builders.
+    // Flows drawn on the map (after the key figures), with widths and colours from the spec builders.
     await expect
-      .poll(() => page.evaluate(() => window.__massekartMap!.queryRenderedFeatures({ layers: ["flows-line"] }).length), { timeout: 15_000 })
+      .poll(() => page.evaluate(() => (window.__massekartMap!.getLayer("flows-line") ? window.__massekartMap!.queryRenderedFeatures({ layers: ["flows-line"] }).length : 0)), { timeout: 15_000 })
       .toBeGreaterThan(0);
     const feature = await page.evaluate(() => {
       const f = window.__massekartMap!.queryRenderedFeatures({ layers: ["flows-line"] })[0]!;
