@@ -153,7 +153,8 @@ describe("site import, road-network layers, map-data export and Excel lots in a 
     // The projects view's map-data menu opens over the list, with the projects' formats.
     await page.locator(".projects-footer").getByText("Eksporter kartdata").click();
     const menu = page.getByRole("group", { name: "Eksporter prosjekter med summer" });
-    expect(await menu.getByRole("button").allInnerTexts()).toEqual(["GeoPackage (EPSG:25832)", "Shapefile, zip (EPSG:25832)", "KML (WGS84)", "GeoJSON (WGS84)"]);
+    // The menu's formats arrive with its lazily loaded part: wait for them rather than read at once.
+    await expect.poll(() => menu.getByRole("button").allInnerTexts(), { timeout: 20_000 }).toEqual(["GeoPackage (EPSG:25832)", "Shapefile, zip (EPSG:25832)", "KML (WGS84)", "GeoJSON (WGS84)"]);
     expect(await menu.isVisible()).toBe(true);
     await page.screenshot({ path: path.join(artifactDir, "projects-export-menu-1440.png") });
 
