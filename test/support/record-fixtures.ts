@@ -1,5 +1,6 @@
 /** Small hand-made records for the app's unit tests. */
 import type { Lot, Project, Site, ZoningArea } from "../../src/core/domain/records";
+import type { Load } from "../../src/core/loads/load";
 
 export function lot(overrides: Partial<Lot> = {}): Lot {
   return {
@@ -75,6 +76,27 @@ export function zoningArea(overrides: Partial<ZoningArea> = {}): ZoningArea {
     status: "in_force",
     geometry: square(10.5, 59.7),
     illustrative: true,
+    ...overrides,
+  };
+}
+
+let loadCount = 0;
+/** A live 20 t load from lot L1 to site S1 in February 2027; an id is made when none is given. */
+export function load(overrides: Partial<Load> = {}): Load {
+  return {
+    id: `load-${++loadCount}`,
+    time: "2027-02-10T08:00:00+01:00",
+    from: { lotId: "L1" },
+    to: { siteId: "S1" },
+    quantity: { value: 20, unit: "tonnes" },
+    tonnes: 20,
+    vehicle: "EK 12345",
+    ticket: "",
+    recordedBy: "engineer",
+    version: 1,
+    updatedAt: "2027-02-10T07:00:00.000Z",
+    updatedBy: "engineer",
+    deletedAt: null,
     ...overrides,
   };
 }

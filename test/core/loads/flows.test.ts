@@ -3,25 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Material } from "../../../src/core/domain/materials";
 import { loadFlowListSchema } from "../../../src/core/loads/api";
 import { loadFlows } from "../../../src/core/loads/flows";
-import type { Load } from "../../../src/core/loads/load";
+import { load } from "../../support/record-fixtures";
 
-let seq = 0;
-const load = (overrides: Partial<Load>): Load => ({
-  id: `load-${++seq}`,
-  time: "2027-02-10T08:00:00+01:00",
-  from: { lotId: "L1" },
-  to: { siteId: "S1" },
-  quantity: { value: 20, unit: "tonnes" },
-  tonnes: 20,
-  vehicle: "",
-  ticket: "",
-  recordedBy: "engineer",
-  version: 1,
-  updatedAt: "2027-02-10T07:00:00.000Z",
-  updatedBy: "engineer",
-  deletedAt: null,
-  ...overrides,
-});
 const materials: Record<string, Material> = { L1: "clay_silt", L2: "rock", D1: "gravel_sand" };
 const materialOf = (id: string) => materials[id];
 

@@ -5,23 +5,8 @@ import { custodyOf, planAgainstActual, siteStock } from "../../../src/core/loads
 import { findDeviations, type DeviationKind } from "../../../src/core/loads/deviations";
 import { loadInputSchema, loadTimeProblem, loadTonnes, type Load } from "../../../src/core/loads/load";
 import { readLoadRow } from "../../../src/core/loads/load-csv";
-import { lot, site } from "../../support/record-fixtures";
+import { load, lot, site } from "../../support/record-fixtures";
 
-const load = (overrides: Partial<Load> & Pick<Load, "id">): Load => ({
-  time: "2027-02-10T08:00:00+01:00",
-  from: { lotId: "L1" },
-  to: { siteId: "S1" },
-  quantity: { value: 20, unit: "tonnes" },
-  tonnes: 20,
-  vehicle: "EK 12345",
-  ticket: "",
-  recordedBy: "engineer",
-  version: 1,
-  updatedAt: "2027-02-10T07:00:00.000Z",
-  updatedBy: "engineer",
-  deletedAt: null,
-  ...overrides,
-});
 
 describe("load input", () => {
   const body = { time: "2027-02-10T08:00:00+01:00", from: { lotId: "L1" }, to: { siteId: "S1" }, quantity: { value: 18.5, unit: "tonnes" } };
