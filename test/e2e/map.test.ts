@@ -185,7 +185,8 @@ describe("the map in a real browser", () => {
     await page.goto(server.url);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
-    expect(await page.getByRole("button", { name: "Logg inn" }).count()).toBe(1);
+    // The sign-in form renders once the app has asked who is signed in, after the load event.
+    await expect.poll(() => page.getByRole("button", { name: "Logg inn" }).count(), { timeout: 30_000 }).toBe(1);
     await page.close();
   });
 
