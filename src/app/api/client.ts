@@ -44,6 +44,8 @@ export const fetchUsers = () => callItems(routes.users);
 
 /** `GET /api/projects`, with the list's filters as a query string ("?material=rock…", or ""). */
 export const fetchProjects = (query = "") => callItems(routes.projects, { query: queryOf(query) });
+/** `GET /api/map/projects`: the same list with each project summed instead of with its lots (what the map and the list draw). */
+export const fetchProjectSummaries = (query = "") => callItems(routes.mapProjects, { query: queryOf(query) });
 /** `GET /api/projects/:id`: the project with all its lots. */
 export const fetchProject = (id: string) => call(routes.project, { params: { id } });
 /** `POST /api/projects` → 201 with the project (the signed-in user owns it). */

@@ -33,6 +33,7 @@ import {
   materialPropertiesSchema,
   projectCreateSchema,
   projectListResponseSchema,
+  projectSummaryListResponseSchema,
   projectQuerySchema,
   projectUpdateSchema,
 } from "../domain/registry-api";
@@ -131,6 +132,8 @@ export const routes = {
 
   // --- Mass registry ----------------------------------------------------------------------------
   projects: route({ method: "GET", path: "/api/projects", query: projectQuerySchema, response: projectListResponseSchema }),
+  /** The map's data: the same list and query, each project summed instead of with its lots (issue 12). */
+  mapProjects: route({ method: "GET", path: "/api/map/projects", query: projectQuerySchema, response: projectSummaryListResponseSchema }),
   project: route({ method: "GET", path: "/api/projects/:id", response: projectSchema }),
   createProject: route({ method: "POST", path: "/api/projects", body: projectCreateSchema, response: projectSchema, status: 201 }),
   updateProject: route({ method: "PUT", path: "/api/projects/:id", body: projectUpdateSchema, response: projectSchema, conflict: projectSchema }),

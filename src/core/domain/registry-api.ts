@@ -10,6 +10,7 @@ import { apiFieldErrorSchema } from "./api-error";
 import type { UserListItem } from "./users-api";
 import { contaminationClassSchema, materialSchema } from "./materials";
 import { lotDirections, lotInputSchema, monthSchema, projectInputSchema, projectStatuses, projectSchema, type Lot, type Project } from "./records";
+import { specialFlags, specialFlagsSchema } from "../special-masses/flags";
 
 const version = versionSchema;
 
@@ -70,6 +71,49 @@ export const projectListResponseSchema = z.object({
   offset: z.number().int().nonnegative().optional(),
 });
 export type ProjectListResponse = z.infer<typeof projectListResponseSchema>;
+
+/**
+ * A project as the map and the registry list draw it (GET /api/map/projects): its own fields and
+ * the sums of its live lots, without the lots. At 5,000 projects and 20,000 lots the whole list is
+ * about 10 MB of JSON and these are about a tenth of it (issue 12); the lots of one project come
+ * with GET /api/projects/:id, and the views that need every lot load the full list when opened.
+ */
+export const projectSummarySchema = projectSchema
+  .pick({ id: true, name: true, status: true, location: true, owner: true, members: true, illustrative: true, version: true, deletedAt: true })
+  .extend({
+    /** Live lots (a filtered list: the matching ones). */
+    lotCount: z.number().int().nonnegative(),
+    surplusTonnes: z.number().nonnegative(),
+    demandTonnes: z.number().nonnegative(),
+    /** Special masses its live surplus lots carry (DESIGN §8), in the flags' order: the map's warning symbol. */
+    specialMasses: specialFlagsSchema,
+  });
+export type ProjectSummary = z.infer<typeof projectSummarySchema>;
+
+/** GET /api/map/projects answers like GET /api/projects, with summaries for items. */
+export const projectSummaryListResponseSchema = projectListResponseSchema.extend({ items: z.array(projectSummarySchema) });
+export type ProjectSummaryListResponse = z.infer<typeof projectSummaryListResponseSchema>;
+
+/** A project's summary: its live lots summed (deleted lots, listed only to admins who ask, count for nothing). Pure. */
+export function summariseProject(project: Project): ProjectSummary {
+  const { id, name, status, location, owner, members, illustrative, version, deletedAt } = project;
+  let lotCount = 0;
+  let surplusTonnes = 0;
+  let demandTonnes = 0;
+  const flags = new Set<string>();
+  for (const lot of project.lots) {
+    if (lot.deletedAt !== null) continue;
+    lotCount++;
+    if (lot.direction === "demand") {
+      demandTonnes += lot.tonnes;
+      continue;
+    }
+    surplusTonnes += lot.tonnes;
+    for (const flag of lot.flags ?? []) flags.add(flag);
+  }
+  const specialMasses = specialFlags.filter((flag) => flags.has(flag));
+  return { id, name, status, location, owner, members, illustrative, version, deletedAt, lotCount, surplusTonnes, demandTonnes, specialMasses };
+}
 
 export type ProjectConflict = VersionConflict<Project>;
 export type LotConflict = VersionConflict<Lot>;

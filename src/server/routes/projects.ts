@@ -10,6 +10,7 @@ import {
   projectCreateSchema,
   projectQuerySchema,
   projectUpdateSchema,
+  summariseProject,
 } from "../../core/domain/registry-api";
 import { toTonnes } from "../../core/domain/materials";
 import { parseBbox } from "../../core/geo/geometry";
@@ -57,7 +58,12 @@ function largeLotRefusal(c: Context, lot: LotInput, table: MaterialTable): Respo
 export function projectRoutes(db: Database, cache: RegistryCache = noRegistryCache) {
   const routes = new Hono<AppEnv>();
 
-  routes.get("/projects", async (c) => {
+  /**
+   * The list and the map's data: one query, answered with whole projects or with their summaries.
+   * The answer depends only on the query (the role only decides whether it may be asked), so it is
+   * kept per view and query while the registry is unchanged (registry-cache.ts).
+   */
+  const list = (view: "projects" | "summaries") => async (c: Context<AppEnv>) => {
     const auth = authorise(c);
     if (!auth.ok) return auth.response;
     const query = readQuery(c, projectQuerySchema);
@@ -72,16 +78,17 @@ export function projectRoutes(db: Database, cache: RegistryCache = noRegistryCac
       if (!bbox.ok) return fail(c, 400, "invalid_query", message("error.queryProblem", { parameter: "bbox", problem: bbox.problem }), [fieldError("bbox", bbox.problem)]);
       filter.bbox = bbox.bbox;
     }
-    // The answer depends only on the query (the role only decides whether it may be asked), so it is
-    // kept per query while the registry is unchanged (registry-cache.ts).
-    const key = JSON.stringify(Object.entries(query.value).sort(([a], [b]) => a.localeCompare(b)));
+    const key = JSON.stringify([view, ...Object.entries(query.value).sort(([a], [b]) => a.localeCompare(b))]);
     const answer = await cache.answer(key, async () => {
       const page = await listProjectPage(db, await getMaterialTable(db), filter, { limit, offset });
-      const answer: SentOf<typeof contracts.projects> = limit === undefined ? page : { ...page, limit, offset: offset ?? 0 };
-      return JSON.stringify(answer);
+      const paging = limit === undefined ? {} : { limit, offset: offset ?? 0 };
+      if (view === "projects") return JSON.stringify({ ...page, ...paging } satisfies SentOf<typeof contracts.projects>);
+      return JSON.stringify({ ...page, items: page.items.map(summariseProject), ...paging } satisfies SentOf<typeof contracts.mapProjects>);
     });
     return sendCachedJson(c, answer);
-  });
+  };
+  routes.get("/projects", list("projects"));
+  routes.get("/map/projects", list("summaries"));
 
   routes.get("/projects/:id", async (c) => {
     const auth = authorise(c);
