@@ -12,7 +12,8 @@ import {
   describeArealformaal,
   type ZoningCategory,
 } from "../../core/zoning/arealformaal";
-import { specialFlags, type SpecialFlag } from "../../core/special-masses/flags";
+import type { SpecialFlag } from "../../core/special-masses/flags";
+import { lotSums } from "../../core/domain/registry-api";
 import type { HazardZone, ZoneHazard } from "../../core/zoning/hazard-zones";
 import { translate, type Lang } from "../i18n/i18n";
 import { zoneColours, zoneGroupOf, type ProjectBalance, type ZoneGroup } from "./palette";
@@ -44,10 +45,8 @@ export const specialMassCodes: Readonly<Record<SpecialFlag, string>> = { quick_c
 
 /** The codes of the special masses a project's live surplus lots carry, in the flags' order. */
 export function projectSpecialMasses(project: Pick<Project, "lots">): string {
-  const present = new Set(project.lots.filter((lot) => !lot.deletedAt && lot.direction === "surplus").flatMap((lot) => lot.flags ?? []));
-  return specialFlags
-    .filter((flag) => present.has(flag))
-    .map((flag) => specialMassCodes[flag])
+  return lotSums(project.lots)
+    .specialMasses.map((flag) => specialMassCodes[flag])
     .join(" ");
 }
 
@@ -85,16 +84,9 @@ export interface HazardZoneFeatureProperties {
   planId: string;
 }
 
-/** Tonnes of surplus and of demand over a project's lots. */
+/** Tonnes of surplus and of demand over a project's live lots. */
 export function projectTonnes(project: Pick<Project, "lots">): { surplusTonnes: number; demandTonnes: number } {
-  let surplusTonnes = 0;
-  let demandTonnes = 0;
-  for (const lot of project.lots) {
-    // Deleted lots are listed only to admins who ask, to restore them; they count for nothing.
-    if (lot.deletedAt) continue;
-    if (lot.direction === "surplus") surplusTonnes += lot.tonnes;
-    else demandTonnes += lot.tonnes;
-  }
+  const { surplusTonnes, demandTonnes } = lotSums(project.lots);
   return { surplusTonnes, demandTonnes };
 }
 

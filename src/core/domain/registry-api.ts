@@ -10,7 +10,7 @@ import { apiFieldErrorSchema } from "./api-error";
 import type { UserListItem } from "./users-api";
 import { contaminationClassSchema, materialSchema } from "./materials";
 import { lotDirections, lotInputSchema, monthSchema, projectInputSchema, projectStatuses, projectSchema, type Lot, type Project } from "./records";
-import { specialFlags, specialFlagsSchema } from "../special-masses/flags";
+import { specialFlags, specialFlagsSchema, type SpecialFlag } from "../special-masses/flags";
 
 const version = versionSchema;
 
@@ -75,8 +75,8 @@ export type ProjectListResponse = z.infer<typeof projectListResponseSchema>;
 /**
  * A project as the map and the registry list draw it (GET /api/map/projects): its own fields and
  * the sums of its live lots, without the lots. At 5,000 projects and 20,000 lots the whole list is
- * about 10 MB of JSON and these are about a tenth of it (issue 12); the lots of one project come
- * with GET /api/projects/:id, and the views that need every lot load the full list when opened.
+ * about 10 MB of JSON and these are about a seventh of it (issue 12). The lots of one project come
+ * with GET /api/projects/:id. (The app still loads the whole list; moving the map onto this is open.)
  */
 export const projectSummarySchema = projectSchema
   .pick({ id: true, name: true, status: true, location: true, owner: true, members: true, illustrative: true, version: true, deletedAt: true })
@@ -94,15 +94,20 @@ export type ProjectSummary = z.infer<typeof projectSummarySchema>;
 export const projectSummaryListResponseSchema = projectListResponseSchema.extend({ items: z.array(projectSummarySchema) });
 export type ProjectSummaryListResponse = z.infer<typeof projectSummaryListResponseSchema>;
 
-/** A project's summary: its live lots summed (deleted lots, listed only to admins who ask, count for nothing). Pure. */
-export function summariseProject(project: Project): ProjectSummary {
-  const { id, name, status, location, owner, members, illustrative, version, deletedAt } = project;
+/** What a project's live lots add up to: how many, tonnes each way, and the special masses of its surplus. */
+export type LotSums = Pick<ProjectSummary, "lotCount" | "surplusTonnes" | "demandTonnes" | "specialMasses">;
+
+/**
+ * Sums live lots (deleted lots, listed only to admins who ask, count for nothing). One rule for the
+ * server's summaries and the map's circles, warning symbols and the project rows. Pure.
+ */
+export function lotSums(lots: readonly Pick<Lot, "deletedAt" | "direction" | "tonnes" | "flags">[]): LotSums {
   let lotCount = 0;
   let surplusTonnes = 0;
   let demandTonnes = 0;
-  const flags = new Set<string>();
-  for (const lot of project.lots) {
-    if (lot.deletedAt !== null) continue;
+  const flags = new Set<SpecialFlag>();
+  for (const lot of lots) {
+    if (lot.deletedAt) continue;
     lotCount++;
     if (lot.direction === "demand") {
       demandTonnes += lot.tonnes;
@@ -111,8 +116,13 @@ export function summariseProject(project: Project): ProjectSummary {
     surplusTonnes += lot.tonnes;
     for (const flag of lot.flags ?? []) flags.add(flag);
   }
-  const specialMasses = specialFlags.filter((flag) => flags.has(flag));
-  return { id, name, status, location, owner, members, illustrative, version, deletedAt, lotCount, surplusTonnes, demandTonnes, specialMasses };
+  return { lotCount, surplusTonnes, demandTonnes, specialMasses: specialFlags.filter((flag) => flags.has(flag)) };
+}
+
+/** A project's summary: its own fields and its live lots summed. Pure. */
+export function summariseProject(project: Project): ProjectSummary {
+  const { id, name, status, location, owner, members, illustrative, version, deletedAt } = project;
+  return { id, name, status, location, owner, members, illustrative, version, deletedAt, ...lotSums(project.lots) };
 }
 
 export type ProjectConflict = VersionConflict<Project>;
