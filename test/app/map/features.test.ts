@@ -5,6 +5,7 @@ import {
   projectBalance,
   projectPointsToFeatures,
   projectsToFeatures,
+  projectSpecialMasses,
   projectTonnes,
   sitesToFeatures,
   zoningToFeatures,
@@ -44,6 +45,26 @@ describe("projectBalance", () => {
       ],
     });
     expect(projectTonnes(p)).toEqual({ surplusTonnes: 270, demandTonnes: 200 });
+  });
+
+  it("leaves deleted lots out of the tonnes", () => {
+    const p = project({ lots: [lot({ id: "a", tonnes: 300 }), lot({ id: "b", tonnes: 900, deletedAt: "2026-01-01T00:00:00Z" })] });
+    expect(projectTonnes(p)).toEqual({ surplusTonnes: 300, demandTonnes: 0 });
+  });
+});
+
+describe("projectSpecialMasses", () => {
+  it("codes the special masses of live surplus lots in the flags' order, not those of demand or deleted lots", () => {
+    const p = project({
+      lots: [
+        lot({ id: "a", direction: "surplus", flags: ["invasive_species", "quick_clay"] }),
+        lot({ id: "b", direction: "surplus", flags: ["quick_clay"] }),
+        lot({ id: "c", direction: "demand", acceptsFlags: ["acid_forming"] }),
+        lot({ id: "d", direction: "surplus", flags: ["acid_forming"], deletedAt: "2026-01-01T00:00:00Z" }),
+      ],
+    });
+    expect(projectSpecialMasses(p)).toBe("KL FA");
+    expect(projectSpecialMasses(project({ lots: [lot({ direction: "surplus" })] }))).toBe("");
   });
 });
 
