@@ -5,7 +5,7 @@ import { App } from "../../src/app/App";
 import { reloadProjects } from "../../src/app/features/projects/project-actions";
 import { sessionHintKey } from "../../src/app/features/session/session-actions";
 import { resetAppStore, useAppStore } from "../../src/app/state/store";
-import { project, zoningArea } from "../support/record-fixtures";
+import { projectSummary, zoningArea } from "../support/record-fixtures";
 
 // jsdom has no WebGL: the map itself is tested in Chromium (test/e2e).
 vi.mock("../../src/app/map/MapView", () => ({ MapView: () => <div data-testid="map" /> }));
@@ -26,8 +26,8 @@ function fakeApi(overrides: Record<string, () => Response> = {}) {
         return json(200, { localLogin: true, oidc: null });
       case "DELETE /api/session":
         return new Response(null, { status: 204 });
-      case "GET /api/projects":
-        return json(200, { items: [project()], total: 1 });
+      case "GET /api/map/projects":
+        return json(200, { items: [projectSummary()], total: 1 });
       case "GET /api/sites":
         return json(200, { items: [] });
       case "GET /api/zoning":
@@ -119,7 +119,7 @@ describe("App", () => {
     useAppStore.getState().setLang("en");
     vi.stubGlobal(
       "fetch",
-      fakeApi({ "GET /api/projects": () => json(401, { error: { code: "unauthorized", message: "Sign in", fields: [] } }) }),
+      fakeApi({ "GET /api/map/projects": () => json(401, { error: { code: "unauthorized", message: "Sign in", fields: [] } }) }),
     );
     render(<App />);
     expect((await screen.findByRole("alert")).textContent).toMatch(/^You are signed out: your session has ended .*an administrator reset your password/);
@@ -132,7 +132,7 @@ describe("App", () => {
     useAppStore.getState().setLang("en");
     const refused = () => json(403, { error: { code: "password_change_required", message: "Change your password first.", key: "error.passwordChangeRequired", fields: [] } });
     let temporary = false;
-    vi.stubGlobal("fetch", fakeApi({ "GET /api/projects": () => (temporary ? refused() : json(200, { items: [project()], total: 1 })) }));
+    vi.stubGlobal("fetch", fakeApi({ "GET /api/map/projects": () => (temporary ? refused() : json(200, { items: [projectSummary()], total: 1 })) }));
     render(<App />);
     await waitFor(() => expect(useAppStore.getState().data.status).toBe("ready"));
     // Meanwhile the password became temporary: the next call of any feature is refused.

@@ -1,6 +1,7 @@
 /** Small hand-made records for the app's unit tests. */
 import type { Lot, Project, Site, ZoningArea } from "../../src/core/domain/records";
 import type { Load } from "../../src/core/loads/load";
+import { summariseProject, type ProjectSummary } from "../../src/core/domain/registry-api";
 
 export function lot(overrides: Partial<Lot> = {}): Lot {
   return {
@@ -42,6 +43,11 @@ export function project(overrides: Partial<Project> = {}): Project {
     lots: [],
     ...overrides,
   };
+}
+
+/** A project as `GET /api/map/projects` answers it: `project(overrides)` with its lots summed. */
+export function projectSummary(overrides: Partial<Project> = {}): ProjectSummary {
+  return summariseProject(project(overrides));
 }
 
 const square = (lon: number, lat: number): Site["geometry"] => ({

@@ -10,6 +10,7 @@ import { useEffect, useMemo, useState } from "react";
 import { refreshDeliveredFlows } from "../features/delivered/delivered-flows-actions";
 import { useT } from "../i18n/use-t";
 import { useDeliveredFlows, useDeliveredMonth } from "../state/delivered-flows-store";
+import { useProjectsWithLots } from "../features/map-data/projects-with-lots";
 import { useAppStore } from "../state/store";
 import { deliveredFlowLayerIds, deliveredFlowLayers, deliveredFlowSourceId, deliveredFlowsToFeatures, deliveredPlaces, type DeliveredFlowProperties } from "./delivered-flow-layers";
 import { flowsToFeatures, maxLineTonnes } from "./flow-layers";
@@ -27,7 +28,8 @@ export function DeliveredFlowsOnMap() {
   const revision = useDeliveredFlows((s) => s.revision);
   const data = useDeliveredFlows((s) => s.data);
   const month = useDeliveredMonth();
-  const projects = useAppStore((s) => s.data.projects);
+  // Loads name lots, so the places need the lots: fetched when the layer is first switched on.
+  const { projects } = useProjectsWithLots(visible);
   const sites = useAppStore((s) => s.data.sites);
   const shown = useAppStore((s) => s.matching.shown);
   const [picked, setPicked] = useState<Picked | null>(null);

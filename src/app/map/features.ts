@@ -13,7 +13,7 @@ import {
   type ZoningCategory,
 } from "../../core/zoning/arealformaal";
 import type { SpecialFlag } from "../../core/special-masses/flags";
-import { lotSums } from "../../core/domain/registry-api";
+import type { ProjectSummary } from "../../core/domain/registry-api";
 import type { HazardZone, ZoneHazard } from "../../core/zoning/hazard-zones";
 import { translate, type Lang } from "../i18n/i18n";
 import { zoneColours, zoneGroupOf, type ProjectBalance, type ZoneGroup } from "./palette";
@@ -44,11 +44,12 @@ export interface ProjectPointProperties extends ProjectFeatureProperties {
 export const specialMassCodes: Readonly<Record<SpecialFlag, string>> = { quick_clay: "KL", acid_forming: "AS", invasive_species: "FA" };
 
 /** The codes of the special masses a project's live surplus lots carry, in the flags' order. */
-export function projectSpecialMasses(project: Pick<Project, "lots">): string {
-  return lotSums(project.lots)
-    .specialMasses.map((flag) => specialMassCodes[flag])
-    .join(" ");
+export function projectSpecialMasses(project: Pick<ProjectSummary, "specialMasses">): string {
+  return project.specialMasses.map((flag) => specialMassCodes[flag]).join(" ");
 }
+
+/** What the map draws of a project: its summary (`GET /api/map/projects`), lots summed by the server's `lotSums`. */
+export type MapProject = Pick<ProjectSummary, "id" | "name" | "status" | "location" | "surplusTonnes" | "demandTonnes" | "specialMasses">;
 
 export interface SiteFeatureProperties {
   id: string;
@@ -84,19 +85,12 @@ export interface HazardZoneFeatureProperties {
   planId: string;
 }
 
-/** Tonnes of surplus and of demand over a project's live lots. */
-export function projectTonnes(project: Pick<Project, "lots">): { surplusTonnes: number; demandTonnes: number } {
-  const { surplusTonnes, demandTonnes } = lotSums(project.lots);
-  return { surplusTonnes, demandTonnes };
-}
-
 /**
  * Whether a project is mainly surplus, mainly demand, or both: a side is "mainly" when it holds
  * at least twice the tonnes of the other, so a project that digs out 10 000 t and takes back
  * 2 000 t reads as a giver on the map. No lots (or 0 t) is "none".
  */
-export function projectBalance(project: Pick<Project, "lots">): ProjectBalance {
-  const { surplusTonnes, demandTonnes } = projectTonnes(project);
+export function projectBalance({ surplusTonnes, demandTonnes }: Pick<ProjectSummary, "surplusTonnes" | "demandTonnes">): ProjectBalance {
   if (surplusTonnes <= 0 && demandTonnes <= 0) return "none";
   if (surplusTonnes >= 2 * demandTonnes) return "surplus";
   if (demandTonnes >= 2 * surplusTonnes) return "demand";
@@ -109,7 +103,7 @@ function collection<G extends LocationGeometry, P>(features: Feature<G, P>[]): F
 
 /** Projects as features: points stay points, polygon locations stay polygons. */
 export function projectsToFeatures(
-  projects: readonly Project[],
+  projects: readonly MapProject[],
 ): FeatureCollection<LocationGeometry, ProjectFeatureProperties> {
   return collection(
     projects.map((project) => ({
@@ -120,7 +114,8 @@ export function projectsToFeatures(
         name: project.name,
         status: project.status,
         balance: projectBalance(project),
-        ...projectTonnes(project),
+        surplusTonnes: project.surplusTonnes,
+        demandTonnes: project.demandTonnes,
       },
     })),
   );
@@ -130,11 +125,11 @@ export function projectsToFeatures(
  * Every project as one point: a point location as is, an area at its middle. The map clusters
  * these at low zoom and sizes each circle by the project's tonnes.
  */
-export function projectPointsToFeatures(projects: readonly Project[]): FeatureCollection<PointGeometry, ProjectPointProperties> {
+export function projectPointsToFeatures(projects: readonly MapProject[]): FeatureCollection<PointGeometry, ProjectPointProperties> {
   return {
     type: "FeatureCollection",
     features: projects.map((project) => {
-      const tonnes = projectTonnes(project);
+      const tonnes = { surplusTonnes: project.surplusTonnes, demandTonnes: project.demandTonnes };
       return {
         type: "Feature",
         geometry: { type: "Point", coordinates: representativePoint(project.location) },
@@ -154,7 +149,7 @@ export function projectPointsToFeatures(projects: readonly Project[]): FeatureCo
 }
 
 /** Only the projects located by an area, for the polygon fill beneath the circles. */
-export function projectAreasToFeatures(projects: readonly Project[]): FeatureCollection<LocationGeometry, ProjectFeatureProperties> {
+export function projectAreasToFeatures(projects: readonly MapProject[]): FeatureCollection<LocationGeometry, ProjectFeatureProperties> {
   return projectsToFeatures(projects.filter((project) => project.location.type !== "Point"));
 }
 

@@ -1,5 +1,6 @@
 import type { StateCreator } from "zustand";
 import type { Project, Site, ZoningArea } from "../../core/domain/records";
+import type { ProjectSummary } from "../../core/domain/registry-api";
 import type { HazardZone } from "../../core/zoning/hazard-zones";
 import type { ApiFailure } from "../api/client";
 import type { AppState } from "./store";
@@ -12,18 +13,34 @@ export interface DataFailure {
   failure: ApiFailure;
 }
 
+/**
+ * Every project with its lots (`GET /api/projects`), for the views that need lots: the balance chart,
+ * the scenario and load forms' lot pickers, delivered loads, exports. Fetched only when such a view
+ * first needs it (`useProjectsWithLots`), since with thousands of projects it is megabytes; "idle"
+ * means nobody has asked since the last sign-in.
+ */
+export interface ProjectsWithLots {
+  status: "idle" | "loading" | "ready" | "error";
+  items: readonly Project[];
+  failure: ApiFailure | null;
+}
+
+export const noProjectsWithLots: ProjectsWithLots = { status: "idle", items: [], failure: null };
+
 export interface DataState {
   status: "idle" | "loading" | "ready" | "error";
-  projects: readonly Project[];
+  /** What the map and the project list draw (`GET /api/map/projects`): each project with its lots summed. */
+  projects: readonly ProjectSummary[];
   sites: readonly Site[];
   zoning: readonly ZoningArea[];
   /** Hazard and protection zones (issue 17). */
   zones: readonly HazardZone[];
   /** What failed to load on the last attempt; the parts that did load are kept and shown. */
   failures: readonly DataFailure[];
+  withLots: ProjectsWithLots;
 }
 
-export const initialData: DataState = { status: "idle", projects: [], sites: [], zoning: [], zones: [], failures: [] };
+export const initialData: DataState = { status: "idle", projects: [], sites: [], zoning: [], zones: [], failures: [], withLots: noProjectsWithLots };
 
 export function withDataLoading(data: DataState): DataState {
   return { ...data, status: "loading", failures: [] };
@@ -53,9 +70,11 @@ export function anyIllustrative(data: Pick<DataState, "projects" | "sites" | "zo
 export interface DataSlice {
   data: DataState;
   setData: (data: DataState) => void;
+  setProjectsWithLots: (withLots: ProjectsWithLots) => void;
 }
 
 export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) => ({
   data: initialData,
   setData: (data) => set({ data }),
+  setProjectsWithLots: (withLots) => set((s) => ({ data: { ...s.data, withLots } })),
 });

@@ -1,18 +1,17 @@
 import type { StateCreator } from "zustand";
 import { materials, referenceMaterialProperties, type Material, type MaterialProperties } from "../../core/domain/materials";
-import type { MaterialPropertiesRow } from "../../core/domain/registry-api";
+import type { MaterialPropertiesRow, ProjectSummary } from "../../core/domain/registry-api";
 import type { UserListItem } from "../../core/domain/users-api";
-import type { Project } from "../../core/domain/records";
 import type { ApiFailure } from "../api/client";
 import { noFilters, type ProjectFilters } from "../features/projects/project-query";
 import type { AppState } from "./store";
 
-/** The result of the list's filters: the projects (with only their matching lots) the list and map show. */
+/** The result of the list's filters: the projects (their matching lots summed) the list and map show. */
 export interface FilteredProjects {
   status: "idle" | "loading" | "ready" | "error";
   /** The query string the projects answer ("" = no filter: the map shows all loaded projects). */
   query: string;
-  projects: readonly Project[];
+  projects: readonly ProjectSummary[];
   failure: ApiFailure | null;
 }
 
@@ -53,7 +52,7 @@ export function materialTable(rows: readonly MaterialPropertiesRow[] | null): Re
  * The projects the map and list show: the filter's answer while a filter is set and answered,
  * otherwise every loaded project.
  */
-export function shownProjects(all: readonly Project[], filtered: FilteredProjects): readonly Project[] {
+export function shownProjects(all: readonly ProjectSummary[], filtered: FilteredProjects): readonly ProjectSummary[] {
   return filtered.query !== "" && filtered.status === "ready" ? filtered.projects : all;
 }
 

@@ -6,11 +6,14 @@ import {
   projectPointsToFeatures,
   projectsToFeatures,
   projectSpecialMasses,
-  projectTonnes,
   sitesToFeatures,
   zoningToFeatures,
 } from "../../../src/app/map/features";
-import { lot, project, site, zoningArea } from "../../support/record-fixtures";
+import type { ProjectSummary } from "../../../src/core/domain/registry-api";
+import { lot, projectSummary as project, site, zoningArea } from "../../support/record-fixtures";
+
+/** The map draws summaries; `project(…)` sums its lots as the server's `lotSums` does. */
+const projectTonnes = ({ surplusTonnes, demandTonnes }: ProjectSummary) => ({ surplusTonnes, demandTonnes });
 
 describe("projectBalance", () => {
   const withLots = (surplus: number, demand: number) =>

@@ -3,13 +3,13 @@ import type { ApiFailure } from "../../../src/app/api/client";
 import { anyIllustrative, initialData, withDataLoaded, withDataLoading } from "../../../src/app/state/data-slice";
 import { signedIn, signedOut } from "../../../src/app/state/session-slice";
 import { resetAppStore, useAppStore } from "../../../src/app/state/store";
-import { project, site, zoningArea } from "../../support/record-fixtures";
+import { projectSummary, site, zoningArea } from "../../support/record-fixtures";
 
 const serverError: ApiFailure = { status: 500, code: "internal", message: "boom", fields: [] };
 
 describe("data transitions", () => {
   it("loading clears the last failures and keeps what was shown", () => {
-    const before = withDataLoaded(initialData, { projects: [project()] }, [{ part: "sites", failure: serverError }]);
+    const before = withDataLoaded(initialData, { projects: [projectSummary()] }, [{ part: "sites", failure: serverError }]);
     const loading = withDataLoading(before);
     expect(loading.status).toBe("loading");
     expect(loading.failures).toEqual([]);
@@ -18,7 +18,7 @@ describe("data transitions", () => {
 
   it("a full load is ready", () => {
     const data = withDataLoaded(withDataLoading(initialData), {
-      projects: [project()],
+      projects: [projectSummary()],
       sites: [site()],
       zoning: [zoningArea()],
     });
@@ -27,7 +27,7 @@ describe("data transitions", () => {
   });
 
   it("a partial load shows what arrived and reports what failed", () => {
-    const data = withDataLoaded(withDataLoading(initialData), { projects: [project()], zoning: [] }, [
+    const data = withDataLoaded(withDataLoading(initialData), { projects: [projectSummary()], zoning: [] }, [
       { part: "sites", failure: serverError },
     ]);
     expect(data.status).toBe("error");
@@ -37,7 +37,7 @@ describe("data transitions", () => {
 
   it("knows whether any record is illustrative", () => {
     expect(anyIllustrative(initialData)).toBe(false);
-    const real = { projects: [project({ illustrative: false })], sites: [site({ illustrative: false })], zoning: [] };
+    const real = { projects: [projectSummary({ illustrative: false })], sites: [site({ illustrative: false })], zoning: [] };
     expect(anyIllustrative(real)).toBe(false);
     expect(anyIllustrative({ ...real, zoning: [zoningArea({ illustrative: true })] })).toBe(true);
   });

@@ -4,7 +4,7 @@ import { historyOf, emptyDraft, withLotAdded } from "../../../src/app/features/p
 import { openEditor, withDraft } from "../../../src/app/state/editor-slice";
 import { initialLayout, withLeftPanel, withMapFocus } from "../../../src/app/state/layout-slice";
 import { materialTable, shownProjects } from "../../../src/app/state/registry-slice";
-import { project } from "../../support/record-fixtures";
+import { projectSummary as project } from "../../support/record-fixtures";
 
 describe("materialTable", () => {
   it("uses the server's rows and the reference values for anything missing", () => {

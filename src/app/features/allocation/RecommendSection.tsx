@@ -13,6 +13,7 @@ import { useAllocationStore } from "../../state/allocation-store";
 import { editDraft } from "../scenarios/scenario-actions";
 import type { ScenarioDraft } from "../../state/scenario-slice";
 import { useAppStore } from "../../state/store";
+import { useProjectsWithLots } from "../map-data/projects-with-lots";
 import { applyAllocation, loadRecommendation, recommendSites } from "./allocation-actions";
 import { AreaNeedChart, CurveChart } from "./AllocationCharts";
 import { isProven, refusedFieldLabel, siteStatusKey, unplacedTonnes } from "./allocation-rows";
@@ -162,7 +163,8 @@ export function RecommendSection({ draft, writer }: { draft: ScenarioDraft; writ
 
 function RecommendationResult({ view, tr, writer, scenarioId }: { view: RecommendationView; tr: Translator; writer: boolean; scenarioId: string }) {
   const { t, num, withUnit } = tr;
-  const projects = useAppStore((s) => s.data.projects);
+  // Unplaced lots are named after their projects, so this needs the lots.
+  const { projects } = useProjectsWithLots();
   const result = view.result;
   if (!result) return null;
   const { allocation } = result;

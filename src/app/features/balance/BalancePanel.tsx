@@ -8,7 +8,7 @@ import { lazy, Suspense, useId, useMemo, useState } from "react";
 import type { Material } from "../../../core/domain/materials";
 import { useT } from "../../i18n/use-t";
 import { filtersActive } from "../projects/project-query";
-import { shownProjects } from "../../state/registry-slice";
+import { useShownProjectsWithLots } from "../map-data/projects-with-lots";
 import { useAppStore } from "../../state/store";
 import { balanceRows, massBalance, materialsInBalance, rowTotals } from "./mass-balance";
 
@@ -23,15 +23,14 @@ export function BalancePanel() {
   const { t, withUnit } = tr;
   const open = useAppStore((s) => s.layout.balancePanelOpen);
   const toggle = useAppStore((s) => s.toggleBalancePanel);
-  const all = useAppStore((s) => s.data.projects);
-  const filtered = useAppStore((s) => s.registry.filtered);
   const filters = useAppStore((s) => s.registry.filters);
   const [material, setMaterial] = useState<Material | "all">("all");
   const [showTable, setShowTable] = useState(false);
   const selectId = useId();
   const titleId = `${balancePanelId}-title`;
 
-  const projects = shownProjects(all, filtered);
+  // The months need the lots, which the map's summaries leave out: fetched when the panel opens.
+  const { status, projects } = useShownProjectsWithLots(open);
   const balance = useMemo(() => massBalance(projects), [projects]);
   const rows = useMemo(() => balanceRows(balance, material), [balance, material]);
   const totals = rowTotals(rows);
@@ -74,7 +73,13 @@ export function BalancePanel() {
         })}
       </p>
       <div className="balance-body">
-        {rows.length === 0 ? (
+        {status === "loading" || status === "idle" ? (
+          <p className="muted" role="status">
+            <span className="spinner" aria-hidden="true" /> {t("balance.loadingLots")}
+          </p>
+        ) : status === "error" ? (
+          <p className="field-error" role="alert">{t("balance.lotsFailed")}</p>
+        ) : rows.length === 0 ? (
           <p className="muted">{t("balance.empty")}</p>
         ) : (
           !showTable && (

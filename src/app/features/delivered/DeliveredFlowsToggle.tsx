@@ -8,6 +8,7 @@ import { useT } from "../../i18n/use-t";
 import { deliveredFlowsToFeatures, deliveredPlaces, unknownMaterialColour } from "../../map/delivered-flow-layers";
 import { useDeliveredFlows, useDeliveredMonth } from "../../state/delivered-flows-store";
 import { useAppStore } from "../../state/store";
+import { useProjectsWithLots } from "../map-data/projects-with-lots";
 
 /** A short dashed line, the delivered flows' symbol (decorative: the label beside it names it). */
 export function DeliveredSwatch({ colour = unknownMaterialColour }: { colour?: string }) {
@@ -23,7 +24,7 @@ export function PlannedSwatch({ colour = unknownMaterialColour }: { colour?: str
 function DeliveredStatus() {
   const { t, num, withUnit } = useT();
   const data = useDeliveredFlows((s) => s.data);
-  const projects = useAppStore((s) => s.data.projects);
+  const { status: lotsStatus, projects } = useProjectsWithLots();
   const sites = useAppStore((s) => s.data.sites);
   const month = useDeliveredMonth();
   const unplaced = useMemo(
@@ -31,7 +32,7 @@ function DeliveredStatus() {
     [data, projects, sites],
   );
   let text: string;
-  if (data.status === "loading" || data.status === "idle") text = t("deliveredFlows.loading");
+  if (data.status === "loading" || data.status === "idle" || lotsStatus === "loading" || lotsStatus === "idle") text = t("deliveredFlows.loading");
   else if (data.status === "failed") text = `${t("deliveredFlows.failed")} ${t(data.message.key, data.message.params)}`;
   else if (data.items.length === 0) text = data.month ? t("deliveredFlows.noneInMonth", { month: data.month }) : t("deliveredFlows.none");
   else {

@@ -10,7 +10,7 @@ import { zoneCodeName, type HazardZone } from "../../../core/zoning/hazard-zones
 import { zoneColours, zoneGroupOf } from "../../map/palette";
 import type { Translator } from "../../i18n/use-t";
 import { useT } from "../../i18n/use-t";
-import { projectTonnes } from "../../map/features";
+import { lotSums, type ProjectSummary } from "../../../core/domain/registry-api";
 import type { Selection } from "../../state/selection-slice";
 import { useAppStore, type AppState } from "../../state/store";
 import { Swatch } from "../../ui/Swatch";
@@ -22,9 +22,10 @@ import { SiteCard } from "../sites/SiteCard";
 import { ProjectOutdoorLots } from "../outdoor/ProjectOutdoorLots";
 import { SiteMaterialArea } from "../outdoor/SiteMaterialArea";
 import { PlanActualSection } from "../loads/PlanActualSection";
+import { useProjectRecord } from "./use-project-record";
 
 type Found =
-  | { kind: "project"; record: Project }
+  | { kind: "project"; record: ProjectSummary }
   | { kind: "site"; record: Site }
   | { kind: "zoning"; record: ZoningArea }
   | { kind: "zone"; record: HazardZone };
@@ -156,9 +157,18 @@ function ProjectActions({ project, tr }: { project: Project; tr: Translator }) {
   );
 }
 
-function ProjectDetails({ project, tr }: { project: Project; tr: Translator }) {
+/** The project's fields, lots and history, once its whole record has come. */
+function ProjectDetails({ summary, tr }: { summary: ProjectSummary; tr: Translator }) {
+  const record = useProjectRecord(summary);
+  if (record.status === "loading") return <p className="muted" role="status">{tr.t("details.loadingProject")}</p>;
+  if (record.status === "error") return <p className="field-error" role="alert">{tr.t(record.message.key, record.message.params)}</p>;
+  return <ProjectRecordDetails project={record.project} tr={tr} />;
+}
+
+function ProjectRecordDetails({ project, tr }: { project: Project; tr: Translator }) {
   const { t, withUnit } = tr;
-  const { surplusTonnes, demandTonnes } = projectTonnes(project);
+  // From the record, not the summary: the totals then always agree with the lots listed below them.
+  const { surplusTonnes, demandTonnes } = lotSums(project.lots);
   const rows: Row[] = [
     { label: t("field.status"), value: t(`projectStatus.${project.status}`) },
     ...(project.owner ? [{ label: t("field.owner"), value: project.owner }] : []),
@@ -360,7 +370,7 @@ export function DetailsPanel() {
       </div>
       <div className="details-body">
         {!found && <p className="muted">{t("details.notFound")}</p>}
-        {found?.kind === "project" && <ProjectDetails project={found.record} tr={tr} />}
+        {found?.kind === "project" && <ProjectDetails summary={found.record} tr={tr} />}
         {found?.kind === "site" && <SiteDetails site={found.record} tr={tr} />}
         {found?.kind === "zoning" && <ZoningDetails area={found.record} tr={tr} />}
         {found?.kind === "zone" && <ZoneDetails zone={found.record} tr={tr} />}

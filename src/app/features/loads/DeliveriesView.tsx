@@ -11,6 +11,7 @@ import { fetchDeliveries, fetchDeviations, fetchLoads } from "../../api/client";
 import { translateMessage, type MessageKey } from "../../i18n/i18n";
 import type { Translator } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
+import { useProjectsWithLots } from "../map-data/projects-with-lots";
 import { CustodyReportButtons } from "./CustodyReport";
 import { useLoadsView } from "./loads-state";
 
@@ -20,7 +21,9 @@ export function DeliveriesView({ tr }: { tr: Translator }) {
   const sites = useAppStore((s) => s.data.sites);
   const focusLoadId = useLoadsView((s) => s.focusLoadId);
   const scenarios = useAppStore((s) => s.scenarios.items);
-  const [projectId, setProjectId] = useState(() => projects.find((p) => p.lots.length > 0)?.id ?? "");
+  // The lots' names come with the lots, which the map's summaries leave out.
+  const { projects: withLots } = useProjectsWithLots();
+  const [projectId, setProjectId] = useState(() => projects.find((p) => p.lotCount > 0)?.id ?? "");
   const [answer, setAnswer] = useState<{ projectId: string; value: { deliveries: Deliveries; deviations: Deviation[]; loads: Load[] } | "failed" } | null>(null);
   // What is shown belongs to the chosen project; until its answer arrives, "loading".
   const data = answer?.projectId === projectId ? answer.value : "loading";
@@ -41,12 +44,12 @@ export function DeliveriesView({ tr }: { tr: Translator }) {
 
   const lotNames = useMemo(() => {
     const names = new Map<string, string>();
-    for (const p of projects) for (const lot of p.lots) names.set(lot.id, `${p.name}: ${t(`material.${lot.material}` as MessageKey)} (${t(`direction.${lot.direction}` as MessageKey).toLowerCase()})`);
+    for (const p of withLots) for (const lot of p.lots) names.set(lot.id, `${p.name}: ${t(`material.${lot.material}` as MessageKey)} (${t(`direction.${lot.direction}` as MessageKey).toLowerCase()})`);
     return names;
-  }, [projects, t]);
+  }, [withLots, t]);
   const placeName = (id: string) => lotNames.get(id) ?? sites.find((s) => s.id === id)?.name ?? id;
   const endName = (e: LoadEndpoint) => placeName("lotId" in e ? e.lotId : e.siteId);
-  const project = projects.find((p) => p.id === projectId);
+  const project = withLots.find((p) => p.id === projectId);
 
   return (
     <section className="deliveries" aria-labelledby="deliveries-title">

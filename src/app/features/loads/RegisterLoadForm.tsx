@@ -12,6 +12,7 @@ import { failureMessage } from "../../api/failure-message";
 import { formatWithUnit, translateMessage, type MessageKey } from "../../i18n/i18n";
 import type { Translator } from "../../i18n/use-t";
 import { useAppStore } from "../../state/store";
+import { useProjectsWithLots } from "../map-data/projects-with-lots";
 import { mayEditProject } from "../projects/permissions";
 import { loadBody, localInputValue, myLots, readRecentVehicles, rememberVehicle, type LoadDraft } from "./load-form-model";
 
@@ -27,7 +28,8 @@ export function RegisterLoadForm({ tr }: { tr: Translator }) {
   const { t, lang } = tr;
   const id = useId();
   const me = useAppStore((s) => (s.session.status === "signedIn" ? s.session.user : null));
-  const projects = useAppStore((s) => s.data.projects);
+  // The form picks a lot, so it needs the lots: fetched when it opens.
+  const { projects } = useProjectsWithLots();
   const sites = useAppStore((s) => s.data.sites);
   const groups = useMemo(() => myLots(projects, (p) => mayEditProject(me, p)), [projects, me]);
   const allLots = useMemo(() => projects.flatMap((p) => p.lots.map((lot) => ({ lot, project: p }))), [projects]);

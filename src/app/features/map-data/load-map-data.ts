@@ -1,17 +1,19 @@
 /** Loads the API collections the map shows into the store. */
-import { fetchHazardZones, fetchProjects, fetchSites, fetchZoning, type ApiResult } from "../../api/client";
+import { fetchHazardZones, fetchProjectSummaries, fetchSites, fetchZoning, type ApiResult } from "../../api/client";
 import { withDataLoaded, withDataLoading, type DataFailure, type DataPart, type DataState } from "../../state/data-slice";
 import { useAppStore } from "../../state/store";
 import { endSession } from "../session/session-actions";
+import { forgetProjectsWithLots } from "./projects-with-lots";
 
 /**
- * Fetches projects, sites, zoning and hazard zones in parallel. A part that fails is reported and the others
+ * Fetches the projects' summaries (lots stay on the server until a view needs them), sites, zoning and hazard zones in parallel. A part that fails is reported and the others
  * still show; a 401 means the session ended, so the user goes back to the sign-in page.
  */
 export async function loadMapData(): Promise<void> {
   const store = useAppStore.getState();
   store.setData(withDataLoading(store.data));
-  const [projects, sites, zoning, zones] = await Promise.all([fetchProjects(), fetchSites(), fetchZoning(), fetchHazardZones()]);
+  forgetProjectsWithLots();
+  const [projects, sites, zoning, zones] = await Promise.all([fetchProjectSummaries(), fetchSites(), fetchZoning(), fetchHazardZones()]);
   // Signed out while the calls were under way: the answers belong to nobody now.
   if (useAppStore.getState().session.status !== "signedIn") return;
 

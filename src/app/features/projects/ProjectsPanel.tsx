@@ -5,12 +5,12 @@
  */
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { materials } from "../../../core/domain/materials";
-import { lotDirections, projectStatuses, type Project } from "../../../core/domain/records";
+import { lotDirections, projectStatuses } from "../../../core/domain/records";
+import type { ProjectSummary } from "../../../core/domain/registry-api";
 import { lotsExportUrl, lotsWorkbookUrl } from "../../api/client";
 import { MapExportMenu } from "../export/MapExportMenu";
 import { failureMessage, type Message } from "../../api/failure-message";
 import { useT, type Translator } from "../../i18n/use-t";
-import { projectTonnes } from "../../map/features";
 import { shownProjects } from "../../state/registry-slice";
 import { useAppStore } from "../../state/store";
 import { SheetClose } from "../../ui/SheetClose";
@@ -45,10 +45,9 @@ function closeListIfNarrow(): void {
 const searchDelayMs = 250;
 
 /** "Surplus 12 000 t · demand 3 000 t · 2 lots" */
-export function projectSummary(project: Project, tr: Translator): string {
+export function projectSummary(project: ProjectSummary, tr: Translator): string {
   const { t, withUnit } = tr;
-  const { surplusTonnes, demandTonnes } = projectTonnes(project);
-  const lots = project.lots.filter((lot) => lot.deletedAt === null).length;
+  const { surplusTonnes, demandTonnes, lotCount: lots } = project;
   const parts: string[] = [];
   if (surplusTonnes > 0) parts.push(`${t("direction.surplus")} ${withUnit(surplusTonnes, t("unit.tonnes"))}`);
   if (demandTonnes > 0) parts.push(`${t("direction.demand")} ${withUnit(demandTonnes, t("unit.tonnes"))}`);
@@ -86,7 +85,7 @@ function FilterSelect<V extends string>({
   );
 }
 
-function ProjectItem({ project, selected, tr, admin }: { project: Project; selected: boolean; tr: Translator; admin: boolean }) {
+function ProjectItem({ project, selected, tr, admin }: { project: ProjectSummary; selected: boolean; tr: Translator; admin: boolean }) {
   const { t } = tr;
   const [message, setMessage] = useState<Message | null>(null);
   const deleted = project.deletedAt !== null;

@@ -4,10 +4,11 @@
  */
 import type { Project } from "../../../core/domain/records";
 import { bboxOf } from "../../../core/geo/geometry";
-import { fetchMaterials, fetchProject, fetchProjects, fetchUsers, restoreProject, type ApiFailure } from "../../api/client";
+import { fetchMaterials, fetchProject, fetchProjectSummaries, fetchUsers, restoreProject, type ApiFailure } from "../../api/client";
 import { failureMessage, type Message } from "../../api/failure-message";
 import { openEditor } from "../../state/editor-slice";
 import { useAppStore } from "../../state/store";
+import { refreshProjectsWithLots } from "../map-data/projects-with-lots";
 import { monthRangeReversed, projectQueryString, type ProjectFilters } from "./project-query";
 
 /** A 401 means the session ended; the session watch (`watchSession`) has already gone back to sign-in. */
@@ -33,7 +34,7 @@ export async function loadFiltered(filters: ProjectFilters = useAppStore.getStat
   }
   const request = ++filterRequest;
   store.setFiltered({ ...store.registry.filtered, status: "loading", query });
-  const result = await fetchProjects(query);
+  const result = await fetchProjectSummaries(query);
   // A later filter has been asked for meanwhile: this answer is stale.
   if (request !== filterRequest) return;
   if (!result.ok) {
@@ -44,16 +45,16 @@ export async function loadFiltered(filters: ProjectFilters = useAppStore.getStat
   useAppStore.getState().setFiltered({ status: "ready", query, projects: result.value, failure: null });
 }
 
-/** Reloads every project (map, chart) and the filtered list after a write. */
+/** Reloads every project (the map's summaries, and the lots if a view holds them) and the filtered list after a write. */
 export async function reloadProjects(): Promise<void> {
-  const result = await fetchProjects();
+  const result = await fetchProjectSummaries();
   if (result.ok) {
     const store = useAppStore.getState();
     store.setData({ ...store.data, projects: result.value });
   } else if (sessionEnded(result.failure)) {
     return;
   }
-  await loadFiltered();
+  await Promise.all([loadFiltered(), refreshProjectsWithLots()]);
 }
 
 /** Selects a project and flies the map to it. */

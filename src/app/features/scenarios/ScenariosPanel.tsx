@@ -16,6 +16,7 @@ import { useT, type Translator } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/i18n";
 import { siteInPlay, withOverride, type ScenarioDraft } from "../../state/scenario-slice";
 import { useAppStore } from "../../state/store";
+import { useProjectsWithLots } from "../map-data/projects-with-lots";
 import { RecommendSection } from "../allocation/RecommendSection";
 import { scenariosPanelId } from "./ids";
 import { SheetClose } from "../../ui/SheetClose";
@@ -180,7 +181,8 @@ function ScenarioEditor({ draft, writer }: { draft: ScenarioDraft; writer: boole
   const { t } = tr;
   const base = useId();
   const sites = useAppStore((s) => s.data.sites).filter((site) => site.deletedAt === null);
-  const projects = useAppStore((s) => s.data.projects);
+  // The lot picker for shifted windows lists lots: fetched when an editor opens.
+  const { projects } = useProjectsWithLots();
   const view = useAppStore((s) => s.scenarios.views[draft.id]);
   const running = useAppStore((s) => Boolean(s.scenarios.running[draft.id]));
   const { input } = draft;

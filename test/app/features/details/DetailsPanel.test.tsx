@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Project } from "../../../../src/core/domain/records";
+import { summariseProject } from "../../../../src/core/domain/registry-api";
 import { DetailsPanel } from "../../../../src/app/features/details/DetailsPanel";
 import { withDataLoaded, initialData } from "../../../../src/app/state/data-slice";
 import { resetAppStore, useAppStore } from "../../../../src/app/state/store";
@@ -9,12 +11,17 @@ import { lot, project, site, zoningArea } from "../../../support/record-fixtures
 const nbsp = "\u00a0";
 const norm = (text: string | null) => (text ?? "").replace(/\u00a0/g, " ");
 
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+
+/** The whole record the panel fetches; the store holds only its summary, as the map's data does. */
+let stored: Project;
+/** How many times the panel asked for the record. */
+let recordRequests = 0;
+
 beforeEach(() => {
   resetAppStore();
-  useAppStore.getState().setData(
-    withDataLoaded(initialData, {
-      projects: [
-        project({
+  recordRequests = 0;
+  stored = project({
           id: "P1",
           name: "Asker <b>sentrum</b>",
           notes: '<img src=x onerror="alert(1)">',
@@ -30,8 +37,21 @@ beforeEach(() => {
             }),
             lot({ id: "L2", direction: "demand", material: "gravel_sand", quantity: { value: 3000, unit: "tonnes" }, tonnes: 3000 }),
           ],
-        }),
-      ],
+        });
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (url: string) => {
+      if (url === "/api/projects/P1") {
+        recordRequests++;
+        return json(200, stored);
+      }
+      // The project's outdoor lots, loads and history: none.
+      return json(200, { items: [], total: 0 });
+    }),
+  );
+  useAppStore.getState().setData(
+    withDataLoaded(initialData, {
+      projects: [summariseProject(stored)],
       sites: [
         site({
           id: "S1",
@@ -48,7 +68,10 @@ beforeEach(() => {
   );
 });
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 describe("DetailsPanel", () => {
   it("is absent without a selection", () => {
@@ -56,12 +79,15 @@ describe("DetailsPanel", () => {
     expect(screen.queryByRole("complementary")).toBeNull();
   });
 
-  it("shows a project with its lots: quantity as entered and tonnes beside it", () => {
+  it("shows a project with its lots: quantity as entered and tonnes beside it", async () => {
     useAppStore.getState().setLang("en");
     useAppStore.getState().select({ kind: "project", id: "P1" });
     render(<DetailsPanel />);
     const panel = screen.getByRole("complementary", { name: "Details" });
     expect(within(panel).getByRole("heading", { level: 2 }).textContent).toBe("Asker <b>sentrum</b>");
+    // The summary names it at once; the lots come with the whole record.
+    expect(within(panel).getByRole("status").textContent).toBe("Loading the project …");
+    await within(panel).findByRole("table");
     const rows = within(panel).getAllByRole("row");
     expect(rows.map((r) => norm(r.textContent))).toEqual([
       "DirectionMaterialClassQuantityTonnesMonths",
@@ -72,9 +98,10 @@ describe("DetailsPanel", () => {
     expect(norm(panel.textContent)).toContain("surplus 48,420 t, demand 3,000 t");
   });
 
-  it("renders user text as text, never as HTML", () => {
+  it("renders user text as text, never as HTML", async () => {
     useAppStore.getState().select({ kind: "project", id: "P1" });
     const { container } = render(<DetailsPanel />);
+    await screen.findByRole("table");
     expect(container.querySelector("b")).toBeNull();
     expect(container.querySelector("img")).toBeNull();
     expect(container.textContent).toContain('<img src=x onerror="alert(1)">');
@@ -131,6 +158,32 @@ describe("DetailsPanel", () => {
     fireEvent.keyDown(document, { key: "Escape" });
     expect(useAppStore.getState().selection).toBeNull();
     expect(screen.queryByRole("complementary")).toBeNull();
+  });
+
+  it("fetches the record again when the summaries are replaced after a write", async () => {
+    useAppStore.getState().setLang("en");
+    useAppStore.getState().select({ kind: "project", id: "P1" });
+    render(<DetailsPanel />);
+    await screen.findByRole("table");
+    expect(recordRequests).toBe(1);
+    stored = { ...stored, version: 2, lots: stored.lots.slice(0, 1) };
+    await act(async () => {
+      const { data, setData } = useAppStore.getState();
+      setData({ ...data, projects: [summariseProject(stored)] });
+    });
+    await vi.waitFor(() => expect(screen.getAllByRole("row")).toHaveLength(2));
+    expect(recordRequests).toBe(2);
+    expect(norm(screen.getByRole("complementary").textContent)).toContain("surplus 48,420 t, demand 0 t");
+  });
+
+  it("says what went wrong when the record cannot be fetched", async () => {
+    useAppStore.getState().setLang("en");
+    vi.stubGlobal("fetch", vi.fn(async () => json(404, { error: { code: "not_found", message: "No such project", fields: [] } })));
+    useAppStore.getState().select({ kind: "project", id: "P1" });
+    render(<DetailsPanel />);
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).not.toBe("");
+    expect(screen.queryByRole("table")).toBeNull();
   });
 
   it("says so when the selected record is gone", () => {

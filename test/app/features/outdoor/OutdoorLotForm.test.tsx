@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { summariseProject } from "../../../../src/core/domain/registry-api";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OutdoorLot } from "../../../../src/core/outdoor/api";
@@ -74,7 +75,7 @@ function signIn(lang: Lang) {
   const store = useAppStore.getState();
   store.setLang(lang);
   store.setSession(signedIn({ username: "kari", role: "engineer" }));
-  store.setData(withDataLoaded(initialData, { projects: [road], sites: [yard], zoning: [] }));
+  store.setData(withDataLoaded(initialData, { projects: [summariseProject(road)], sites: [yard], zoning: [] }));
   store.setOutdoorTypes(types);
 }
 

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { summariseProject } from "../../../../src/core/domain/registry-api";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Me } from "../../../../src/core/domain/accounts";
@@ -41,7 +42,7 @@ function signIn(user: Me) {
   const store = useAppStore.getState();
   store.setLang("en");
   store.setSession(signedIn(user));
-  store.setData(withDataLoaded(initialData, { projects: [road], sites: [yard], zoning: [] }));
+  store.setData(withDataLoaded(initialData, { projects: [summariseProject(road)], sites: [yard], zoning: [] }));
   store.setOutdoorTypes(types);
 }
 

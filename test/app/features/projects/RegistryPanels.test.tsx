@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { summariseProject } from "../../../../src/core/domain/registry-api";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Me } from "../../../../src/core/domain/accounts";
@@ -35,11 +36,21 @@ const projects = [
   }),
 ];
 
+/** `GET /api/projects/:id` and `GET /api/projects` from the fixtures: the details and the balance fetch lots. */
+function projectRecords(url: string): Response | null {
+  const id = /^\/api\/projects\/([^/?]+)$/.exec(url)?.[1];
+  if (id) {
+    const found = projects.find((p) => p.id === id);
+    return found ? json(200, found) : json(404, { error: { code: "not_found", message: id, fields: [] } });
+  }
+  return url === "/api/projects" ? json(200, { items: projects, total: projects.length }) : null;
+}
+
 function signIn(user: Me, lang: "nb" | "en" = "en") {
   const store = useAppStore.getState();
   store.setLang(lang);
   store.setSession(signedIn(user));
-  store.setData(withDataLoaded(initialData, { projects, sites: [], zoning: [] }));
+  store.setData(withDataLoaded(initialData, { projects: projects.map(summariseProject), sites: [], zoning: [] }));
 }
 
 beforeEach(() => {
@@ -75,7 +86,7 @@ describe("ProjectsPanel", () => {
 
   it("asks the server with the filters, shows its answer, and exports with the same filters", async () => {
     const fetchMock = vi.fn(async (url: string) => {
-      const items = url.includes("q=b%C3%B8dalen") || url.includes("q=bødalen") ? [projects[1]] : projects;
+      const items = (url.includes("q=b%C3%B8dalen") || url.includes("q=bødalen") ? [projects[1]!] : projects).map(summariseProject);
       return json(200, { items, total: items.length });
     });
     vi.stubGlobal("fetch", fetchMock);
@@ -86,7 +97,7 @@ describe("ProjectsPanel", () => {
     fireEvent.click(screen.getByRole("button", { name: "More filters" }));
     fireEvent.change(screen.getByLabelText("Material"), { target: { value: "gravel_sand" } });
     await waitFor(() => expect(screen.getByRole("status").textContent).toBe("1 project matches the filters (on the map too)"));
-    expect(fetchMock).toHaveBeenLastCalledWith("/api/projects?q=b%C3%B8dalen&material=gravel_sand", expect.anything());
+    expect(fetchMock).toHaveBeenLastCalledWith("/api/map/projects?q=b%C3%B8dalen&material=gravel_sand", expect.anything());
     expect(screen.getByRole("link", { name: "Export CSV" }).getAttribute("href")).toBe("/api/lots/export.csv?q=b%C3%B8dalen&material=gravel_sand");
     expect(screen.getByRole("button", { name: /More filters/ }).textContent).toContain("1 active");
     fireEvent.click(screen.getByRole("button", { name: "Clear filters" }));
@@ -106,8 +117,8 @@ describe("ProjectsPanel", () => {
 });
 
 describe("DetailsPanel for a project", () => {
-  it("offers Edit to the owner and planners, not to a viewer or another engineer", () => {
-    vi.stubGlobal("fetch", vi.fn(async () => json(200, { items: [] })));
+  it("offers Edit to the owner and planners, not to a viewer or another engineer", async () => {
+    vi.stubGlobal("fetch", vi.fn(async (url: string) => projectRecords(url) ?? json(200, { items: [] })));
     for (const [user, canEdit] of [
       [{ username: "kari", role: "engineer" }, true],
       [{ username: "planner", role: "planner" }, true],
@@ -117,13 +128,15 @@ describe("DetailsPanel for a project", () => {
       signIn(user);
       useAppStore.getState().select({ kind: "project", id: "P1" });
       render(<DetailsPanel />);
+      await screen.findByRole("table", { name: "Mass lots of Asker sentrum VA" });
       expect(screen.queryByRole("button", { name: "Edit" }) !== null, user.username).toBe(canEdit);
       cleanup();
     }
   });
 
   it("shows the history when opened, newest first, in the user's language", async () => {
-    const fetchMock = vi.fn(async () =>
+    const fetchMock = vi.fn(async (url: string) =>
+      projectRecords(url) ??
       json(200, {
         items: [
           {
@@ -145,7 +158,7 @@ describe("DetailsPanel for a project", () => {
     signIn({ username: "viewer", role: "viewer" }, "nb");
     useAppStore.getState().select({ kind: "project", id: "P1" });
     render(<DetailsPanel />);
-    const toggle = screen.getByRole("button", { name: "Historikk" });
+    const toggle = await screen.findByRole("button", { name: "Historikk" });
     expect(toggle.getAttribute("aria-expanded")).toBe("false");
     fireEvent.click(toggle);
     const items = await screen.findAllByRole("listitem");
@@ -159,9 +172,13 @@ describe("DetailsPanel for a project", () => {
 
 describe("BalancePanel", () => {
   it("has the numbers in a table: every month, surplus and demand in tonnes, and totals", async () => {
+    vi.stubGlobal("fetch", vi.fn(async (url: string) => projectRecords(url) ?? json(404, { error: { code: "not_found", message: url, fields: [] } })));
     signIn({ username: "planner", role: "planner" });
     useAppStore.getState().toggleBalancePanel();
     render(<BalancePanel />);
+    // The months need the lots: fetched when the panel opens, with a status meanwhile.
+    expect(screen.getByRole("status").textContent).toContain("Loading the masses");
+    await waitFor(() => expect(within(screen.getByRole("table")).getAllByRole("row")).toHaveLength(5));
     const table = screen.getByRole("table", { name: "Mass balance, All materials, tonnes per month" });
     expect(within(table).getAllByRole("row").map((r) => plain(r.textContent))).toEqual([
       "MonthSurplusDemandNet (surplus − demand)",
@@ -219,7 +236,7 @@ describe("ImportDialog", () => {
   it("imports a clean file all at once, and closes with Escape", async () => {
     const good = { ...badReport, valid: true, rows: 1, errors: [] };
     const fetchMock = vi.fn(async (url: string) =>
-      url.includes("dryRun") ? json(200, good) : url.startsWith("/api/projects") ? json(200, { items: [], total: 0 }) : json(201, { ...good, dryRun: false, created: { projects: 1, lots: 1 } }),
+      url.includes("dryRun") ? json(200, good) : url.startsWith("/api/map/projects") ? json(200, { items: [], total: 0 }) : json(201, { ...good, dryRun: false, created: { projects: 1, lots: 1 } }),
     );
     vi.stubGlobal("fetch", fetchMock);
     signIn({ username: "kari", role: "engineer" });
