@@ -1,8 +1,8 @@
 // `npm run bench:registry-load [-- --requests N]`: GET /api/projects on a registry of 5,000 projects
 // and 20,000 lots (generated) over the embedded database, 10 requests at a time (issue 12: p99 ≤
-// 300 ms). Three routes — the whole list (what the app loads at start for the map), the first page of
+// 300 ms). Four routes — the whole list (what the views that need lots load), the first page of
 // 100 (`?limit=100`), a page deep in the list (`?limit=100&offset=4900`) and the map's data
-// (GET /api/map/projects: every project summed, without its lots) — each on two servers
+// (GET /api/map/projects: every project summed, without its lots: what the app loads at start) — each on two servers
 // with the same generated registry: one building every answer (before: the baseline) and one with
 // the registry cache (after, src/server/registry-cache.ts). All six alternate round by round in one
 // run so the machine's load colours them alike; then the cost of the cache: the whole list rebuilt

@@ -131,6 +131,40 @@ describe("the map in a real browser", () => {
     await page.close();
   });
 
+  it("starts on the projects' summaries and fetches lots only for the views that list them", async () => {
+    const paths: string[] = [];
+    const record = (request: { url(): string }) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith("/api/") && url.pathname.includes("projects")) paths.push(url.pathname + url.search);
+    };
+    context.on("request", record);
+    try {
+      const page = await signIn("planner");
+      await expect.poll(() => page.locator(".projects-count").textContent()).toMatch(/^\d+ projects$/);
+      expect(paths).toContain("/api/map/projects");
+      expect(paths.filter((p) => p.startsWith("/api/projects"))).toEqual([]);
+
+      // The details fetch the one project, whole, with its lots.
+      await page.getByRole("button", { name: "Projects", exact: true }).click();
+      const first = page.locator(".project-item-button").first();
+      const name = (await first.locator(".project-item-name").textContent())!;
+      await first.click();
+      const details = page.getByRole("complementary", { name: "Details" });
+      await details.getByRole("table", { name: `Mass lots of ${name}` }).waitFor();
+      expect(paths.filter((p) => /^\/api\/projects\/[^/]+$/.test(p)), paths.join(" ")).toHaveLength(1);
+      expect(paths).not.toContain("/api/projects");
+      await page.keyboard.press("Escape");
+
+      // The balance needs every lot: opening it fetches them, once.
+      await page.getByRole("button", { name: "Mass balance", exact: true }).click();
+      await expect.poll(() => page.locator(".balance-panel tbody tr").count()).toBeGreaterThan(0);
+      expect(paths.filter((p) => p === "/api/projects"), paths.join(" ")).toHaveLength(1);
+      await page.close();
+    } finally {
+      context.off("request", record);
+    }
+  });
+
   it("draws imported hazard zones as their own layer, opens a zone's details on click, and toggles the layer", async () => {
     const page = await signIn("planner");
     const nve = readFileSync(new URL("../fixtures/zoning/nve-kvikkleire-flom-syntetisk.geojson", import.meta.url), "utf8");

@@ -1,0 +1,108 @@
+// `npm run bench:map-start [-- --runs N]`: what a planner waits for in Chromium with 5,000 projects and
+// 20,000 lots (issue 12), through the app's own client (fetch, schema check, store, render):
+//  - after: a page load until the project list says "5,0xx projects" — the app's start, which loads
+//    the summaries of GET /api/map/projects;
+//  - baseline, same run and page: opening "Mass balance", which fetches every project with its lots
+//    (GET /api/projects, what the app loaded at start before), until the balance's totals show.
+// The two alternate per round on one server with the registry cache (bench/support/registry-load-server.ts).
+// Prints the medians and writes bench/results/map-start.json.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import type { Page } from "playwright-core";
+import { buildClientIfNeeded } from "../scripts/client-build.mjs";
+import { launchBrowser, signIn } from "../test/support/browser";
+import { median, printTable, repoRoot, writeResults } from "./support/report";
+
+const option = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const runs = option("--runs", 3);
+const projects = option("--projects", 5000);
+const lots = option("--lots", 20000);
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+async function startServer(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const args = [path.join(repoRoot, "bench/support/registry-load-server.ts"), dataDir, String(projects), String(lots), "cache"];
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      if (line.startsWith("READY ")) resolve(line.slice(6));
+    });
+    child.once("exit", (code) => reject(new Error(`the bench server ended (${code}) before it was ready`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** Milliseconds from the navigation's start until the project list (in the DOM even while its panel is closed) counts every project. */
+async function listReady(page: Page): Promise<number> {
+  await page.reload();
+  const handle = await page.waitForFunction(
+    (least) => {
+      const text = document.querySelector(".projects-count")?.textContent ?? "";
+      const count = Number(text.replace(/[^\d]/g, ""));
+      return /projects$/.test(text) && count >= least ? performance.now() : false;
+    },
+    projects,
+    { timeout: 180_000, polling: 20 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** Milliseconds from the click on "Mass balance" until its totals have tonnes: every project's lots fetched and summed. */
+async function balanceReady(page: Page): Promise<number> {
+  await page.waitForSelector("body[data-map-ready='true']", { timeout: 180_000 });
+  const started = await page.evaluate(() => performance.now());
+  await page.getByRole("button", { name: "Mass balance" }).click();
+  const handle = await page.waitForFunction(
+    (since) => {
+      const rows = document.querySelectorAll(".balance-panel tbody tr").length;
+      return rows > 0 ? performance.now() - since : false;
+    },
+    started,
+    { timeout: 180_000, polling: 20 },
+  );
+  const ms = (await handle.jsonValue()) as number;
+  await page.getByRole("button", { name: "Mass balance" }).click();
+  return ms;
+}
+
+const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "massekart-bench-map-start-")), "db");
+let server: Awaited<ReturnType<typeof startServer>> | undefined;
+const browser = await launchBrowser(chromiumPath, { width: 1440, height: 900 });
+try {
+  buildClientIfNeeded({ log: (message) => console.error(message) });
+  server = await startServer(dataDir);
+  const errors: string[] = [];
+  const page = await signIn(browser.context, server.url, "planner", "en", errors);
+  // A first of each, not counted: the server builds and keeps each answer once (registry cache).
+  await listReady(page);
+  await balanceReady(page);
+  const times = { summaries: [] as number[], withLots: [] as number[] };
+  for (let r = 0; r < runs; r++) {
+    times.summaries.push(await listReady(page));
+    times.withLots.push(await balanceReady(page));
+    console.error(`run ${r + 1}/${runs}: list ${times.summaries.at(-1)!.toFixed(0)} ms, balance ${times.withLots.at(-1)!.toFixed(0)} ms`);
+  }
+  const rows = [
+    { way: "after: page load to the list of every project (GET /api/map/projects)", medianMs: median(times.summaries), minMs: Math.min(...times.summaries), maxMs: Math.max(...times.summaries) },
+    { way: "baseline: every project with its lots (GET /api/projects, Mass balance)", medianMs: median(times.withLots), minMs: Math.min(...times.withLots), maxMs: Math.max(...times.withLots) },
+  ];
+  printTable([["way", `${projects} projects, ${lots} lots, Chromium`], ["medianMs", "median ms"], ["minMs", "min ms"], ["maxMs", "max ms"]], rows);
+  if (errors.length > 0) console.error(`page errors: ${errors.join("; ")}`);
+  writeResults("map-start", { projects, lots, runs, rows, times, pageErrors: errors });
+} finally {
+  await browser.close();
+  await server?.stop();
+  rmSync(path.dirname(dataDir), { recursive: true, force: true });
+}
