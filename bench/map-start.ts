@@ -6,15 +6,14 @@
 //    (GET /api/projects, what the app loaded at start before), until the balance's totals show.
 // The two alternate per round on one server with the registry cache (bench/support/registry-load-server.ts).
 // Prints the medians and writes bench/results/map-start.json.
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import type { Page } from "playwright-core";
 import { buildClientIfNeeded } from "../scripts/client-build.mjs";
 import { launchBrowser, signIn } from "../test/support/browser";
-import { median, printTable, repoRoot, writeResults } from "./support/report";
+import { median, printTable, writeResults } from "./support/report";
+import { startRegistryServer, type RegistryServer } from "./support/start-registry-server";
 
 const option = (name: string, fallback: number) => {
   const at = process.argv.indexOf(name);
@@ -24,25 +23,6 @@ const runs = option("--runs", 3);
 const projects = option("--projects", 5000);
 const lots = option("--lots", 20000);
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-async function startServer(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const args = [path.join(repoRoot, "bench/support/registry-load-server.ts"), dataDir, String(projects), String(lots), "cache"];
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] });
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).on("line", (line) => {
-      if (line.startsWith("READY ")) resolve(line.slice(6));
-    });
-    child.once("exit", (code) => reject(new Error(`the bench server ended (${code}) before it was ready`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
 
 interface ListTimes {
   /** From the navigation's start (the page, its scripts, every map layer's data). */
@@ -87,11 +67,11 @@ async function balanceReady(page: Page): Promise<number> {
 }
 
 const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "massekart-bench-map-start-")), "db");
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
+let server: RegistryServer | undefined;
 const browser = await launchBrowser(chromiumPath, { width: 1440, height: 900 });
 try {
   buildClientIfNeeded({ log: (message) => console.error(message) });
-  server = await startServer(dataDir);
+  server = await startRegistryServer(dataDir, projects, lots, true);
   const errors: string[] = [];
   const page = await signIn(browser.context, server.url, "planner", "en", errors);
   // A first of each, not counted: the server builds and keeps each answer once (registry cache).

@@ -8,12 +8,11 @@
 // run so the machine's load colours them alike; then the cost of the cache: the whole list rebuilt
 // after a write.
 // Prints p50/p99/errors and writes bench/results/registry-load.json.
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
-import { printTable, repoRoot, writeResults } from "./support/report";
+import { printTable, writeResults } from "./support/report";
+import { startRegistryServer } from "./support/start-registry-server";
 
 const option = (name: string, fallback: number) => {
   const at = process.argv.indexOf(name);
@@ -38,28 +37,6 @@ const routes = [
 /** Each route on two servers: built at every request (before: the baseline) and kept while unchanged (after). */
 const servers = ["before (no cache)", "after (registry cache)"] as const;
 const ways = servers.flatMap((server) => routes.map((route) => ({ ...route, server, name: `${server}: ${route.name}` })));
-
-async function startServer(dataDir: string, cache: boolean): Promise<{ url: string; stop(): Promise<void> }> {
-  const args = [path.join(repoRoot, "bench/support/registry-load-server.ts"), dataDir, String(projects), String(lots), cache ? "cache" : "no-cache"];
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
-    cwd: repoRoot,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).on("line", (line) => {
-      if (line.startsWith("READY ")) resolve(line.slice(6));
-    });
-    child.once("exit", (code) => reject(new Error(`the bench server ended (${code}) before it was ready`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
@@ -115,7 +92,7 @@ const dataDirs = servers.map(() => mkdtempSync(path.join(tmpdir(), "massekart-re
 // One server at a time while the registries are generated, so both are generated alike.
 const started: { url: string; stop(): Promise<void> }[] = [];
 try {
-  for (const [i, server] of servers.entries()) started.push(await startServer(dataDirs[i]!, server !== "before (no cache)"));
+  for (const [i, server] of servers.entries()) started.push(await startRegistryServer(dataDirs[i]!, projects, lots, server !== "before (no cache)"));
   const cookies = await Promise.all(started.map((server) => signIn(server.url)));
   const check = (await (await fetch(`${started[0]!.url}/api/projects?limit=1`, { headers: { cookie: cookies[0]! } })).json()) as { total: number };
   console.error(`Registry: ${check.total} projects (${projects} generated + the demo set), ${lots} generated lots; ${concurrency} concurrent; load average ${loadavg()[0]!.toFixed(1)} at the start.`);
