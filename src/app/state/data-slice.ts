@@ -22,10 +22,9 @@ export interface DataFailure {
 export interface ProjectsWithLots {
   status: "idle" | "loading" | "ready" | "error";
   items: readonly Project[];
-  failure: ApiFailure | null;
 }
 
-export const noProjectsWithLots: ProjectsWithLots = { status: "idle", items: [], failure: null };
+export const noProjectsWithLots: ProjectsWithLots = { status: "idle", items: [] };
 
 export interface DataState {
   status: "idle" | "loading" | "ready" | "error";

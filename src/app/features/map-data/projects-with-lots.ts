@@ -15,7 +15,7 @@ let latestRequest = 0;
 export async function loadProjectsWithLots(): Promise<void> {
   const request = ++latestRequest;
   const { data, setProjectsWithLots } = useAppStore.getState();
-  setProjectsWithLots({ ...data.withLots, status: "loading", failure: null });
+  setProjectsWithLots({ ...data.withLots, status: "loading" });
   const result = await fetchProjects();
   if (request !== latestRequest || useAppStore.getState().session.status !== "signedIn") return;
   if (!result.ok && result.failure.status === 401) {
@@ -23,9 +23,7 @@ export async function loadProjectsWithLots(): Promise<void> {
     return;
   }
   const current = useAppStore.getState().data.withLots;
-  useAppStore
-    .getState()
-    .setProjectsWithLots(result.ok ? { status: "ready", items: result.value, failure: null } : { ...current, status: "error", failure: result.failure });
+  useAppStore.getState().setProjectsWithLots(result.ok ? { status: "ready", items: result.value } : { ...current, status: "error" });
 }
 
 /**

@@ -83,7 +83,7 @@ describe("LayerPanel", () => {
   it("switches the delivered loads on, off by default, with their legend and what was fetched", () => {
     useAppStore.getState().setLang("en");
     // The lots the loads name have come (the places of a route need them).
-    useAppStore.getState().setProjectsWithLots({ status: "ready", items: [], failure: null });
+    useAppStore.getState().setProjectsWithLots({ status: "ready", items: [] });
     render(<LayerPanel />);
     const delivered = screen.getByRole("checkbox", { name: "Delivered loads" }) as HTMLInputElement;
     expect(delivered.checked).toBe(false);

@@ -80,7 +80,7 @@ describe("FlowLegend and the delivered loads", () => {
     resetAppStore();
     useAppStore.getState().setLang("en");
     // The lots the loads name have come (the places of a route need them).
-    useAppStore.getState().setProjectsWithLots({ status: "ready", items: [], failure: null });
+    useAppStore.getState().setProjectsWithLots({ status: "ready", items: [] });
     render(<DeliveredFlowsResultToggle />);
     const toggle = screen.getByRole("checkbox", { name: "Show delivered loads" }) as HTMLInputElement;
     expect(toggle.checked).toBe(false);
